@@ -1,0 +1,45 @@
+// `npm start`: the Electron app where Electron's binary is present, headless FindMe otherwise.
+// `npm run serve` (--headless): always headless. Builds the renderer first when it is missing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const headlessOnly = process.argv.includes('--headless');
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function electronBinary() {
+  try {
+    const path = require('electron'); // the package resolves to its binary's path, or throws without it
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+if (!existsSync(join(root, 'dist', 'renderer', 'attendee', 'index.html'))) {
+  console.log('Building the attendee and dashboard apps (first start)…');
+  run('npx', ['vite', 'build', '--logLevel', 'warn']);
+}
+
+const electron = headlessOnly ? null : electronBinary();
+if (electron) {
+  run('npx', ['tsc', '-p', 'tsconfig.node.json']);
+  const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  if (!headlessOnly) {
+    console.log("Electron's binary is not installed on this machine: starting FindMe headless instead.");
+    console.log('(Where the network allows it, `node node_modules/electron/install.js` fetches it.)');
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'cli.ts')], { cwd: root, stdio: 'inherit' });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

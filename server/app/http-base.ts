@@ -1,0 +1,106 @@
+// What both listeners share: validation, one error handler, security headers, overload
+// protection, timeouts and body limits.
+import helmet from '@fastify/helmet';
+import underPressure from '@fastify/under-pressure';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { ErrorCode } from '../contract/common.js';
+import { AppError } from './errors.js';
+
+export interface HttpBaseOptions {
+  logger: FastifyBaseLogger;
+  /** Largest JSON body accepted (multipart routes set their own limits). */
+  bodyLimit?: number;
+  /** Event-loop delay above which requests are turned away with 503 + Retry-After. */
+  maxEventLoopDelayMs?: number;
+}
+
+// Query strings are text: coerce them. Bodies are JSON: take them as sent. Neither drops
+// unknown fields silently: schemas say `additionalProperties: false` and mean it.
+const ajvCommon = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
+const ajvBody = new Ajv({ ...ajvCommon, coerceTypes: false });
+const ajvParams = new Ajv({ ...ajvCommon, coerceTypes: 'array' });
+
+export function createHttpBase(opts: HttpBaseOptions) {
+  const app = Fastify({
+    loggerInstance: opts.logger,
+    bodyLimit: opts.bodyLimit ?? 64 * 1024,
+    connectionTimeout: 60_000, // a socket idle this long is closed (slow clients)
+    requestTimeout: 120_000, // a whole request, uploads included
+    keepAliveTimeout: 5_000,
+    maxRequestsPerSocket: 1000,
+    return503OnClosing: true,
+    logController: new LogController({ disableRequestLogging: true }),
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvParams).compile(schema));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: { code: 'not_found', message: `Nothing here: ${req.method} ${req.url.split('?')[0]}` } });
+  });
+
+  app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null, // the venue LAN is plain HTTP
+      },
+    },
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.register(underPressure, {
+    maxEventLoopDelay: opts.maxEventLoopDelayMs ?? 1000,
+    retryAfter: 5,
+    exposeStatusRoute: false,
+  });
+  return app;
+}
+
+export type HttpApp = ReturnType<typeof createHttpBase>;
+
+const FASTIFY_CODES: Record<string, [number, ErrorCode, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large', 'The request body is too large.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'This content type is not accepted here.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_request', 'The Content-Length header does not match the body.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The JSON body is empty.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON.'],
+  FST_ERR_CTP_INVALID_TYPE: [415, 'unsupported_media_type', 'This content type is not accepted here.'],
+};
+
+function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: FastifyBaseLogger }, reply: import('fastify').FastifyReply) {
+  if (err instanceof AppError) {
+    reply.code(err.statusCode).send({ error: { code: err.code, message: err.message }, ...err.extra });
+    return;
+  }
+  if (err.validation) {
+    const where = err.validationContext ?? 'request';
+    reply.code(400).send({ error: { code: 'invalid_request', message: `Invalid ${where}: ${err.message.replace(/^(body|querystring|params|headers)\/?/, '')}` } });
+    return;
+  }
+  const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+  if (known) {
+    reply.code(known[0]).send({ error: { code: known[1], message: known[2] } });
+    return;
+  }
+  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    reply.code(400).send({ error: { code: 'invalid_json', message: 'The body is not valid JSON.' } });
+    return;
+  }
+  const status = err.statusCode ?? 500;
+  if (status === 429) {
+    reply.code(429).send({ error: { code: 'rate_limited', message: 'Too many attempts: please wait a moment and try again.' } });
+  } else if (status === 503) {
+    reply.code(503).send({ error: { code: 'server_busy', message: 'FindMe is very busy right now: please try again in a few seconds.' } });
+  } else if (status >= 400 && status < 500) {
+    reply.code(status).send({ error: { code: 'invalid_request', message: err.message } });
+  } else {
+    req.log.error({ err }, 'unhandled error');
+    reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged.' } });
+  }
+}

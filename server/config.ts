@@ -1,0 +1,86 @@
+// Configuration, read and validated once at start: environment over saved settings over defaults.
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Value } from 'typebox/value';
+import { SETTING_LIMITS, Settings } from './contract/settings.js';
+
+export class ConfigError extends Error {}
+
+export interface Config {
+  dataDir: string;
+  attendeeHost: string;
+  adminHost: '127.0.0.1';
+  adminToken: string;
+  /** True when no FINDME_ADMIN_TOKEN was given and one was made for this run. */
+  adminTokenGenerated: boolean;
+  logLevel: string;
+  /** Requests per minute per client address. */
+  rateLimits: { login: number; register: number };
+  /** Settings from the environment; they win over saved ones. */
+  settingsFromEnv: Partial<Settings>;
+}
+
+export function defaultSettings(cores = availableParallelism()): Settings {
+  return {
+    bcryptRounds: SETTING_LIMITS.bcryptRounds.default,
+    workers: Math.min(Math.max(cores, SETTING_LIMITS.workers.min), SETTING_LIMITS.workers.max),
+    matchThreshold: SETTING_LIMITS.matchThreshold.default,
+    faceEngine: 'local',
+    rekognitionConcurrency: SETTING_LIMITS.rekognitionConcurrency.default,
+    language: 'en',
+    attendeePort: 8080,
+    adminPort: 8081,
+  };
+}
+
+const ENV_SETTINGS: Record<string, keyof Settings> = {
+  FINDME_PORT: 'attendeePort',
+  FINDME_ADMIN_PORT: 'adminPort',
+  FINDME_WORKERS: 'workers',
+  FINDME_BCRYPT_ROUNDS: 'bcryptRounds',
+  FINDME_MATCH_THRESHOLD: 'matchThreshold',
+  FINDME_FACE_ENGINE: 'faceEngine',
+};
+
+export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Config {
+  const settingsFromEnv: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV_SETTINGS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = key === 'faceEngine' ? raw : Number(raw);
+    const schema = Settings.properties[key];
+    if (!Value.Check(schema, value)) throw new ConfigError(`${name}=${raw} is not valid (${describe(schema as unknown as SchemaBounds)})`);
+    settingsFromEnv[key] = value;
+  }
+  const token = env.FINDME_ADMIN_TOKEN;
+  if (token !== undefined && token.length < 16) throw new ConfigError('FINDME_ADMIN_TOKEN must be at least 16 characters');
+  return {
+    dataDir: resolve(env.FINDME_DATA_DIR || fallbackDataDir),
+    attendeeHost: env.FINDME_HOST || '0.0.0.0',
+    adminHost: '127.0.0.1',
+    adminToken: token ?? randomBytes(24).toString('base64url'),
+    adminTokenGenerated: token === undefined,
+    logLevel: env.FINDME_LOG_LEVEL || 'info',
+    rateLimits: {
+      login: positiveInt(env, 'FINDME_RATE_LIMIT_LOGIN', 30),
+      register: positiveInt(env, 'FINDME_RATE_LIMIT_REGISTER', 20),
+    },
+    settingsFromEnv: settingsFromEnv as Partial<Settings>,
+  };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name}=${raw} must be a positive integer`);
+  return n;
+}
+
+interface SchemaBounds { minimum?: number; maximum?: number; anyOf?: { const?: unknown }[] }
+
+function describe(schema: SchemaBounds): string {
+  if (schema.anyOf) return `one of ${schema.anyOf.map((s) => String(s.const)).join(', ')}`;
+  return `a number from ${schema.minimum} to ${schema.maximum}`;
+}

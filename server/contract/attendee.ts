@@ -1,0 +1,102 @@
+// HTTP shapes of the attendee listener (API.md, "Attendee listener").
+import { Type, type Static } from 'typebox';
+import { EventRef } from './common.js';
+
+export const EVENT_CODE_PATTERN = '^[A-Za-z0-9]{4,12}$';
+export const USERNAME_PATTERN = '^[\\p{L}\\p{N}._-]{3,32}$';
+export const PASSWORD_MIN_BYTES = 8;
+export const PASSWORD_MAX_BYTES = 72;
+
+const EventCode = Type.String({ minLength: 1, maxLength: 32 });
+const Username = Type.String({ pattern: USERNAME_PATTERN, description: '3 to 32 letters, digits, dot, dash or underscore' });
+const Email = Type.String({ maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
+// Length in characters is checked here; the 8-72 *bytes* rule is checked by the service.
+const Password = Type.String({ minLength: 1, maxLength: 256 });
+
+export const Attendee = Type.Object({
+  id: Type.String(),
+  eventId: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+});
+export type Attendee = Static<typeof Attendee>;
+
+export const HealthResponse = Type.Object({ status: Type.Literal('ok') });
+
+export const CheckEventCodeQuery = Type.Object({ code: EventCode }, { additionalProperties: false });
+export const CheckEventCodeResponse = Type.Object({
+  valid: Type.Boolean(),
+  event: Type.Optional(EventRef),
+});
+export type CheckEventCodeResponse = Static<typeof CheckEventCodeResponse>;
+
+export const CheckAvailabilityQuery = Type.Object(
+  {
+    code: EventCode,
+    username: Type.Optional(Type.String({ maxLength: 64 })),
+    email: Type.Optional(Type.String({ maxLength: 254 })),
+  },
+  { additionalProperties: false },
+);
+export const CheckAvailabilityResponse = Type.Object({
+  usernameAvailable: Type.Optional(Type.Boolean()),
+  emailAvailable: Type.Optional(Type.Boolean()),
+});
+export type CheckAvailabilityResponse = Static<typeof CheckAvailabilityResponse>;
+
+export const RegisterBody = Type.Object(
+  {
+    code: EventCode,
+    username: Username,
+    email: Type.Optional(Email),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    password: Password,
+    consent: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const AuthResponse = Type.Object({ token: Type.String(), attendee: Attendee });
+export type AuthResponse = Static<typeof AuthResponse>;
+
+export const LoginBody = Type.Object(
+  {
+    identifier: Type.String({ minLength: 1, maxLength: 254 }),
+    password: Password,
+    eventId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const ChooseEventResponse = Type.Object({
+  error: Type.Object({ code: Type.Literal('choose_event'), message: Type.String() }),
+  events: Type.Array(EventRef),
+});
+export type ChooseEventResponse = Static<typeof ChooseEventResponse>;
+
+export const SelfieStatus = Type.Union([
+  Type.Literal('processing'), Type.Literal('accepted'), Type.Literal('rejected'),
+]);
+export type SelfieStatus = Static<typeof SelfieStatus>;
+
+export const SelfieRejection = Type.Union([
+  Type.Literal('no_face'), Type.Literal('several_faces'), Type.Literal('face_too_small'),
+  Type.Literal('unreadable_image'),
+]);
+export type SelfieRejection = Static<typeof SelfieRejection>;
+
+export const Selfie = Type.Object({
+  id: Type.String(),
+  status: SelfieStatus,
+  reason: Type.Optional(SelfieRejection),
+});
+export type Selfie = Static<typeof Selfie>;
+
+export const MeResponse = Type.Object({
+  attendee: Attendee,
+  selfies: Type.Array(Selfie),
+  photoCount: Type.Integer(),
+});
+export type MeResponse = Static<typeof MeResponse>;

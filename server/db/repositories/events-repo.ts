@@ -1,0 +1,44 @@
+// The events table.
+import type { Db } from '../database.js';
+
+export interface EventRow {
+  id: string;
+  name: string;
+  code: string;
+  createdAt: number;
+  hotFolder: string | null;
+}
+
+export interface EventWithCounts extends EventRow {
+  attendeeCount: number;
+  photoCount: number;
+}
+
+const COLUMNS = 'id, name, code, created_at AS createdAt, hot_folder AS hotFolder';
+
+export function createEventsRepo(db: Db) {
+  const byCode = db.prepare(`SELECT ${COLUMNS} FROM events WHERE code = ?`);
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
+  const codeExists = db.prepare('SELECT EXISTS(SELECT 1 FROM events WHERE code = ?) AS e');
+  const insert = db.prepare('INSERT INTO events (id, name, code, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  const byIds = (n: number) => db.prepare(`SELECT id, name FROM events WHERE id IN (${new Array(n).fill('?').join(',')}) ORDER BY created_at`);
+
+  return {
+    findByCode: (code: string) => byCode.get(code) as EventRow | undefined,
+    findById: (id: string) => byId.get(id) as EventRow | undefined,
+    codeExists: (code: string) => (codeExists.get(code) as { e: number }).e === 1,
+    insert(row: { id: string; name: string; code: string; createdAt: number }) {
+      insert.run(row.id, row.name, row.code, row.createdAt, row.createdAt);
+    },
+    namesByIds: (ids: string[]) => (ids.length ? (byIds(ids.length).all(...ids) as { id: string; name: string }[]) : []),
+    /** Counts come from tables added by later migrations when they exist. */
+    listWithCounts(photoCountSql: string): EventWithCounts[] {
+      return db.prepare(`
+        SELECT ${COLUMNS},
+          (SELECT COUNT(*) FROM attendees a WHERE a.event_id = events.id) AS attendeeCount,
+          (${photoCountSql}) AS photoCount
+        FROM events ORDER BY created_at DESC`).all() as EventWithCounts[];
+    },
+  };
+}
+export type EventsRepo = ReturnType<typeof createEventsRepo>;

@@ -1,0 +1,24 @@
+// Structured logs (pino): to the console, and to a rotating file in the data folder.
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+
+export interface LoggerOptions {
+  dataDir: string;
+  level: string;
+  /** Console level; the file always gets `level`. */
+  consoleLevel?: string;
+}
+
+export function createLogger(opts: LoggerOptions): Logger {
+  const transport = pino.transport({
+    targets: [
+      {
+        target: 'pino-roll',
+        level: opts.level,
+        options: { file: join(opts.dataDir, 'logs', 'findme'), extension: '.log', size: '10m', frequency: 'daily', limit: { count: 7 }, mkdir: true },
+      },
+      { target: 'pino/file', level: opts.consoleLevel ?? opts.level, options: { destination: 1 } },
+    ],
+  });
+  return pino({ level: opts.level, redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] }, transport);
+}

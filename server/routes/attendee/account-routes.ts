@@ -1,0 +1,67 @@
+// Attendee account routes: event code, availability, register, login, logout, me.
+import {
+  AuthResponse, CheckAvailabilityQuery, CheckAvailabilityResponse, CheckEventCodeQuery, CheckEventCodeResponse,
+  HealthResponse, LoginBody, MeResponse, RegisterBody,
+} from '../../contract/attendee.js';
+import type { HttpApp } from '../../app/http-base.js';
+import type { AccountsService } from '../../services/accounts-service.js';
+import { toAttendee } from '../../services/accounts-service.js';
+import type { EventsService } from '../../services/events-service.js';
+import { attendeeOf, clearSessionCookie, requireAttendee, setSessionCookie, tokenOf } from './auth.js';
+
+export interface AccountRoutesDeps {
+  accounts: AccountsService;
+  events: EventsService;
+  /** Selfies and photo count for /api/me; supplied by the face pipeline. */
+  meDetails: (attendeeId: string) => Pick<MeResponse, 'selfies' | 'photoCount'>;
+  rateLimits: { login: number; register: number };
+}
+
+export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
+  const { accounts } = deps;
+  const auth = requireAttendee(accounts);
+  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+  app.get('/api/health-check', { schema: { response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }));
+
+  app.get('/api/check-event-code', {
+    schema: { querystring: CheckEventCodeQuery, response: { 200: CheckEventCodeResponse } },
+  }, async (req) => {
+    const event = deps.events.byCode(req.query.code);
+    return event ? { valid: true, event: { id: event.id, name: event.name } } : { valid: false };
+  });
+
+  app.get('/api/check-user-availability', {
+    schema: { querystring: CheckAvailabilityQuery, response: { 200: CheckAvailabilityResponse } },
+  }, async (req) => accounts.availability(req.query));
+
+  app.post('/api/register', {
+    config: perMinute(deps.rateLimits.register),
+    schema: { body: RegisterBody, response: { 201: AuthResponse } },
+  }, async (req, reply) => {
+    const result = await accounts.register(req.body);
+    setSessionCookie(reply, result.token);
+    return reply.code(201).send(result);
+  });
+
+  app.post('/api/login', {
+    config: perMinute(deps.rateLimits.login),
+    schema: { body: LoginBody, response: { 200: AuthResponse } },
+  }, async (req, reply) => {
+    const result = await accounts.login(req.body);
+    setSessionCookie(reply, result.token);
+    return result;
+  });
+
+  app.post('/api/logout', async (req, reply) => {
+    const token = tokenOf(req);
+    if (token) accounts.logout(token);
+    clearSessionCookie(reply);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/me', { preHandler: auth, schema: { response: { 200: MeResponse } } }, async (req) => {
+    const attendee = attendeeOf(req);
+    return { attendee: toAttendee(attendee), ...deps.meDetails(attendee.id) };
+  });
+}

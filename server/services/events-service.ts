@@ -1,0 +1,54 @@
+// Events: creation with a short join code, listing, and code lookups through the cache.
+import { randomInt, randomUUID } from 'node:crypto';
+import type { AdminEvent } from '../contract/admin.js';
+import type { EventsRepo } from '../db/repositories/events-repo.js';
+import { AppError } from '../app/errors.js';
+import { createEventCodeCache } from './event-code-cache.js';
+
+// No 0/O, 1/I/L: codes are read off posters and typed on phones.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function normalizeCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+export function createEventsService(deps: { events: EventsRepo; photoCountSql?: string; now?: () => number }) {
+  const now = deps.now ?? Date.now;
+  const cache = createEventCodeCache((code) => {
+    const row = deps.events.findByCode(code);
+    return row ? { id: row.id, name: row.name } : null;
+  });
+
+  function generateCode(): string {
+    for (;;) {
+      let code = '';
+      for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+      if (!deps.events.codeExists(code)) return code;
+    }
+  }
+
+  return {
+    cache,
+    /** The event an attendee-typed code names, or null. */
+    byCode: (code: string) => cache.get(normalizeCode(code)),
+    create(input: { name: string; code?: string }) {
+      const code = input.code ? normalizeCode(input.code) : generateCode();
+      if (deps.events.codeExists(code)) throw new AppError(409, 'code_taken', `The code ${code} is already used by another event.`);
+      const event = { id: randomUUID(), name: input.name.trim(), code, createdAt: now() };
+      deps.events.insert(event);
+      cache.invalidate(code);
+      return { id: event.id, name: event.name, code };
+    },
+    list(): AdminEvent[] {
+      return deps.events.listWithCounts(deps.photoCountSql ?? '0').map((e) => ({
+        id: e.id,
+        name: e.name,
+        code: e.code,
+        createdAt: new Date(e.createdAt).toISOString(),
+        attendeeCount: e.attendeeCount,
+        photoCount: e.photoCount,
+      }));
+    },
+  };
+}
+export type EventsService = ReturnType<typeof createEventsService>;
