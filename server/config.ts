@@ -16,7 +16,7 @@ export interface Config {
   adminTokenGenerated: boolean;
   logLevel: string;
   /** Requests per minute per client address. */
-  rateLimits: { login: number; register: number };
+  rateLimits: { login: number; register: number; selfie: number; gallery: number };
   /** Settings from the environment; they win over saved ones. */
   settingsFromEnv: Partial<Settings>;
 }
@@ -65,6 +65,8 @@ export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Con
     rateLimits: {
       login: positiveInt(env, 'FINDME_RATE_LIMIT_LOGIN', 30),
       register: positiveInt(env, 'FINDME_RATE_LIMIT_REGISTER', 20),
+      selfie: positiveInt(env, 'FINDME_RATE_LIMIT_SELFIE', 20),
+      gallery: positiveInt(env, 'FINDME_RATE_LIMIT_GALLERY', 300),
     },
     settingsFromEnv: settingsFromEnv as Partial<Settings>,
   };

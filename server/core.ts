@@ -1,21 +1,40 @@
-// Wires FindMe together: database, repositories, services, worker pools and both listeners.
-// Used by the headless CLI, by Electron's main process and by the tests.
-import { join } from 'node:path';
+// Wires FindMe together: database, repositories, services, worker pools, the job scheduler,
+// hot folders and both listeners. Used by the headless CLI, Electron's main process and tests.
+import { createReadStream } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Logger } from 'pino';
 import { buildAdminApp } from './app/admin-app.js';
 import { buildAttendeeApp } from './app/attendee-app.js';
 import { defaultSettings, type Config } from './config.js';
+import type { QueueStats } from './contract/admin.js';
 import { openDatabase } from './db/database.js';
 import { createAttendeesRepo } from './db/repositories/attendees-repo.js';
 import { createEventsRepo } from './db/repositories/events-repo.js';
+import { createJobsRepo } from './db/repositories/jobs-repo.js';
+import { createMatchesRepo } from './db/repositories/matches-repo.js';
+import { createPhotosRepo } from './db/repositories/photos-repo.js';
+import { createSelfiesRepo } from './db/repositories/selfies-repo.js';
 import { createSessionsRepo } from './db/repositories/sessions-repo.js';
 import { createSettingsRepo } from './db/repositories/settings-repo.js';
+import { createHotFolders } from './ingest/hot-folders.js';
+import { createIngestService } from './ingest/ingest-service.js';
+import { createScheduler } from './jobs/scheduler.js';
+import { createLiveBus } from './live/live-bus.js';
+import { createStageStats } from './monitor/stage-stats.js';
 import { createSystemMonitor } from './monitor/system-monitor.js';
+import { createPhotoJob } from './pipeline/photo-job.js';
+import { createSelfieJob } from './pipeline/selfie-job.js';
+import { createThumbCache } from './routes/attendee/gallery-routes.js';
 import { createPasswordHasher } from './security/password-hasher.js';
 import { createAccountsService } from './services/accounts-service.js';
+import { createEventOverviewService } from './services/event-overview-service.js';
 import { createEventsService } from './services/events-service.js';
+import { createGalleryService } from './services/gallery-service.js';
+import { createSelfieService } from './services/selfie-service.js';
 import { createSettingsService } from './services/settings-service.js';
+import { createEventFiles } from './storage/event-files.js';
 import { lanAddresses } from './util/lan-addresses.js';
+import { createImagePool } from './workers/image-pool.js';
 
 export interface CoreOptions {
   config: Config;
@@ -23,6 +42,8 @@ export interface CoreOptions {
   /** dist/renderer: the built attendee and dashboard apps. */
   rendererDir: string;
   version: string;
+  /** Base delay of job retries (tests shorten it). */
+  retryBackoffMs?: number;
 }
 
 export interface ListenOptions {
@@ -39,38 +60,100 @@ export async function createFindMe(opts: CoreOptions) {
     attendees: createAttendeesRepo(db),
     sessions: createSessionsRepo(db),
     settings: createSettingsRepo(db),
+    photos: createPhotosRepo(db),
+    selfies: createSelfiesRepo(db),
+    matches: createMatchesRepo(db),
+    jobs: createJobsRepo(db),
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
+  const files = createEventFiles(config.dataDir);
+  const bus = createLiveBus();
   const hasher = createPasswordHasher(2);
+  const pool = createImagePool(settings.get().workers);
   const monitor = createSystemMonitor(opts.version);
-  const events = createEventsService({ events: repos.events });
+  const stages = createStageStats();
+  const thumbs = createThumbCache();
+  const matchThreshold = () => settings.get().matchThreshold;
+
+  const pipelineDeps = { db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchThreshold };
+  const scheduler = createScheduler({
+    jobs: repos.jobs,
+    handlers: {
+      photo: createPhotoJob({ ...pipelineDeps, onTimings: stages.record }),
+      selfie: createSelfieJob(pipelineDeps),
+    },
+    capacity: () => pool.size(),
+    backoffBaseMs: opts.retryBackoffMs,
+    onJobChange: (job, state, error) => bus.emit('job', { jobId: job.id, kind: job.kind, state, error: error ?? null }),
+    onError: (err, job) => logger.warn({ err, jobId: job.id, kind: job.kind, refId: job.refId }, 'job attempt failed'),
+  });
+  settings.onChange((next, previous) => {
+    if (next.workers !== previous.workers) {
+      pool.resize(next.workers);
+      scheduler.notify();
+    }
+  });
+
+  const events = createEventsService({ events: repos.events, photoCountSql: 'SELECT COUNT(*) FROM photos p WHERE p.event_id = events.id' });
   const accounts = createAccountsService({
     attendees: repos.attendees, sessions: repos.sessions, events: repos.events, eventsService: events, hasher,
     bcryptRounds: () => settings.get().bcryptRounds,
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
+  const ingest = createIngestService({ db, photos: repos.photos, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
+  const hotFolders = createHotFolders({
+    ingest: (eventId, path) => ingest.ingest(eventId, createReadStream(path), basename(path)),
+    onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),
+  });
+  const selfies = createSelfieService({ db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
+  const gallery = createGalleryService({ db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
+  const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches });
   repos.sessions.removeExpired(Date.now());
+
+  const queueStats = (): QueueStats => ({
+    queue: {
+      ...repos.jobs.counts(),
+      totalEnqueued: repos.jobs.total(),
+      totalProcessed: scheduler.processed(),
+      workersActive: pool.active(),
+      workers: pool.size(),
+    },
+    cache: { eventCode: events.cache.stats(), thumbnails: thumbs.stats() },
+  });
 
   const attendeeApp = await buildAttendeeApp({
     logger: logger.child({ listener: 'attendee' }),
-    accounts, events, rendererDir: opts.rendererDir, rateLimits: config.rateLimits,
-    meDetails: () => ({ selfies: [], photoCount: 0 }),
+    accounts, events, selfies, gallery, bus, thumbs, rendererDir: opts.rendererDir,
+    rateLimits: config.rateLimits,
+    meDetails: (attendeeId) => ({
+      selfies: repos.selfies.listByAttendee(attendeeId).map((s) => ({ id: s.id, status: s.status, ...(s.reason && { reason: s.reason }) })),
+      photoCount: repos.matches.countForAttendee(attendeeId),
+    }),
   });
   const adminApp = await buildAdminApp({
     logger: logger.child({ listener: 'admin' }),
-    adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir,
+    adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queueStats,
     attendeeDocs: () => attendeeApp.swagger(),
-    queueStats: () => ({
-      queue: { queued: 0, running: 0, done: 0, failed: 0, totalEnqueued: 0, totalProcessed: 0, workersActive: 0, workers: settings.get().workers },
-      cache: { eventCode: events.cache.stats() },
-    }),
+    dataDir: config.dataDir, eventsRepo: repos.events, ingest, hotFolders, overview,
+    jobs: repos.jobs, bus,
+    onRetry: scheduler.notify,
+    onRequeued: (job) => {
+      if (job.kind === 'photo') repos.photos.setStatus(job.refId, 'queued');
+      else repos.selfies.setProcessing(job.refId);
+    },
   });
 
   let closed = false;
   return {
-    config, db, repos, settings, events, accounts, hasher, monitor, attendeeApp, adminApp,
+    config, db, repos, settings, events, accounts, ingest, hotFolders, scheduler, pool, hasher, monitor, stages, bus,
+    attendeeApp, adminApp, queueStats,
 
+    /** Starts the job scheduler and the hot folders, then both listeners. */
     async listen(listenOpts: ListenOptions = {}) {
+      scheduler.start();
+      for (const { id, hotFolder } of repos.events.withHotFolder()) {
+        await hotFolders.watch(id, hotFolder).catch((err: unknown) => logger.warn({ err, eventId: id, hotFolder }, 'hot folder could not be watched'));
+      }
       const s = settings.get();
       const attendeeAddress = await attendeeApp.listen({ host: config.attendeeHost, port: listenOpts.attendeePort ?? s.attendeePort });
       const adminAddress = await adminApp.listen({ host: config.adminHost, port: listenOpts.adminPort ?? s.adminPort });
@@ -87,12 +170,17 @@ export async function createFindMe(opts: CoreOptions) {
       };
     },
 
-    /** Stops taking requests, lets in-flight ones finish, then releases pools and the database. */
-    async close() {
+    /**
+     * Stops taking requests and files, lets in-flight requests and running jobs finish (up to
+     * `jobTimeoutMs`; what is cut off stays queued for the next start), then closes the database.
+     */
+    async close(jobTimeoutMs = 10_000) {
       if (closed) return;
       closed = true;
       await Promise.allSettled([attendeeApp.close(), adminApp.close()]);
-      await hasher.close();
+      await hotFolders.closeAll();
+      await scheduler.stop(jobTimeoutMs);
+      await Promise.allSettled([pool.close(), hasher.close()]);
       monitor.close();
       db.close();
     },

@@ -1,14 +1,17 @@
 // The attendee listener: the phone app and /api/* on the venue LAN. Everything here is hostile
 // input; nothing under /api/admin exists on this listener.
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { registerAccountRoutes, type AccountRoutesDeps } from '../routes/attendee/account-routes.js';
+import { registerGalleryRoutes, type GalleryRoutesDeps, type ThumbCache } from '../routes/attendee/gallery-routes.js';
 import { createHttpBase } from './http-base.js';
 import { serveRendererApp } from './static-pages.js';
 
-export interface AttendeeAppDeps extends AccountRoutesDeps {
+export interface AttendeeAppDeps extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'> {
+  thumbs: ThumbCache;
   logger: FastifyBaseLogger;
   rendererDir: string;
 }
@@ -18,7 +21,9 @@ export async function buildAttendeeApp(deps: AttendeeAppDeps) {
   await app.register(swagger, { openapi: { info: { title: 'FindMe attendee API', version: '1' } } });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fieldNameSize: 100, fieldSize: 1024, fields: 10, headerPairs: 200 } });
   registerAccountRoutes(app, deps);
+  registerGalleryRoutes(app, { ...deps, rateLimits: { selfie: deps.rateLimits.selfie, gallery: deps.rateLimits.gallery } });
   serveRendererApp(app, deps.rendererDir, 'attendee', ['/', '/e/:code']);
   return app;
 }

@@ -35,6 +35,10 @@ export function createHttpBase(opts: HttpBaseOptions) {
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.decorate('sseStreams', new Set<() => void>());
+  app.addHook('preClose', async () => {
+    for (const end of [...app.sseStreams]) end();
+  });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvParams).compile(schema));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {

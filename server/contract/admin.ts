@@ -70,3 +70,69 @@ export const SystemStatus = Type.Object({
   version: Type.String(),
 });
 export type SystemStatus = Static<typeof SystemStatus>;
+
+export const EventParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
+
+export const PhotoStatus = Type.Union([
+  Type.Literal('queued'), Type.Literal('processing'), Type.Literal('done'), Type.Literal('no_faces'), Type.Literal('failed'),
+]);
+export type PhotoStatus = Static<typeof PhotoStatus>;
+
+export const UploadPhotosResponse = Type.Object({
+  photos: Type.Array(Type.Object({ id: Type.String(), fileName: Type.String(), status: PhotoStatus, error: Type.Optional(Type.String()) })),
+  duplicates: Type.Array(Type.String()),
+});
+export type UploadPhotosResponse = Static<typeof UploadPhotosResponse>;
+
+export const FolderBody = Type.Object({ folder: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
+export const ImportResponse = Type.Object({ queued: Type.Integer(), duplicates: Type.Integer(), failed: Type.Integer() });
+export const HotFolderBody = Type.Object(
+  { folder: Type.Union([Type.String({ minLength: 1, maxLength: 4096 }), Type.Null()]) },
+  { additionalProperties: false },
+);
+export const HotFolderResponse = Type.Object({ hotFolder: Type.Union([Type.String(), Type.Null()]) });
+
+export const AdminPhoto = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  status: PhotoStatus,
+  faceCount: Type.Integer(),
+  attendeeIds: Type.Array(Type.String()),
+  error: Type.Optional(Type.String()),
+  createdAt: Type.String(),
+});
+export type AdminPhoto = Static<typeof AdminPhoto>;
+export const PhotoListQuery = Type.Object(
+  {
+    status: Type.Optional(PhotoStatus),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+export const PhotoList = Type.Object({ photos: Type.Array(AdminPhoto) });
+
+export const AdminAttendee = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  selfieStatus: Type.Union([Type.Literal('none'), Type.Literal('processing'), Type.Literal('accepted'), Type.Literal('rejected')]),
+  photoCount: Type.Integer(),
+});
+export const AttendeeList = Type.Object({ attendees: Type.Array(AdminAttendee) });
+
+export const JobState = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]);
+export const AdminJob = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('selfie'), Type.Literal('photo')]),
+  refId: Type.String(),
+  state: JobState,
+  attempts: Type.Integer(),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+export const JobListQuery = Type.Object(
+  { state: Type.Optional(JobState), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) },
+  { additionalProperties: false },
+);
+export const JobList = Type.Object({ jobs: Type.Array(AdminJob) });
+export const JobParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

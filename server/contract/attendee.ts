@@ -100,3 +100,42 @@ export const MeResponse = Type.Object({
   photoCount: Type.Integer(),
 });
 export type MeResponse = Static<typeof MeResponse>;
+
+export const UploadSelfieResponse = Type.Object({
+  selfie: Type.Object({ id: Type.String(), status: Type.Literal('processing') }),
+});
+
+export const GalleryPhoto = Type.Object({
+  id: Type.String(),
+  thumbUrl: Type.String(),
+  previewUrl: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  matchedAt: Type.String({ description: 'ISO 8601' }),
+});
+export type GalleryPhoto = Static<typeof GalleryPhoto>;
+
+export const MyPhotosQuery = Type.Object(
+  {
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30 })),
+  },
+  { additionalProperties: false },
+);
+export const MyPhotosResponse = Type.Object({
+  photos: Type.Array(GalleryPhoto),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type MyPhotosResponse = Static<typeof MyPhotosResponse>;
+
+export const PhotoParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
+export const PhotoQuery = Type.Object(
+  { size: Type.Optional(Type.Union([Type.Literal('thumb'), Type.Literal('preview'), Type.Literal('original')], { default: 'preview' })) },
+  { additionalProperties: false },
+);
+
+/** Server-sent events on /api/stream. */
+export interface AttendeeStreamEvents {
+  selfie: { id: string; status: SelfieStatus; reason?: SelfieRejection };
+  match: { photoId: string; matchedAt: string };
+}

@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
 export const SETTING_LIMITS = {
   bcryptRounds: { min: 10, max: 14, default: 10 },
   workers: { min: 1, max: 16 },
-  matchThreshold: { min: 0.3, max: 0.7, default: 0.5 },
+  matchThreshold: { min: 0.3, max: 0.7, default: 0.55 },
   rekognitionConcurrency: { min: 1, max: 50, default: 10 },
 } as const;
 

@@ -52,4 +52,88 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'photos, faces, selfies, matches, jobs',
+    sql: `
+      CREATE TABLE photos (
+        id            TEXT PRIMARY KEY,
+        event_id      TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        file_name     TEXT NOT NULL,             -- the name it arrived with (display only)
+        sha256        TEXT NOT NULL,
+        ext           TEXT NOT NULL,             -- of the stored original: originals/<id><ext>
+        byte_size     INTEGER NOT NULL,
+        width         INTEGER,
+        height        INTEGER,
+        status        TEXT NOT NULL,             -- queued | processing | done | no_faces | failed
+        error         TEXT,
+        face_count    INTEGER NOT NULL DEFAULT 0,
+        created_at    INTEGER NOT NULL,
+        processed_at  INTEGER
+      );
+      CREATE UNIQUE INDEX photos_event_hash ON photos(event_id, sha256);
+      CREATE INDEX photos_event_status ON photos(event_id, status, created_at);
+      CREATE INDEX photos_event_created ON photos(event_id, created_at);
+
+      CREATE TABLE photo_faces (
+        photo_id    TEXT NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+        face_index  INTEGER NOT NULL,
+        event_id    TEXT NOT NULL,
+        box         TEXT NOT NULL,               -- JSON {x, y, width, height} in original pixels
+        score       REAL NOT NULL,
+        descriptor  BLOB NOT NULL,               -- 128 float32
+        PRIMARY KEY (photo_id, face_index)
+      ) WITHOUT ROWID;
+      CREATE INDEX photo_faces_event ON photo_faces(event_id);
+
+      CREATE TABLE selfies (
+        id            TEXT PRIMARY KEY,
+        attendee_id   TEXT NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+        event_id      TEXT NOT NULL,
+        status        TEXT NOT NULL,             -- processing | accepted | rejected
+        reason        TEXT,
+        descriptor    BLOB,
+        created_at    INTEGER NOT NULL,
+        processed_at  INTEGER
+      );
+      CREATE INDEX selfies_attendee ON selfies(attendee_id, created_at);
+      CREATE INDEX selfies_event_status ON selfies(event_id, status);
+
+      CREATE TABLE matches (
+        photo_id     TEXT NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+        attendee_id  TEXT NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+        event_id     TEXT NOT NULL,
+        face_index   INTEGER NOT NULL,
+        distance     REAL NOT NULL,
+        matched_at   INTEGER NOT NULL,
+        PRIMARY KEY (photo_id, attendee_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX matches_attendee ON matches(attendee_id, matched_at DESC, photo_id DESC);
+
+      -- "This isn't me": the pair is never matched again.
+      CREATE TABLE match_rejections (
+        photo_id     TEXT NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+        attendee_id  TEXT NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+        PRIMARY KEY (photo_id, attendee_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE jobs (
+        id            INTEGER PRIMARY KEY,
+        kind          TEXT NOT NULL,             -- selfie | photo
+        ref_id        TEXT NOT NULL,             -- selfies.id or photos.id
+        priority      INTEGER NOT NULL,          -- lower runs first: selfies before photos
+        state         TEXT NOT NULL,             -- queued | running | done | failed
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        max_attempts  INTEGER NOT NULL,
+        run_after     INTEGER NOT NULL,
+        lease_until   INTEGER,
+        error         TEXT,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX jobs_ref ON jobs(kind, ref_id);
+      CREATE INDEX jobs_ready ON jobs(state, priority, run_after, id);
+    `,
+  },
 ];
+

@@ -13,6 +13,7 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export interface TestServer {
   findme: FindMe;
   dataDir: string;
+  adminToken: string;
   attendeeUrl: string;
   adminUrl: string;
   /** JSON request to the attendee listener. */
@@ -31,7 +32,7 @@ export interface ApiResult {
   body: any;
 }
 
-export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string>; retryBackoffMs?: number } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-test-'));
   const config = readConfig({ FINDME_DATA_DIR: dataDir, FINDME_ADMIN_TOKEN: ADMIN_TOKEN, FINDME_HOST: '127.0.0.1', ...opts.env }, dataDir);
   const findme = await createFindMe({
@@ -39,6 +40,7 @@ export async function startTestServer(opts: { dataDir?: string; env?: Record<str
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     rendererDir: join(packageRoot(), 'dist', 'renderer'),
     version: 'test',
+    retryBackoffMs: opts.retryBackoffMs ?? 50,
   });
   const urls = await findme.listen({ attendeePort: 0, adminPort: 0 });
   const attendeeUrl = urls.localAttendeeUrl.replace(/\/$/, '');
@@ -65,7 +67,7 @@ export async function startTestServer(opts: { dataDir?: string; env?: Record<str
   }
 
   const server: TestServer = {
-    findme, dataDir, attendeeUrl, adminUrl,
+    findme, dataDir, attendeeUrl, adminUrl, adminToken: ADMIN_TOKEN,
     api: (method, path, init) => request(attendeeUrl, method, path, init),
     admin: (method, path, body) => request(adminUrl, method, path, { body, token: ADMIN_TOKEN }),
     async createEvent(name, code) {

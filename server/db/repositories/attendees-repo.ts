@@ -20,6 +20,7 @@ export function createAttendeesRepo(db: Db) {
     VALUES (@id, @eventId, @username, @usernameKey, @email, @displayName, @passwordHash, @consentAt, @consentVersion, @createdAt)`);
   const byIdentifier = db.prepare(`SELECT ${COLUMNS} FROM attendees WHERE username_key = ? OR email = ? ORDER BY created_at LIMIT 20`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM attendees WHERE id = ?`);
+  const byEvent = db.prepare(`SELECT ${COLUMNS} FROM attendees WHERE event_id = ? ORDER BY created_at, id`);
   const setHash = db.prepare('UPDATE attendees SET password_hash = ? WHERE id = ?');
 
   return {
@@ -34,6 +35,7 @@ export function createAttendeesRepo(db: Db) {
     /** Attendees of every event whose username or e-mail is `key` (at most 20). */
     findByIdentifier: (key: string) => byIdentifier.all(key, key) as AttendeeRow[],
     findById: (id: string) => byId.get(id) as AttendeeRow | undefined,
+    listByEvent: (eventId: string) => byEvent.all(eventId) as AttendeeRow[],
     setPasswordHash: (id: string, hash: string) => void setHash.run(hash, id),
   };
 }

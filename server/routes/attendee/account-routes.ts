@@ -14,7 +14,7 @@ export interface AccountRoutesDeps {
   events: EventsService;
   /** Selfies and photo count for /api/me; supplied by the face pipeline. */
   meDetails: (attendeeId: string) => Pick<MeResponse, 'selfies' | 'photoCount'>;
-  rateLimits: { login: number; register: number };
+  rateLimits: { login: number; register: number; selfie: number; gallery: number };
 }
 
 export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {

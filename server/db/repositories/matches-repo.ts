@@ -1,0 +1,64 @@
+// Which attendee is in which photo, and the "not me" refusals.
+import type { Db } from '../database.js';
+
+export interface MatchInsert {
+  photoId: string;
+  attendeeId: string;
+  eventId: string;
+  faceIndex: number;
+  distance: number;
+}
+
+export interface GalleryRow {
+  photoId: string;
+  matchedAt: number;
+  width: number | null;
+  height: number | null;
+}
+
+export function createMatchesRepo(db: Db) {
+  // A refused pair never comes back; a pair already there stays as it is (idempotent).
+  const insert = db.prepare(`INSERT INTO matches (photo_id, attendee_id, event_id, face_index, distance, matched_at)
+    SELECT @photoId, @attendeeId, @eventId, @faceIndex, @distance, @matchedAt
+    WHERE NOT EXISTS (SELECT 1 FROM match_rejections r WHERE r.photo_id = @photoId AND r.attendee_id = @attendeeId)
+    ON CONFLICT(photo_id, attendee_id) DO NOTHING`);
+  const exists = db.prepare('SELECT EXISTS(SELECT 1 FROM matches WHERE photo_id = ? AND attendee_id = ?) AS e');
+  const remove = db.prepare('DELETE FROM matches WHERE photo_id = ? AND attendee_id = ?');
+  const reject = db.prepare('INSERT INTO match_rejections (photo_id, attendee_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const count = db.prepare('SELECT COUNT(*) AS n FROM matches WHERE attendee_id = ?');
+  const page = db.prepare(`SELECT m.photo_id AS photoId, m.matched_at AS matchedAt, p.width, p.height
+    FROM matches m JOIN photos p ON p.id = m.photo_id
+    WHERE m.attendee_id = @attendeeId AND (m.matched_at < @at OR (m.matched_at = @at AND m.photo_id < @id))
+    ORDER BY m.matched_at DESC, m.photo_id DESC LIMIT @limit`);
+  const allPhotoIds = db.prepare('SELECT photo_id AS photoId FROM matches WHERE attendee_id = ? ORDER BY matched_at DESC, photo_id DESC');
+  const attendeesOfPhotos = db.prepare(`SELECT photo_id AS photoId, attendee_id AS attendeeId FROM matches
+    WHERE photo_id IN (SELECT value FROM json_each(?))`);
+  const countsByEvent = db.prepare('SELECT attendee_id AS attendeeId, COUNT(*) AS n FROM matches WHERE event_id = ? GROUP BY attendee_id');
+
+  return {
+    /** Inserts the matches that are new; returns those that were. */
+    insertMany: db.transaction((rows: MatchInsert[], matchedAt: number): MatchInsert[] =>
+      rows.filter((r) => insert.run({ ...r, matchedAt }).changes === 1)),
+    exists: (photoId: string, attendeeId: string) => (exists.get(photoId, attendeeId) as { e: number }).e === 1,
+    /** "This isn't me": the match goes and never comes back. */
+    refuse: db.transaction((photoId: string, attendeeId: string) => {
+      const had = remove.run(photoId, attendeeId).changes === 1;
+      if (had) reject.run(photoId, attendeeId);
+      return had;
+    }),
+    countForAttendee: (attendeeId: string) => (count.get(attendeeId) as { n: number }).n,
+    /** Newest first, keyset-paged after (matchedAt, photoId). */
+    page: (attendeeId: string, after: { at: number; id: string } | null, limit: number) =>
+      page.all({ attendeeId, at: after?.at ?? Number.MAX_SAFE_INTEGER, id: after?.id ?? '\uffff', limit }) as GalleryRow[],
+    photoIdsOf: (attendeeId: string) => (allPhotoIds.all(attendeeId) as { photoId: string }[]).map((r) => r.photoId),
+    attendeesOfPhotos(photoIds: string[]): Map<string, string[]> {
+      const out = new Map<string, string[]>();
+      for (const r of attendeesOfPhotos.all(JSON.stringify(photoIds)) as { photoId: string; attendeeId: string }[]) {
+        out.set(r.photoId, [...(out.get(r.photoId) ?? []), r.attendeeId]);
+      }
+      return out;
+    },
+    photoCountsByEvent: (eventId: string) => new Map((countsByEvent.all(eventId) as { attendeeId: string; n: number }[]).map((r) => [r.attendeeId, r.n])),
+  };
+}
+export type MatchesRepo = ReturnType<typeof createMatchesRepo>;

@@ -1,0 +1,70 @@
+// Event photos and the faces found in them.
+import type { Db } from '../database.js';
+
+import type { PhotoStatus } from '../../contract/admin.js';
+export type { PhotoStatus };
+
+export interface PhotoRow {
+  id: string;
+  eventId: string;
+  fileName: string;
+  sha256: string;
+  ext: string;
+  width: number | null;
+  height: number | null;
+  status: PhotoStatus;
+  error: string | null;
+  faceCount: number;
+  createdAt: number;
+}
+
+export interface FaceRecord {
+  faceIndex: number;
+  box: { x: number; y: number; width: number; height: number };
+  score: number;
+  descriptor: Float32Array;
+}
+
+const COLUMNS = `id, event_id AS eventId, file_name AS fileName, sha256, ext, width, height, status, error,
+  face_count AS faceCount, created_at AS createdAt`;
+
+export const descriptorToBlob = (d: Float32Array) => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+export const blobToDescriptor = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+
+export function createPhotosRepo(db: Db) {
+  const insert = db.prepare(`INSERT INTO photos (id, event_id, file_name, sha256, ext, byte_size, status, error, created_at)
+    VALUES (@id, @eventId, @fileName, @sha256, @ext, @byteSize, @status, @error, @createdAt)`);
+  const hashExists = db.prepare('SELECT EXISTS(SELECT 1 FROM photos WHERE event_id = ? AND sha256 = ?) AS e');
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE id = ?`);
+  const setStatus = db.prepare('UPDATE photos SET status = ?, error = ? WHERE id = ?');
+  const finish = db.prepare(`UPDATE photos SET status = @status, error = NULL, width = @width, height = @height,
+    face_count = @faceCount, processed_at = @now WHERE id = @id`);
+  const deleteFaces = db.prepare('DELETE FROM photo_faces WHERE photo_id = ?');
+  const insertFace = db.prepare(`INSERT INTO photo_faces (photo_id, face_index, event_id, box, score, descriptor)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const eventFaces = db.prepare(`SELECT photo_id AS photoId, face_index AS faceIndex, descriptor FROM photo_faces WHERE event_id = ?`);
+  const listByEvent = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
+  const listByEventStatus = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? AND status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
+
+  return {
+    insert(row: { id: string; eventId: string; fileName: string; sha256: string; ext: string; byteSize: number; status: PhotoStatus; error: string | null; createdAt: number }) {
+      insert.run(row);
+    },
+    hashExists: (eventId: string, sha256: string) => (hashExists.get(eventId, sha256) as { e: number }).e === 1,
+    findById: (id: string) => byId.get(id) as PhotoRow | undefined,
+    setStatus: (id: string, status: PhotoStatus, error: string | null = null) => void setStatus.run(status, error, id),
+    /** Replaces the photo's faces and marks it done / no_faces (idempotent). */
+    saveResult(id: string, eventId: string, result: { width: number; height: number; faces: FaceRecord[] }, now: number) {
+      deleteFaces.run(id);
+      for (const f of result.faces) insertFace.run(id, f.faceIndex, eventId, JSON.stringify(f.box), f.score, descriptorToBlob(f.descriptor));
+      finish.run({ id, status: result.faces.length ? 'done' : 'no_faces', width: result.width, height: result.height, faceCount: result.faces.length, now });
+    },
+    eventFaces: (eventId: string) =>
+      (eventFaces.all(eventId) as { photoId: string; faceIndex: number; descriptor: Buffer }[]).map((r) => ({
+        photoId: r.photoId, faceIndex: r.faceIndex, descriptor: blobToDescriptor(r.descriptor),
+      })),
+    list: (eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) =>
+      (status ? listByEventStatus.all(eventId, status, limit, offset) : listByEvent.all(eventId, limit, offset)) as PhotoRow[],
+  };
+}
+export type PhotosRepo = ReturnType<typeof createPhotosRepo>;

@@ -1,0 +1,44 @@
+// Attendee selfies and their face descriptors.
+import type { SelfieRejection, SelfieStatus } from '../../contract/attendee.js';
+import type { Db } from '../database.js';
+import { blobToDescriptor, descriptorToBlob } from './photos-repo.js';
+
+export interface SelfieRow {
+  id: string;
+  attendeeId: string;
+  eventId: string;
+  status: SelfieStatus;
+  reason: SelfieRejection | null;
+}
+
+const COLUMNS = 'id, attendee_id AS attendeeId, event_id AS eventId, status, reason';
+
+export function createSelfiesRepo(db: Db) {
+  const insert = db.prepare(`INSERT INTO selfies (id, attendee_id, event_id, status, created_at) VALUES (?, ?, ?, 'processing', ?)`);
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM selfies WHERE id = ?`);
+  const byAttendee = db.prepare(`SELECT ${COLUMNS} FROM selfies WHERE attendee_id = ? ORDER BY created_at, id`);
+  const countActive = db.prepare(`SELECT COUNT(*) AS n FROM selfies WHERE attendee_id = ? AND status != 'rejected'`);
+  const accept = db.prepare(`UPDATE selfies SET status = 'accepted', reason = NULL, descriptor = ?, processed_at = ? WHERE id = ?`);
+  const reject = db.prepare(`UPDATE selfies SET status = 'rejected', reason = ?, descriptor = NULL, processed_at = ? WHERE id = ?`);
+  const setProcessing = db.prepare(`UPDATE selfies SET status = 'processing', reason = NULL WHERE id = ?`);
+  const accepted = db.prepare(`SELECT attendee_id AS attendeeId, descriptor FROM selfies WHERE event_id = ? AND status = 'accepted'`);
+  const statusByAttendee = db.prepare(`SELECT attendee_id AS attendeeId,
+      CASE WHEN SUM(status = 'accepted') > 0 THEN 'accepted' WHEN SUM(status = 'processing') > 0 THEN 'processing'
+           WHEN COUNT(*) > 0 THEN 'rejected' END AS status
+    FROM selfies WHERE event_id = ? GROUP BY attendee_id`);
+
+  return {
+    insert: (id: string, attendeeId: string, eventId: string, now: number) => void insert.run(id, attendeeId, eventId, now),
+    findById: (id: string) => byId.get(id) as SelfieRow | undefined,
+    listByAttendee: (attendeeId: string) => byAttendee.all(attendeeId) as SelfieRow[],
+    /** Selfies that count against the limit: accepted or still processing. */
+    countActive: (attendeeId: string) => (countActive.get(attendeeId) as { n: number }).n,
+    accept: (id: string, descriptor: Float32Array, now: number) => void accept.run(descriptorToBlob(descriptor), now, id),
+    reject: (id: string, reason: SelfieRejection, now: number) => void reject.run(reason, now, id),
+    setProcessing: (id: string) => void setProcessing.run(id),
+    acceptedDescriptors: (eventId: string) =>
+      (accepted.all(eventId) as { attendeeId: string; descriptor: Buffer }[]).map((r) => ({ attendeeId: r.attendeeId, descriptor: blobToDescriptor(r.descriptor) })),
+    statusByAttendee: (eventId: string) => new Map((statusByAttendee.all(eventId) as { attendeeId: string; status: SelfieStatus }[]).map((r) => [r.attendeeId, r.status])),
+  };
+}
+export type SelfiesRepo = ReturnType<typeof createSelfiesRepo>;

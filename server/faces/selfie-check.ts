@@ -1,0 +1,19 @@
+// Is a selfie usable? Exactly one face, large enough, not sharing the picture.
+import type { SelfieRejection } from '../contract/attendee.js';
+import type { DetectedFace } from './face-engine.js';
+
+/** Smallest usable face width, in pixels of the ≤800 px image the detector saw. */
+export const MIN_SELFIE_FACE_PX = 48;
+/** A second face at least this fraction of the main face's width makes it a group picture. */
+export const SECOND_FACE_RATIO = 0.5;
+
+export type SelfieVerdict = { accepted: true; face: DetectedFace } | { accepted: false; reason: SelfieRejection };
+
+export function judgeSelfie(faces: DetectedFace[]): SelfieVerdict {
+  if (faces.length === 0) return { accepted: false, reason: 'no_face' };
+  const sorted = [...faces].sort((a, b) => b.box.width - a.box.width);
+  const main = sorted[0]!;
+  if (sorted.slice(1).some((f) => f.box.width >= main.box.width * SECOND_FACE_RATIO)) return { accepted: false, reason: 'several_faces' };
+  if (main.box.width < MIN_SELFIE_FACE_PX) return { accepted: false, reason: 'face_too_small' };
+  return { accepted: true, face: main };
+}

@@ -1,0 +1,106 @@
+// Photos in: every way in (dashboard upload, folder import, hot folder) ends here. The bytes
+// are copied into the event's folder while hashed; a file already ingested in the event is a
+// duplicate; a file that is no usable image is kept as a failed photo with its reason; the
+// rest is queued as a photo job, in one transaction with its photo row.
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../app/errors.js';
+import type { Db } from '../db/database.js';
+import type { JobsRepo } from '../db/repositories/jobs-repo.js';
+import type { PhotosRepo, PhotoStatus } from '../db/repositories/photos-repo.js';
+import { extensionFor, probeImage } from '../images/image-probe.js';
+import type { LiveBus } from '../live/live-bus.js';
+import type { EventFiles } from '../storage/event-files.js';
+
+export type IngestOutcome =
+  | { outcome: 'queued'; photoId: string; fileName: string; status: PhotoStatus }
+  | { outcome: 'failed'; photoId: string; fileName: string; status: PhotoStatus; error: string }
+  | { outcome: 'duplicate'; fileName: string };
+
+export interface IngestDeps {
+  db: Db;
+  photos: PhotosRepo;
+  jobs: JobsRepo;
+  files: EventFiles;
+  bus: LiveBus;
+  /** Called after a photo job was queued. */
+  onQueued: () => void;
+  now?: () => number;
+}
+
+/** Display name only: the last path segment, without control characters, at most 200 chars. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'photo';
+}
+
+export function createIngestService(deps: IngestDeps) {
+  const now = deps.now ?? Date.now;
+
+  const insertQueued = deps.db.transaction((row: Parameters<PhotosRepo['insert']>[0]) => {
+    deps.photos.insert(row);
+    if (row.status === 'queued') deps.jobs.enqueue('photo', row.id, row.createdAt);
+  });
+
+  return {
+    /** Copies `source` into the event, hashing as it goes, and queues it unless it is a duplicate. */
+    async ingest(eventId: string, source: Readable, originalName: string, opts: { truncated?: () => boolean } = {}): Promise<IngestOutcome> {
+      const fileName = cleanFileName(originalName);
+      const incoming = deps.files.incomingDir(eventId);
+      await mkdir(incoming, { recursive: true });
+      const tmp = join(incoming, `${randomUUID()}.partial`);
+      const hash = createHash('sha256');
+      let size = 0;
+      try {
+        await pipeline(source, new Transform({
+          transform(chunk: Buffer, _enc, cb) {
+            hash.update(chunk);
+            size += chunk.length;
+            cb(null, chunk);
+          },
+        }), createWriteStream(tmp));
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
+      }
+      if (opts.truncated?.()) {
+        await rm(tmp, { force: true });
+        throw new AppError(413, 'file_too_large', `${fileName} is too large.`);
+      }
+      const sha256 = hash.digest('hex');
+
+      if (deps.photos.hashExists(eventId, sha256)) {
+        await rm(tmp, { force: true });
+        return { outcome: 'duplicate', fileName };
+      }
+      const probe = size === 0 ? { ok: false, message: 'The file is empty.', format: undefined } : await probeImage(tmp);
+      const id = randomUUID();
+      const ext = probe.format && probe.ok ? extensionFor(probe.format) : (extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6) || '.bin');
+      const status: PhotoStatus = probe.ok ? 'queued' : 'failed';
+      const error = probe.ok ? null : (probe.message ?? 'This file is not a readable image.');
+      const finalPath = deps.files.original(eventId, id, ext);
+      await mkdir(join(finalPath, '..'), { recursive: true });
+      await rename(tmp, finalPath);
+      try {
+        insertQueued({ id, eventId, fileName, sha256, ext, byteSize: size, status, error, createdAt: now() });
+      } catch (err) {
+        await rm(finalPath, { force: true });
+        // the same bytes arrived twice at once: the other copy won
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { outcome: 'duplicate', fileName };
+        throw err;
+      }
+      deps.bus.emit('photo', { eventId, photoId: id, fileName, status, faceCount: 0, ...(error && { error }) });
+      if (status === 'queued') {
+        deps.onQueued();
+        return { outcome: 'queued', photoId: id, fileName, status };
+      }
+      return { outcome: 'failed', photoId: id, fileName, status, error: error! };
+    },
+  };
+}
+export type IngestService = ReturnType<typeof createIngestService>;

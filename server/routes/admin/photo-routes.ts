@@ -1,0 +1,90 @@
+// Admin: photos in (upload, folder import, hot folder) and the event's photos and attendees.
+import type {} from '@fastify/multipart';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import pLimit from 'p-limit';
+import {
+  AttendeeList, EventParams, FolderBody, HotFolderBody, HotFolderResponse, ImportResponse, PhotoList, PhotoListQuery,
+  UploadPhotosResponse, type UploadPhotosResponse as UploadResult,
+} from '../../contract/admin.js';
+import { AppError } from '../../app/errors.js';
+import type { HttpApp } from '../../app/http-base.js';
+import type { EventsRepo } from '../../db/repositories/events-repo.js';
+import { checkFolder, listImageFiles } from '../../ingest/folders.js';
+import type { HotFolders } from '../../ingest/hot-folders.js';
+import type { IngestService } from '../../ingest/ingest-service.js';
+import type { EventOverviewService } from '../../services/event-overview-service.js';
+
+export interface PhotoRoutesDeps {
+  dataDir: string;
+  eventsRepo: EventsRepo;
+  ingest: IngestService;
+  hotFolders: HotFolders;
+  overview: EventOverviewService;
+}
+
+export const MAX_PHOTO_BYTES = 200 * 1024 * 1024;
+
+export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
+  const eventOr404 = (id: string) => {
+    const event = deps.eventsRepo.findById(id);
+    if (!event) throw new AppError(404, 'event_not_found', 'No such event.');
+    return event;
+  };
+
+  app.post('/api/admin/events/:id/photos', {
+    schema: { params: EventParams, response: { 202: UploadPhotosResponse } },
+  }, async (req, reply) => {
+    const event = eventOr404(req.params.id);
+    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send photos as multipart/form-data in the field "files".');
+    const result: UploadResult = { photos: [], duplicates: [] };
+    for await (const part of req.files({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1000 } })) {
+      if (part.fieldname !== 'files') {
+        part.file.resume();
+        continue;
+      }
+      const outcome = await deps.ingest.ingest(event.id, part.file, part.filename, { truncated: () => part.file.truncated });
+      if (outcome.outcome === 'duplicate') result.duplicates.push(outcome.fileName);
+      else result.photos.push({ id: outcome.photoId, fileName: outcome.fileName, status: outcome.status, ...(outcome.outcome === 'failed' && { error: outcome.error }) });
+    }
+    if (result.photos.length === 0 && result.duplicates.length === 0) throw new AppError(400, 'file_required', 'Attach one or more photos in the field "files".');
+    return reply.code(202).send(result);
+  });
+
+  app.post('/api/admin/events/:id/import', {
+    schema: { params: EventParams, body: FolderBody, response: { 202: ImportResponse } },
+  }, async (req, reply) => {
+    const event = eventOr404(req.params.id);
+    const folder = await checkFolder(req.body.folder, deps.dataDir);
+    const files = await listImageFiles(folder);
+    const limit = pLimit(2);
+    const counts = { queued: 0, duplicates: 0, failed: 0 };
+    await Promise.all(files.map((path) => limit(async () => {
+      const outcome = await deps.ingest.ingest(event.id, createReadStream(path), basename(path));
+      counts[outcome.outcome === 'duplicate' ? 'duplicates' : outcome.outcome]++;
+    })));
+    return reply.code(202).send(counts);
+  });
+
+  app.put('/api/admin/events/:id/hot-folder', {
+    schema: { params: EventParams, body: HotFolderBody, response: { 200: HotFolderResponse } },
+  }, async (req) => {
+    const event = eventOr404(req.params.id);
+    const folder = req.body.folder === null ? null : await checkFolder(req.body.folder, deps.dataDir);
+    deps.eventsRepo.setHotFolder(event.id, folder, Date.now());
+    if (folder) await deps.hotFolders.watch(event.id, folder);
+    else await deps.hotFolders.unwatch(event.id);
+    return { hotFolder: folder };
+  });
+
+  app.get('/api/admin/events/:id/photos', {
+    schema: { params: EventParams, querystring: PhotoListQuery, response: { 200: PhotoList } },
+  }, async (req) => {
+    const event = eventOr404(req.params.id);
+    return { photos: deps.overview.photos(event.id, req.query.status, req.query.limit ?? 200, req.query.offset ?? 0) };
+  });
+
+  app.get('/api/admin/events/:id/attendees', {
+    schema: { params: EventParams, response: { 200: AttendeeList } },
+  }, async (req) => ({ attendees: deps.overview.attendees(eventOr404(req.params.id).id) }));
+}

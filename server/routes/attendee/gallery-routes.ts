@@ -1,0 +1,134 @@
+// Attendee routes of the face pipeline: selfie upload, gallery, photo files, "not me", ZIP,
+// account deletion and the live stream.
+import { ZipArchive } from 'archiver';
+import type {} from '@fastify/multipart';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { LRUCache } from 'lru-cache';
+import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery, UploadSelfieResponse } from '../../contract/attendee.js';
+import type { CacheStats } from '../../contract/admin.js';
+import { AppError } from '../../app/errors.js';
+import type { HttpApp } from '../../app/http-base.js';
+import { openSse } from '../../app/sse.js';
+import type { LiveBus } from '../../live/live-bus.js';
+import type { AccountsService } from '../../services/accounts-service.js';
+import type { GalleryService } from '../../services/gallery-service.js';
+import { MAX_SELFIE_BYTES, type SelfieService } from '../../services/selfie-service.js';
+import { attendeeOf, clearSessionCookie, requireAttendee } from './auth.js';
+
+export interface GalleryRoutesDeps {
+  accounts: AccountsService;
+  selfies: SelfieService;
+  gallery: GalleryService;
+  bus: LiveBus;
+  rateLimits: { selfie: number; gallery: number };
+}
+
+const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
+
+/** Hot thumbnails stay in memory (64 MB); hit rate shown in queue/stats. */
+export function createThumbCache(maxBytes = 64 * 1024 * 1024) {
+  const lru = new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (b) => b.length });
+  let hits = 0;
+  let misses = 0;
+  return {
+    async get(key: string, load: () => Promise<Buffer>) {
+      const cached = lru.get(key);
+      if (cached) {
+        hits++;
+        return cached;
+      }
+      misses++;
+      const buf = await load();
+      lru.set(key, buf);
+      return buf;
+    },
+    stats(): CacheStats {
+      const total = hits + misses;
+      return { hits, misses, hitRate: total ? hits / total : 0, size: lru.size };
+    },
+  };
+}
+export type ThumbCache = ReturnType<typeof createThumbCache>;
+
+export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps & { thumbs: ThumbCache }) {
+  const auth = requireAttendee(deps.accounts);
+  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+  app.post('/api/upload-selfie', {
+    preHandler: auth,
+    config: perMinute(deps.rateLimits.selfie),
+    schema: { response: { 202: UploadSelfieResponse } },
+  }, async (req, reply) => {
+    const attendee = attendeeOf(req);
+    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the selfie as multipart/form-data in the field "file".');
+    const file = await req.file({ limits: { fileSize: MAX_SELFIE_BYTES, files: 1, fields: 5 } });
+    if (!file || file.fieldname !== 'file') {
+      file?.file.resume();
+      throw new AppError(400, 'file_required', 'Attach the selfie in the field "file".');
+    }
+    const selfie = await deps.selfies.upload(attendee, file.file, () => file.file.truncated);
+    return reply.code(202).send({ selfie });
+  });
+
+  app.get('/api/my-photos', {
+    preHandler: auth,
+    config: perMinute(deps.rateLimits.gallery),
+    schema: { querystring: MyPhotosQuery, response: { 200: MyPhotosResponse } },
+  }, async (req) => deps.gallery.page(attendeeOf(req), req.query.cursor, req.query.limit ?? 30));
+
+  app.get('/api/photo/:id', {
+    preHandler: auth,
+    schema: { params: PhotoParams, querystring: PhotoQuery },
+  }, async (req, reply) => {
+    const size = req.query.size ?? 'preview';
+    const file = deps.gallery.photoFile(attendeeOf(req), req.params.id, size);
+    const etag = `"${req.params.id}-${size}"`; // renditions never change once written
+    reply.header('Cache-Control', 'private, max-age=86400').header('ETag', etag).type(CONTENT_TYPES[file.ext] ?? 'application/octet-stream');
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    try {
+      if (size === 'thumb') return await deps.thumbs.get(`${req.params.id}`, () => readFile(file.path));
+      if (size === 'original') reply.header('Content-Disposition', `attachment; filename="findme-${req.params.id}${file.ext}"`);
+      return await readFile(file.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError(404, 'not_found', 'This photo is still being processed.');
+      throw err;
+    }
+  });
+
+  app.post('/api/photo/:id/not-me', { preHandler: auth, schema: { params: PhotoParams } }, async (req, reply) => {
+    deps.gallery.notMe(attendeeOf(req), req.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/my-photos/zip', { preHandler: auth, config: perMinute(10) }, async (req, reply) => {
+    const entries = deps.gallery.zipEntries(attendeeOf(req));
+    const archive = new ZipArchive({ store: true }); // JPEGs do not compress further
+    archive.on('warning', (err: Error) => req.log.warn({ err }, 'zip warning'));
+    archive.on('error', (err: Error) => {
+      req.log.error({ err }, 'zip failed');
+      reply.raw.destroy(err);
+    });
+    for (const e of entries) archive.append(createReadStream(e.path), { name: e.name });
+    void archive.finalize();
+    reply.header('Content-Type', 'application/zip').header('Content-Disposition', 'attachment; filename="findme-photos.zip"').header('Cache-Control', 'private, no-store');
+    return reply.send(archive);
+  });
+
+  app.delete('/api/me', { preHandler: auth }, async (req, reply) => {
+    await deps.gallery.deleteAccount(attendeeOf(req));
+    clearSessionCookie(reply);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/stream', { preHandler: auth }, async (req, reply) => {
+    const attendee = attendeeOf(req);
+    const stream = openSse(req, reply);
+    stream.onClose(deps.bus.on('selfie', (e) => {
+      if (e.attendeeId === attendee.id) stream.send('selfie', e.selfie);
+    }));
+    stream.onClose(deps.bus.on('match', (e) => {
+      if (e.attendeeId === attendee.id) stream.send('match', { photoId: e.photoId, matchedAt: new Date(e.matchedAt).toISOString() });
+    }));
+  });
+}

@@ -1,0 +1,36 @@
+// What the dashboard lists about an event: its photos with their status and matches, and
+// its attendees with their selfie status and photo count.
+import type { AttendeesRepo } from '../db/repositories/attendees-repo.js';
+import type { MatchesRepo } from '../db/repositories/matches-repo.js';
+import type { PhotosRepo, PhotoStatus } from '../db/repositories/photos-repo.js';
+import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
+
+export function createEventOverviewService(deps: { photos: PhotosRepo; attendees: AttendeesRepo; selfies: SelfiesRepo; matches: MatchesRepo }) {
+  return {
+    photos(eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) {
+      const rows = deps.photos.list(eventId, status, limit, offset);
+      const attendees = deps.matches.attendeesOfPhotos(rows.map((r) => r.id));
+      return rows.map((r) => ({
+        id: r.id,
+        fileName: r.fileName,
+        status: r.status,
+        faceCount: r.faceCount,
+        attendeeIds: attendees.get(r.id) ?? [],
+        ...(r.error && { error: r.error }),
+        createdAt: new Date(r.createdAt).toISOString(),
+      }));
+    },
+    attendees(eventId: string) {
+      const selfieStatus = deps.selfies.statusByAttendee(eventId);
+      const counts = deps.matches.photoCountsByEvent(eventId);
+      return deps.attendees.listByEvent(eventId).map((a) => ({
+        id: a.id,
+        username: a.username,
+        displayName: a.displayName,
+        selfieStatus: selfieStatus.get(a.id) ?? ('none' as const),
+        photoCount: counts.get(a.id) ?? 0,
+      }));
+    },
+  };
+}
+export type EventOverviewService = ReturnType<typeof createEventOverviewService>;

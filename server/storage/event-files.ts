@@ -1,0 +1,24 @@
+// Where an event's files live: <data>/events/<eventId>/{originals,previews,thumbs,selfies,incoming}/.
+// Files are named by ids the server made, never by a name a user chose.
+import { join } from 'node:path';
+
+const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function safe(id: string): string {
+  if (!SAFE_ID.test(id)) throw new Error(`unsafe id in a file path: ${JSON.stringify(id)}`);
+  return id;
+}
+
+export function createEventFiles(dataDir: string) {
+  const eventDir = (eventId: string) => join(dataDir, 'events', safe(eventId));
+  return {
+    eventDir,
+    incomingDir: (eventId: string) => join(eventDir(eventId), 'incoming'),
+    original: (eventId: string, photoId: string, ext: string) => join(eventDir(eventId), 'originals', `${safe(photoId)}${ext}`),
+    preview: (eventId: string, photoId: string) => join(eventDir(eventId), 'previews', `${safe(photoId)}.jpg`),
+    thumb: (eventId: string, photoId: string) => join(eventDir(eventId), 'thumbs', `${safe(photoId)}.jpg`),
+    selfieUpload: (eventId: string, selfieId: string) => join(eventDir(eventId), 'selfies', `${safe(selfieId)}.upload`),
+    selfie: (eventId: string, selfieId: string) => join(eventDir(eventId), 'selfies', `${safe(selfieId)}.jpg`),
+  };
+}
+export type EventFiles = ReturnType<typeof createEventFiles>;

@@ -1,0 +1,59 @@
+// The bounded pool of image worker threads (piscina). Its size is the `workers` setting and
+// changes live: a new pool takes new tasks while the old one finishes what it has, so no job
+// is lost or failed by a resize. A thread that crashes or runs out of memory is replaced by
+// piscina; its task rejects and the job is retried by the queue.
+import { Piscina } from 'piscina';
+import type { Worker } from 'node:worker_threads';
+import { workerFile } from '../util/worker-file.js';
+import type { ImageTask, PhotoResult, SelfieResult } from './image-tasks.js';
+
+export interface ImagePool {
+  run<T extends ImageTask>(task: T): Promise<T extends { kind: 'photo' } ? PhotoResult : SelfieResult>;
+  size(): number;
+  resize(threads: number): void;
+  /** Tasks running now. */
+  active(): number;
+  /** The live worker threads (tests terminate one to simulate a crash). */
+  threads(): Worker[];
+  close(): Promise<void>;
+}
+
+export function createImagePool(threads: number, opts: { maxOldGenerationSizeMb?: number } = {}): ImagePool {
+  const { filename, execArgv } = workerFile(import.meta.url, 'image.worker');
+  const make = (n: number) => new Piscina({
+    filename, execArgv, minThreads: n, maxThreads: n, idleTimeout: Infinity,
+    // Each thread holds one task: the scheduler never hands the pool more than it can run.
+    concurrentTasksPerWorker: 1,
+    resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 1536 },
+  });
+  let pool = make(threads);
+  let size = threads;
+  let active = 0;
+  const draining = new Set<Promise<void>>();
+
+  return {
+    async run(task) {
+      active++;
+      try {
+        return await pool.run(task);
+      } finally {
+        active--;
+      }
+    },
+    size: () => size,
+    resize(n) {
+      if (n === size) return;
+      const old = pool;
+      pool = make(n);
+      size = n;
+      const closing = old.close().catch(() => undefined);
+      draining.add(closing);
+      void closing.finally(() => draining.delete(closing));
+    },
+    active: () => active,
+    threads: () => pool.threads as Worker[],
+    async close() {
+      await Promise.all([pool.close({ force: true }).catch(() => undefined), ...draining]);
+    },
+  };
+}

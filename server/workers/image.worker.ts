@@ -1,0 +1,73 @@
+// Runs in each image worker thread: decode, orient, resize, encode, find and describe faces.
+// The face model is loaded once per thread and kept.
+import sharp from 'sharp';
+import type { FaceDetector } from '../faces/face-engine.js';
+import { loadLocalFaceModel } from '../faces/local-face-model.js';
+import { judgeSelfie } from '../faces/selfie-check.js';
+import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb, writePhotoRenditions, writeSelfie, type RawImage } from '../images/renditions.js';
+import { PERMANENT_PREFIX, type ImageTask, type PhotoResult, type PhotoTask, type SelfieResult, type SelfieTask } from './image-tasks.js';
+
+// One libvips thread per worker: the pool size alone decides how many cores image work uses.
+sharp.concurrency(1);
+sharp.cache(false);
+
+let detector: Promise<FaceDetector> | undefined;
+const getDetector = () => (detector ??= loadLocalFaceModel());
+
+async function decode(path: string, max: number): Promise<RawImage> {
+  try {
+    return await decodeRgb(path, max);
+  } catch (err) {
+    throw new Error(`${PERMANENT_PREFIX}unreadable_image: ${(err as Error).message}`);
+  }
+}
+
+async function photo(task: PhotoTask): Promise<PhotoResult> {
+  const t0 = performance.now();
+  const img = await decode(task.originalPath, DETECT_MAX);
+  const t1 = performance.now();
+  const found = await (await getDetector()).detect(img.data, img.width, img.height);
+  const t2 = performance.now();
+  await writePhotoRenditions(img, task.previewPath, task.thumbPath);
+  const t3 = performance.now();
+  const scale = img.originalWidth / img.width;
+  return {
+    kind: 'photo',
+    width: img.originalWidth,
+    height: img.originalHeight,
+    faces: found.map((f) => ({
+      score: f.score,
+      descriptor: f.descriptor,
+      box: { x: Math.round(f.box.x * scale), y: Math.round(f.box.y * scale), width: Math.round(f.box.width * scale), height: Math.round(f.box.height * scale) },
+    })),
+    timings: { decodeMs: t1 - t0, facesMs: t2 - t1, encodeMs: t3 - t2 },
+  };
+}
+
+async function selfie(task: SelfieTask): Promise<SelfieResult> {
+  const t0 = performance.now();
+  let img: RawImage;
+  try {
+    img = await decodeRgb(task.uploadPath, SELFIE_DETECT_MAX);
+  } catch {
+    return { kind: 'selfie', accepted: false, reason: 'unreadable_image', timings: { decodeMs: performance.now() - t0, facesMs: 0, encodeMs: 0 } };
+  }
+  const t1 = performance.now();
+  const verdict = judgeSelfie(await (await getDetector()).detect(img.data, img.width, img.height));
+  const t2 = performance.now();
+  await writeSelfie(img, task.outputPath);
+  const timings = { decodeMs: t1 - t0, facesMs: t2 - t1, encodeMs: performance.now() - t2 };
+  return verdict.accepted
+    ? { kind: 'selfie', accepted: true, descriptor: verdict.face.descriptor, timings }
+    : { kind: 'selfie', accepted: false, reason: verdict.reason, timings };
+}
+
+export default async function run(task: ImageTask): Promise<PhotoResult | SelfieResult> {
+  return task.kind === 'photo' ? photo(task) : selfie(task);
+}
+
+/** Loads the model ahead of the first task (called once per new thread by the pool). */
+export async function warmUp(): Promise<boolean> {
+  await getDetector();
+  return true;
+}
