@@ -33,6 +33,7 @@ import { createGalleryService } from './services/gallery-service.js';
 import { createSelfieService } from './services/selfie-service.js';
 import { createSettingsService } from './services/settings-service.js';
 import { createEventFiles } from './storage/event-files.js';
+import { sweepPartialFiles } from './storage/sweep.js';
 import { lanAddresses } from './util/lan-addresses.js';
 import { createImagePool } from './workers/image-pool.js';
 
@@ -150,6 +151,8 @@ export async function createFindMe(opts: CoreOptions) {
 
     /** Starts the job scheduler and the hot folders, then both listeners. */
     async listen(listenOpts: ListenOptions = {}) {
+      const swept = await sweepPartialFiles(config.dataDir);
+      if (swept) logger.info({ swept }, 'removed files left half-written by an earlier crash');
       scheduler.start();
       for (const { id, hotFolder } of repos.events.withHotFolder()) {
         await hotFolders.watch(id, hotFolder).catch((err: unknown) => logger.warn({ err, eventId: id, hotFolder }, 'hot folder could not be watched'));

@@ -18,7 +18,7 @@ async function decode(path: string, max: number): Promise<RawImage> {
   try {
     return await decodeRgb(path, max);
   } catch (err) {
-    throw new Error(`${PERMANENT_PREFIX}unreadable_image: ${(err as Error).message}`);
+    throw new Error(`${PERMANENT_PREFIX}unreadable_image: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { packageRoot } from '../../server/util/app-paths.js';
-import type { TestServer } from './test-server.js';
+import type { ApiResult, TestServer } from './test-server.js';
 
 export const FIXTURES = join(packageRoot(), '..', 'shared', 'fixtures', 'faces');
 
@@ -25,14 +25,14 @@ export async function uploadSelfie(s: TestServer, token: string, bytes: Uint8Arr
   const res = await fetch(`${s.attendeeUrl}/api/upload-selfie`, {
     method: 'POST', headers: { authorization: `Bearer ${token}` }, body: formWith('file', [{ name, bytes, type: 'image/jpeg' }]),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, headers: res.headers, body: await res.json() } as ApiResult;
 }
 
 export async function uploadPhotos(s: TestServer, eventId: string, files: { name: string; bytes: Uint8Array }[]) {
   const res = await fetch(`${s.adminUrl}/api/admin/events/${eventId}/photos`, {
     method: 'POST', headers: { authorization: `Bearer ${s.adminToken}` }, body: formWith('files', files),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, headers: res.headers, body: await res.json() } as ApiResult;
 }
 
 export const fixtureFile = (rel: string) => ({ name: basename(rel), bytes: readFileSync(fixture(rel)) });
