@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     pool: 'forks', // native modules (better-sqlite3, sharp) and worker pools are happiest in processes
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // One file at a time: the pipeline tests use every core, and the event-loop test measures
+    // delays that another file's worker threads would add to.
+    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],

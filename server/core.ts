@@ -22,6 +22,7 @@ import { createScheduler } from './jobs/scheduler.js';
 import { createLiveBus } from './live/live-bus.js';
 import { createStageStats } from './monitor/stage-stats.js';
 import { createSystemMonitor } from './monitor/system-monitor.js';
+import { createThroughput } from './monitor/throughput.js';
 import { createPhotoJob } from './pipeline/photo-job.js';
 import { createSelfieJob } from './pipeline/selfie-job.js';
 import { createThumbCache } from './routes/attendee/gallery-routes.js';
@@ -75,6 +76,8 @@ export async function createFindMe(opts: CoreOptions) {
   const stages = createStageStats();
   const thumbs = createThumbCache();
   const matchThreshold = () => settings.get().matchThreshold;
+  const throughput = createThroughput();
+  let attendeeBaseUrls: string[] = [];
 
   const pipelineDeps = { db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchThreshold };
   const scheduler = createScheduler({
@@ -85,7 +88,10 @@ export async function createFindMe(opts: CoreOptions) {
     },
     capacity: () => pool.size(),
     backoffBaseMs: opts.retryBackoffMs,
-    onJobChange: (job, state, error) => bus.emit('job', { jobId: job.id, kind: job.kind, state, error: error ?? null }),
+    onJobChange: (job, state, error) => {
+      if (job.kind === 'photo' && (state === 'done' || state === 'failed')) throughput.record();
+      bus.emit('job', { jobId: job.id, kind: job.kind, state, error: error ?? null });
+    },
     onError: (err, job) => logger.warn({ err, jobId: job.id, kind: job.kind, refId: job.refId }, 'job attempt failed'),
   });
   settings.onChange((next, previous) => {
@@ -111,16 +117,28 @@ export async function createFindMe(opts: CoreOptions) {
   const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches });
   repos.sessions.removeExpired(Date.now());
 
-  const queueStats = (): QueueStats => ({
-    queue: {
-      ...repos.jobs.counts(),
-      totalEnqueued: repos.jobs.total(),
-      totalProcessed: scheduler.processed(),
-      workersActive: pool.active(),
-      workers: pool.size(),
-    },
-    cache: { eventCode: events.cache.stats(), thumbnails: thumbs.stats() },
-  });
+  const queueStats = (): QueueStats => {
+    const counts = repos.jobs.counts();
+    return {
+      queue: {
+        ...counts,
+        totalEnqueued: repos.jobs.total(),
+        totalProcessed: scheduler.processed(),
+        workersActive: pool.active(),
+        workers: pool.size(),
+        photosPerMinute: Math.round(throughput.perMinute() * 10) / 10,
+        etaSeconds: throughput.etaSeconds(counts.queued + counts.running),
+      },
+      cache: { eventCode: events.cache.stats(), thumbnails: thumbs.stats() },
+    };
+  };
+
+  async function removeAttendee(eventId: string, attendeeId: string): Promise<boolean> {
+    const attendee = repos.attendees.findById(attendeeId);
+    if (!attendee || attendee.eventId !== eventId) return false;
+    await gallery.deleteAccount(attendee);
+    return true;
+  }
 
   const attendeeApp = await buildAttendeeApp({
     logger: logger.child({ listener: 'attendee' }),
@@ -136,7 +154,14 @@ export async function createFindMe(opts: CoreOptions) {
     adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queueStats,
     attendeeDocs: () => attendeeApp.swagger(),
     dataDir: config.dataDir, eventsRepo: repos.events, ingest, hotFolders, overview,
-    jobs: repos.jobs, bus,
+    jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee,
+    attendeeBaseUrls: () => attendeeBaseUrls,
+    engineStatus: () => ({ name: 'local', state: 'ok' as const, lastError: null }),
+    describeMatch: (attendeeId, photoId) => {
+      const attendee = repos.attendees.findById(attendeeId);
+      const photo = repos.photos.findById(photoId);
+      return attendee && photo ? { attendeeName: attendee.displayName, fileName: photo.fileName } : null;
+    },
     onRetry: scheduler.notify,
     onRequeued: (job) => {
       if (job.kind === 'photo') repos.photos.setStatus(job.refId, 'queued');
@@ -163,10 +188,11 @@ export async function createFindMe(opts: CoreOptions) {
       const attendeePort = Number(new URL(attendeeAddress).port);
       const adminPort = Number(new URL(adminAddress).port);
       const hosts = config.attendeeHost === '0.0.0.0' ? lanAddresses() : [config.attendeeHost];
+      attendeeBaseUrls = (hosts.length ? hosts : ['127.0.0.1']).map((h) => `http://${h}:${attendeePort}/`);
       return {
         attendeePort,
         adminPort,
-        attendeeUrls: (hosts.length ? hosts : ['127.0.0.1']).map((h) => `http://${h}:${attendeePort}/`),
+        attendeeUrls: attendeeBaseUrls,
         localAttendeeUrl: `http://127.0.0.1:${attendeePort}/`,
         adminUrl: `http://127.0.0.1:${adminPort}/`,
         dashboardUrl: `http://127.0.0.1:${adminPort}/#token=${encodeURIComponent(config.adminToken)}`,

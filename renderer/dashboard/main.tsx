@@ -1,54 +1,56 @@
-// The operator dashboard. This first version shows the events and the system figures; the
-// full dashboard (queues, photos, attendees, settings) comes with the dashboard work.
-import { StrictMode, useEffect, useState } from 'react';
+// The operator dashboard: speaks only the admin API and /api/admin/stream, so it runs the same
+// in the Electron window and in a browser on the laptop.
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { EventList, SystemStatus } from '../../server/contract/admin';
-import { apiFetch } from '../shared/api-client';
+import { readAdminToken } from './api';
+import './dashboard.css';
+import { AttendeesPage } from './pages/AttendeesPage';
+import { EventsPage } from './pages/EventsPage';
+import { JobsPage } from './pages/JobsPage';
+import { LivePage } from './pages/LivePage';
+import { PhotosPage } from './pages/PhotosPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { DashboardProvider, useDashboard } from './state';
 
-function adminToken(): string {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromHash) {
-    sessionStorage.setItem('findme.adminToken', fromHash);
-    history.replaceState(null, '', location.pathname);
-  }
-  return sessionStorage.getItem('findme.adminToken') ?? '';
+const PAGES = { events: EventsPage, live: LivePage, photos: PhotosPage, attendees: AttendeesPage, jobs: JobsPage, settings: SettingsPage } as const;
+type PageName = keyof typeof PAGES;
+
+function Shell() {
+  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, stats } = useDashboard();
+  const [page, setPage] = useState<PageName>(events.length ? 'live' : 'events');
+  const Page = PAGES[page];
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <h1>FindMe</h1>
+        <label className="event-picker">
+          <span>{t.activeEvent}</span>
+          <select value={activeEventId ?? ''} onChange={(e) => setActiveEventId(e.target.value)} aria-label={t.activeEvent}>
+            {events.map((e) => <option key={e.id} value={e.id}>{e.name} ({e.code})</option>)}
+          </select>
+        </label>
+        <span className={`conn ${connected ? 'ok' : 'down'}`} role="status">{connected ? t.connected : t.disconnected}</span>
+        <button type="button" className="lang" onClick={() => setLang(lang === 'en' ? 'fr' : 'en')} aria-label="Language / Langue">
+          {lang === 'en' ? 'FR' : 'EN'}
+        </button>
+      </header>
+      <nav className="tabs" aria-label="Sections">
+        {(Object.keys(PAGES) as PageName[]).map((name) => (
+          <button key={name} type="button" aria-current={page === name ? 'page' : undefined} onClick={() => setPage(name)}>
+            {t[name]}
+            {name === 'jobs' && stats && stats.queue.failed > 0 && <span className="badge">{stats.queue.failed}</span>}
+          </button>
+        ))}
+      </nav>
+      {error && <div role="alert" className="error" onClick={() => setError('')}>{error}</div>}
+      <main className="page"><Page /></main>
+    </div>
+  );
 }
 
 function App() {
-  const [token] = useState(adminToken);
-  const [events, setEvents] = useState<EventList['events']>([]);
-  const [system, setSystem] = useState<SystemStatus | null>(null);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    const load = () => {
-      Promise.all([
-        apiFetch<EventList>('/api/admin/events', { token }),
-        apiFetch<SystemStatus>('/api/admin/system', { token }),
-      ]).then(([e, s]) => {
-        setEvents(e.events);
-        setSystem(s);
-        setError('');
-      }).catch((err: Error) => setError(err.message));
-    };
-    load();
-    const t = setInterval(load, 5000);
-    return () => clearInterval(t);
-  }, [token]);
-
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>FindMe dashboard</h1>
-      {error && <p role="alert">{error}</p>}
-      {system && (
-        <p>CPU {system.cpu.processPercent.toFixed(0)}% · RSS {(system.memory.rssBytes / 1048576).toFixed(0)} MB · event-loop lag {system.eventLoopLagMs.toFixed(1)} ms</p>
-      )}
-      <h2>Events</h2>
-      <ul>
-        {events.map((e) => <li key={e.id}>{e.name} — code {e.code} — {e.attendeeCount} attendees, {e.photoCount} photos</li>)}
-      </ul>
-    </main>
-  );
+  const [token] = useState(readAdminToken);
+  return <DashboardProvider token={token}><Shell /></DashboardProvider>;
 }
 
 createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);

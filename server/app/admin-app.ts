@@ -2,7 +2,7 @@
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
-import { registerEventRoutes } from '../routes/admin/event-routes.js';
+import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
 import { registerPhotoRoutes, type PhotoRoutesDeps } from '../routes/admin/photo-routes.js';
 import { requireAdminToken } from '../routes/admin/admin-auth.js';
@@ -11,7 +11,7 @@ import type { EventsService } from '../services/events-service.js';
 import { createHttpBase } from './http-base.js';
 import { serveRendererApp } from './static-pages.js';
 
-export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, JobRoutesDeps {
+export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, JobRoutesDeps, EventRoutesDeps {
   logger: FastifyBaseLogger;
   adminToken: string;
   events: EventsService;

@@ -9,6 +9,7 @@ export const AdminEvent = Type.Object({
   createdAt: Type.String({ description: 'ISO 8601' }),
   attendeeCount: Type.Integer(),
   photoCount: Type.Integer(),
+  hotFolder: Type.Union([Type.String(), Type.Null()]),
 });
 export type AdminEvent = Static<typeof AdminEvent>;
 
@@ -46,6 +47,8 @@ export const QueueStats = Type.Object({
     totalProcessed: Type.Integer(),
     workersActive: Type.Integer(),
     workers: Type.Integer(),
+    photosPerMinute: Type.Number({ description: 'photo jobs finished per minute over the last 2 minutes' }),
+    etaSeconds: Type.Union([Type.Integer(), Type.Null()], { description: 'time until the queue is empty at that rate' }),
   }),
   cache: Type.Record(Type.String(), CacheStats),
 });
@@ -70,6 +73,36 @@ export const SystemStatus = Type.Object({
   version: Type.String(),
 });
 export type SystemStatus = Static<typeof SystemStatus>;
+
+export const FaceEngineStatus = Type.Object({
+  name: Type.String(),
+  state: Type.Union([Type.Literal('ok'), Type.Literal('unreachable'), Type.Literal('unauthorized')]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const SystemResponse = Type.Object({
+  ...SystemStatus.properties,
+  engine: FaceEngineStatus,
+  bcryptRounds: Type.Integer(),
+  workers: Type.Integer(),
+});
+export type SystemResponse = Static<typeof SystemResponse>;
+
+export const SystemHistory = Type.Object({ samples: Type.Array(SystemStatus) });
+export type SystemHistory = Static<typeof SystemHistory>;
+
+export const JoinInfo = Type.Object({
+  code: Type.String(),
+  urls: Type.Array(Type.String(), { description: 'join URLs, the likely Wi-Fi address first' }),
+  qrSvgDataUrl: Type.String({ description: 'QR code of the first URL, as an SVG data: URL' }),
+});
+export type JoinInfo = Static<typeof JoinInfo>;
+
+export const AttendeeParams = Type.Object({
+  id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }),
+  attendeeId: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }),
+});
+export const AdminPhotoParams = Type.Object({ photoId: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
 
 export const EventParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
 

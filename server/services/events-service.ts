@@ -47,6 +47,7 @@ export function createEventsService(deps: { events: EventsRepo; photoCountSql?: 
         createdAt: new Date(e.createdAt).toISOString(),
         attendeeCount: e.attendeeCount,
         photoCount: e.photoCount,
+        hotFolder: e.hotFolder,
       }));
     },
   };

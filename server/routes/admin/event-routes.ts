@@ -1,13 +1,31 @@
 // Admin: create and list events.
-import { CreateEventBody, CreatedEvent, EventList } from '../../contract/admin.js';
+import QRCode from 'qrcode';
+import { CreateEventBody, CreatedEvent, EventList, EventParams, JoinInfo } from '../../contract/admin.js';
+import { AppError } from '../../app/errors.js';
 import type { HttpApp } from '../../app/http-base.js';
+import type { EventsRepo } from '../../db/repositories/events-repo.js';
 import type { EventsService } from '../../services/events-service.js';
 
-export function registerEventRoutes(app: HttpApp, deps: { events: EventsService }) {
+export interface EventRoutesDeps {
+  events: EventsService;
+  eventsRepo: EventsRepo;
+  /** Base URLs of the attendee listener, the likely Wi-Fi address first. */
+  attendeeBaseUrls: () => string[];
+}
+
+export function registerEventRoutes(app: HttpApp, deps: EventRoutesDeps) {
   app.get('/api/admin/events', { schema: { response: { 200: EventList } } }, async () => ({ events: deps.events.list() }));
 
   app.post('/api/admin/events', { schema: { body: CreateEventBody, response: { 201: CreatedEvent } } }, async (req, reply) => {
     const event = deps.events.create(req.body);
     return reply.code(201).send({ event });
+  });
+
+  app.get('/api/admin/events/:id/join', { schema: { params: EventParams, response: { 200: JoinInfo } } }, async (req) => {
+    const event = deps.eventsRepo.findById(req.params.id);
+    if (!event) throw new AppError(404, 'event_not_found', 'No such event.');
+    const urls = deps.attendeeBaseUrls().map((base) => `${base.replace(/\/$/, '')}/e/${event.code}`);
+    const svg = await QRCode.toString(urls[0] ?? '', { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return { code: event.code, urls, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
   });
 }

@@ -14,6 +14,8 @@ export interface JobRoutesDeps {
   onRetry: () => void;
   /** Marks the job's photo or selfie as waiting again. */
   onRequeued: (job: { kind: string; refId: string }) => void;
+  /** Names for the live match feed. */
+  describeMatch: (attendeeId: string, photoId: string) => { attendeeName: string; fileName: string } | null;
 }
 
 export function registerJobRoutes(app: HttpApp, deps: JobRoutesDeps) {
@@ -40,9 +42,13 @@ export function registerJobRoutes(app: HttpApp, deps: JobRoutesDeps) {
   app.get('/api/admin/stream', async (req, reply) => {
     const stream = openSse(req, reply);
     stream.send('stats', deps.queueStats());
-    for (const name of ['photo', 'match', 'selfie', 'job'] as const) {
+    for (const name of ['photo', 'selfie', 'job'] as const) {
       stream.onClose(deps.bus.on(name, (e) => stream.send(name, e)));
     }
+    stream.onClose(deps.bus.on('match', (e) => {
+      const names = deps.describeMatch(e.attendeeId, e.photoId);
+      if (names) stream.send('match', { ...e, ...names, matchedAt: new Date(e.matchedAt).toISOString() });
+    }));
     const timer = setInterval(() => stream.send('stats', deps.queueStats()), 2000);
     stream.onClose(() => clearInterval(timer));
   });

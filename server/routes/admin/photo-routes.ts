@@ -1,15 +1,18 @@
 // Admin: photos in (upload, folder import, hot folder) and the event's photos and attendees.
 import type {} from '@fastify/multipart';
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import pLimit from 'p-limit';
 import {
-  AttendeeList, EventParams, FolderBody, HotFolderBody, HotFolderResponse, ImportResponse, PhotoList, PhotoListQuery,
+  AdminPhotoParams, AttendeeList, AttendeeParams, EventParams, FolderBody, HotFolderBody, HotFolderResponse, ImportResponse, PhotoList, PhotoListQuery,
   UploadPhotosResponse, type UploadPhotosResponse as UploadResult,
 } from '../../contract/admin.js';
 import { AppError } from '../../app/errors.js';
 import type { HttpApp } from '../../app/http-base.js';
 import type { EventsRepo } from '../../db/repositories/events-repo.js';
+import type { PhotosRepo } from '../../db/repositories/photos-repo.js';
+import type { EventFiles } from '../../storage/event-files.js';
 import { checkFolder, listImageFiles } from '../../ingest/folders.js';
 import type { HotFolders } from '../../ingest/hot-folders.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
@@ -21,6 +24,10 @@ export interface PhotoRoutesDeps {
   ingest: IngestService;
   hotFolders: HotFolders;
   overview: EventOverviewService;
+  photos: PhotosRepo;
+  files: EventFiles;
+  /** Deletes an attendee of the event with all their data; false when there is no such attendee. */
+  removeAttendee: (eventId: string, attendeeId: string) => Promise<boolean>;
 }
 
 export const MAX_PHOTO_BYTES = 200 * 1024 * 1024;
@@ -87,4 +94,21 @@ export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
   app.get('/api/admin/events/:id/attendees', {
     schema: { params: EventParams, response: { 200: AttendeeList } },
   }, async (req) => ({ attendees: deps.overview.attendees(eventOr404(req.params.id).id) }));
+
+  app.delete('/api/admin/events/:id/attendees/:attendeeId', { schema: { params: AttendeeParams } }, async (req, reply) => {
+    eventOr404(req.params.id);
+    if (!(await deps.removeAttendee(req.params.id, req.params.attendeeId))) throw new AppError(404, 'not_found', 'No such attendee in this event.');
+    return reply.code(204).send();
+  });
+
+  app.get('/api/admin/photos/:photoId/thumb', { schema: { params: AdminPhotoParams } }, async (req, reply) => {
+    const photo = deps.photos.findById(req.params.photoId);
+    if (!photo) throw new AppError(404, 'not_found', 'No such photo.');
+    try {
+      const bytes = await readFile(deps.files.thumb(photo.eventId, photo.id));
+      return reply.type('image/jpeg').header('Cache-Control', 'private, max-age=86400').send(bytes);
+    } catch {
+      throw new AppError(404, 'not_found', 'This photo has no thumbnail yet.');
+    }
+  });
 }

@@ -1,0 +1,65 @@
+// The dashboard's access to the admin API: the token from the URL, JSON calls, uploads with
+// progress, and the live event stream.
+import { apiFetch } from '../shared/api-client';
+
+const TOKEN_KEY = 'findme.adminToken';
+
+export function readAdminToken(): string {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function createAdminApi(token: string) {
+  const call = <T>(method: string, path: string, body?: unknown) =>
+    apiFetch<T>(path, { method, token, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  return {
+    token,
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
+    del: (path: string) => call<void>('DELETE', path),
+
+    /** Multipart upload with progress (0..1). */
+    upload<T>(path: string, field: string, files: File[], onProgress: (p: number) => void): Promise<T> {
+      return new Promise((resolve, reject) => {
+        const form = new FormData();
+        for (const f of files) form.append(field, f, f.name);
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', path);
+        xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+        xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+        xhr.onload = () => {
+          const body = JSON.parse(xhr.responseText || 'null') as T & { error?: { message: string } };
+          if (xhr.status >= 200 && xhr.status < 300) resolve(body);
+          else reject(new Error(body?.error?.message ?? `HTTP ${xhr.status}`));
+        };
+        xhr.onerror = () => reject(new Error('network error'));
+        xhr.send(form);
+      });
+    },
+
+    /** The admin event stream; returns a function that closes it. */
+    stream(handlers: Record<string, (data: unknown) => void>, onState: (connected: boolean) => void): () => void {
+      const source = new EventSource(`/api/admin/stream?token=${encodeURIComponent(token)}`);
+      source.onopen = () => onState(true);
+      source.onerror = () => onState(false);
+      for (const [name, fn] of Object.entries(handlers)) {
+        source.addEventListener(name, (e) => fn(JSON.parse((e as MessageEvent<string>).data)));
+      }
+      return () => source.close();
+    },
+  };
+}
+export type AdminApi = ReturnType<typeof createAdminApi>;
+
+/** What Electron's preload exposes (absent in a plain browser). */
+export interface DesktopBridge {
+  pickFolder(): Promise<string | null>;
+  revealFile(path: string): Promise<void>;
+  appVersion(): Promise<string>;
+}
+export const desktop = (window as unknown as { findme?: DesktopBridge }).findme ?? null;

@@ -1,0 +1,63 @@
+// The dashboard's words in English and French. TypeScript checks that both have every key.
+const en = {
+  title: 'FindMe dashboard',
+  events: 'Events', live: 'Live', photos: 'Photos', attendees: 'Attendees', jobs: 'Failed jobs', settings: 'Settings',
+  activeEvent: 'Active event', noEvent: 'Create an event to start.',
+  createEvent: 'Create event', eventName: 'Event name', eventCode: 'Code (optional)', create: 'Create',
+  joinTitle: 'Join on a phone', joinHelp: 'Attendees scan this code or open one of these addresses on the venue Wi-Fi.',
+  printPoster: 'Print the join poster', posterLine: 'Find your photos', posterScan: 'Scan with your phone camera, or open',
+  queued: 'Queued', running: 'Processing', done: 'Done', failed: 'Failed',
+  throughput: 'Photos per minute', eta: 'Time left', workers: 'Workers', bcrypt: 'Password cost (bcrypt)',
+  workersNote: 'More workers match photos faster but use more CPU and about 450 MB of memory each.',
+  bcryptNote: 'Each step up doubles the time of every login and registration (10 ≈ 80 ms, 12 ≈ 330 ms here).',
+  apply: 'Apply', cpu: 'CPU %', memory: 'Memory (MB)', lag: 'Event-loop lag (ms)', caches: 'Cache hit rates',
+  engine: 'Face engine', feed: 'Live matches', feedEmpty: 'Matches appear here as photos are processed.',
+  connected: 'Live', disconnected: 'Reconnecting…',
+  addPhotos: 'Add photos', dropHere: 'Drop photos here, or', choose: 'choose files', uploading: 'Uploading',
+  hotFolder: 'Hot folder', hotFolderNone: 'No hot folder', setFolder: 'Watch folder', clearFolder: 'Stop watching',
+  importFolder: 'Import a folder', import: 'Import', folderPath: 'Folder path', browse: 'Browse…',
+  status: 'Status', all: 'All', faces: 'faces', noPhotos: 'No photos yet.',
+  search: 'Search', selfie: 'Selfie', photoCount: 'Photos', remove: 'Remove', confirmRemove: 'Remove this attendee and all their data?',
+  none: 'none', processing: 'checking', accepted: 'accepted', rejected: 'rejected', no_faces: 'no faces', queuedStatus: 'queued',
+  retry: 'Retry', retryAll: 'Retry all', noFailed: 'No failed job.', reason: 'Reason',
+  faceEngine: 'Face engine', local: 'Local (offline)', threshold: 'Match threshold', ports: 'Ports (next start)',
+  attendeePort: 'Attendee port', adminPort: 'Admin port', language: 'Language', save: 'Save', saved: 'Saved.',
+  thresholdNote: 'Lower is stricter: fewer photos, and fewer strangers. 0.55 keeps strangers out on our tests.',
+  result: (q: number, d: number, f: number) => `${q} queued, ${d} duplicates, ${f} refused`,
+  counts: (a: number, p: number) => `${a} attendees · ${p} photos`,
+  matched: (n: number) => `${n} matched`,
+};
+
+export type Dict = typeof en;
+
+const fr: Dict = {
+  title: 'Tableau de bord FindMe',
+  events: 'Événements', live: 'En direct', photos: 'Photos', attendees: 'Participants', jobs: 'Tâches en échec', settings: 'Réglages',
+  activeEvent: 'Événement actif', noEvent: 'Créez un événement pour commencer.',
+  createEvent: 'Créer un événement', eventName: "Nom de l'événement", eventCode: 'Code (facultatif)', create: 'Créer',
+  joinTitle: 'Rejoindre sur un téléphone', joinHelp: 'Les participants scannent ce code ou ouvrent une de ces adresses sur le Wi-Fi du lieu.',
+  printPoster: "Imprimer l'affiche", posterLine: 'Retrouvez vos photos', posterScan: "Scannez avec l'appareil photo, ou ouvrez",
+  queued: 'En attente', running: 'En cours', done: 'Terminées', failed: 'En échec',
+  throughput: 'Photos par minute', eta: 'Temps restant', workers: 'Workers', bcrypt: 'Coût des mots de passe (bcrypt)',
+  workersNote: "Plus de workers traitent plus vite mais prennent plus de CPU et environ 450 Mo de mémoire chacun.",
+  bcryptNote: 'Chaque cran double le temps de chaque connexion et inscription (10 ≈ 80 ms, 12 ≈ 330 ms ici).',
+  apply: 'Appliquer', cpu: 'CPU %', memory: 'Mémoire (Mo)', lag: "Retard de la boucle d'événements (ms)", caches: 'Taux de succès des caches',
+  engine: 'Moteur de visages', feed: 'Correspondances en direct', feedEmpty: 'Les correspondances apparaissent ici au fil du traitement.',
+  connected: 'En direct', disconnected: 'Reconnexion…',
+  addPhotos: 'Ajouter des photos', dropHere: 'Déposez des photos ici, ou', choose: 'choisissez des fichiers', uploading: 'Envoi',
+  hotFolder: 'Dossier surveillé', hotFolderNone: 'Aucun dossier surveillé', setFolder: 'Surveiller', clearFolder: 'Arrêter',
+  importFolder: 'Importer un dossier', import: 'Importer', folderPath: 'Chemin du dossier', browse: 'Parcourir…',
+  status: 'État', all: 'Toutes', faces: 'visages', noPhotos: 'Pas encore de photo.',
+  search: 'Rechercher', selfie: 'Selfie', photoCount: 'Photos', remove: 'Supprimer', confirmRemove: 'Supprimer ce participant et toutes ses données ?',
+  none: 'aucun', processing: 'vérification', accepted: 'accepté', rejected: 'refusé', no_faces: 'sans visage', queuedStatus: 'en attente',
+  retry: 'Relancer', retryAll: 'Tout relancer', noFailed: 'Aucune tâche en échec.', reason: 'Raison',
+  faceEngine: 'Moteur de visages', local: 'Local (hors ligne)', threshold: 'Seuil de correspondance', ports: 'Ports (au prochain démarrage)',
+  attendeePort: 'Port participants', adminPort: 'Port administration', language: 'Langue', save: 'Enregistrer', saved: 'Enregistré.',
+  thresholdNote: 'Plus bas est plus strict : moins de photos, et moins d’inconnus. 0,55 écarte les inconnus dans nos tests.',
+  result: (q: number, d: number, f: number) => `${q} en file, ${d} doublons, ${f} refusées`,
+  counts: (a: number, p: number) => `${a} participants · ${p} photos`,
+  matched: (n: number) => `${n} reconnu${n > 1 ? 's' : ''}`,
+};
+
+export const DICTS = { en, fr } as const;
+export type Lang = keyof typeof DICTS;

@@ -1,0 +1,72 @@
+// Events: create, list, switch; the join QR code, the LAN URLs and a printable poster.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { JoinInfo } from '../../../server/contract/admin';
+import { useDashboard } from '../state';
+
+export function EventsPage() {
+  const { api, t, events, activeEventId, setActiveEventId, reloadEvents, setError } = useDashboard();
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [join, setJoin] = useState<JoinInfo | null>(null);
+  const active = events.find((e) => e.id === activeEventId);
+
+  useEffect(() => {
+    if (!activeEventId) return setJoin(null);
+    api.get<JoinInfo>(`/api/admin/events/${activeEventId}/join`).then(setJoin).catch((e: Error) => setError(e.message));
+  }, [api, activeEventId, setError]);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const res = await api.post<{ event: { id: string } }>('/api/admin/events', { name, ...(code && { code }) });
+      setName('');
+      setCode('');
+      await reloadEvents();
+      setActiveEventId(res.event.id);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  return (
+    <div className="grid-2">
+      <section className="card">
+        <h2>{t.createEvent}</h2>
+        <form onSubmit={create} className="row-form">
+          <label>{t.eventName}<input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} /></label>
+          <label>{t.eventCode}<input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} pattern="[A-Za-z0-9]{4,12}" maxLength={12} /></label>
+          <button type="submit" className="primary">{t.create}</button>
+        </form>
+        <h2>{t.events}</h2>
+        {events.length === 0 && <p>{t.noEvent}</p>}
+        <ul className="event-list">
+          {events.map((e) => (
+            <li key={e.id}>
+              <button type="button" aria-pressed={e.id === activeEventId} onClick={() => setActiveEventId(e.id)}>
+                <strong>{e.name}</strong> <code>{e.code}</code>
+                <span className="muted">{t.counts(e.attendeeCount, e.photoCount)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {active && join && (
+        <section className="card join" aria-labelledby="join-title">
+          <h2 id="join-title">{t.joinTitle}: {active.name}</h2>
+          <p>{t.joinHelp}</p>
+          <img className="qr" src={join.qrSvgDataUrl} alt={`QR code: ${join.urls[0] ?? ''}`} width={220} height={220} />
+          <p className="code">{join.code}</p>
+          <ul className="urls">{join.urls.map((u) => <li key={u}><code>{u}</code></li>)}</ul>
+          <button type="button" onClick={() => window.print()}>{t.printPoster}</button>
+          <div className="poster" aria-hidden="true">
+            <h1>{active.name}</h1>
+            <p className="poster-line">{t.posterLine}</p>
+            <img src={join.qrSvgDataUrl} alt="" />
+            <p>{t.posterScan} <strong>{join.urls[0]}</strong></p>
+            <p className="code">{join.code}</p>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// Shared dashboard state: the API, the words, the events, and what the live stream pushes.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AdminEvent, EventList, QueueStats } from '../../server/contract/admin';
+import type { Settings } from '../../server/contract/settings';
+import { createAdminApi, type AdminApi } from './api';
+import { DICTS, type Dict, type Lang } from './i18n';
+
+export interface FeedItem {
+  photoId: string;
+  attendeeName: string;
+  fileName: string;
+  matchedAt: string;
+}
+
+interface DashboardState {
+  api: AdminApi;
+  t: Dict;
+  lang: Lang;
+  setLang(lang: Lang): void;
+  events: AdminEvent[];
+  activeEventId: string | null;
+  setActiveEventId(id: string): void;
+  reloadEvents(): Promise<void>;
+  stats: QueueStats | null;
+  connected: boolean;
+  feed: FeedItem[];
+  settings: Settings | null;
+  setSettings(s: Settings): void;
+  /** Bumped on every photo event: pages reload what they show. */
+  photoVersion: number;
+  error: string;
+  setError(message: string): void;
+}
+
+const Ctx = createContext<DashboardState | null>(null);
+
+export function useDashboard(): DashboardState {
+  const state = useContext(Ctx);
+  if (!state) throw new Error('useDashboard outside DashboardProvider');
+  return state;
+}
+
+export function DashboardProvider({ token, children }: { token: string; children: ReactNode }) {
+  const api = useMemo(() => createAdminApi(token), [token]);
+  const [lang, setLangState] = useState<Lang>((localStorage.getItem('findme.lang') as Lang | null) ?? (navigator.language.startsWith('fr') ? 'fr' : 'en'));
+  const [events, setEvents] = useState<AdminEvent[]>([]);
+  const [activeEventId, setActive] = useState<string | null>(localStorage.getItem('findme.activeEvent'));
+  const [stats, setStats] = useState<QueueStats | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [feed, setFeed] = useState<FeedItem[]>([]);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [photoVersion, setPhotoVersion] = useState(0);
+  const [error, setError] = useState('');
+
+  const setLang = (l: Lang) => {
+    localStorage.setItem('findme.lang', l);
+    setLangState(l);
+  };
+  const setActiveEventId = (id: string) => {
+    localStorage.setItem('findme.activeEvent', id);
+    setActive(id);
+  };
+
+  const reloadEvents = useCallback(async () => {
+    const list = await api.get<EventList>('/api/admin/events');
+    setEvents(list.events);
+    setActive((current) => (current && list.events.some((e) => e.id === current) ? current : (list.events[0]?.id ?? null)));
+  }, [api]);
+
+  useEffect(() => {
+    reloadEvents().catch((e: Error) => setError(e.message));
+    api.get<Settings>('/api/admin/settings').then(setSettings).catch((e: Error) => setError(e.message));
+    let photoTimer: ReturnType<typeof setTimeout> | undefined;
+    const close = api.stream({
+      stats: (d) => setStats(d as QueueStats),
+      match: (d) => setFeed((f) => [d as FeedItem, ...f].slice(0, 50)),
+      // Coalesce bursts of photo events into one reload every 500 ms at most.
+      photo: () => {
+        photoTimer ??= setTimeout(() => {
+          photoTimer = undefined;
+          setPhotoVersion((v) => v + 1);
+        }, 500);
+      },
+    }, setConnected);
+    return () => {
+      close();
+      clearTimeout(photoTimer);
+    };
+  }, [api, reloadEvents]);
+
+  useEffect(() => {
+    if (settings?.language && !localStorage.getItem('findme.lang')) setLangState(settings.language);
+  }, [settings?.language]);
+
+  const value: DashboardState = {
+    api, t: DICTS[lang], lang, setLang, events, activeEventId, setActiveEventId, reloadEvents,
+    stats, connected, feed, settings, setSettings, photoVersion, error, setError,
+  };
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
