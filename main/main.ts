@@ -1,17 +1,22 @@
-// Electron main process: starts the server core in-process and opens the dashboard. Thin:
-// every piece of logic lives in server/.
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+// Electron main process: starts the server core in-process and opens the dashboard on the
+// admin listener. Thin: the logic lives in server/ and in the plain modules beside this file.
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import { readConfig } from '../server/config.js';
 import { createFindMe, type FindMe } from '../server/core.js';
 import { createLogger } from '../server/logger.js';
 import { packageRoot } from '../server/util/app-paths.js';
-import { IPC } from '../preload/findme-api.js';
+import { createIpcHandlers, isTrustedSender } from './ipc-handlers.js';
+import { createQuitSequence } from './quit-sequence.js';
+import { trayTooltip } from './tray-status.js';
+import { DASHBOARD_CSP, dashboardWindowOptions, isAllowedNavigation } from './window-options.js';
+import { loadBounds, saveBounds } from './window-state.js';
 
 let findme: FindMe | undefined;
-let adminUrl = '';
+let win: BrowserWindow | undefined;
+let tray: Tray | undefined;
 
-if (!app.requestSingleInstanceLock()) app.quit();
+const quitSequence = createQuitSequence({ getCore: () => findme, quit: () => app.quit() });
 
 async function start() {
   const config = readConfig(process.env, app.getPath('userData'));
@@ -19,46 +24,67 @@ async function start() {
   const root = packageRoot();
   findme = await createFindMe({ config, logger, rendererDir: join(root, 'dist', 'renderer'), version: app.getVersion() });
   const urls = await findme.listen();
-  adminUrl = urls.adminUrl;
+  const core = findme;
 
-  ipcMain.handle(IPC.admin, () => ({ url: adminUrl, token: config.adminToken }));
-  ipcMain.handle(IPC.appVersion, () => app.getVersion());
-  ipcMain.handle(IPC.pickFolder, async () => {
-    const result = await dialog.showOpenDialog({ properties: ['openDirectory'] });
-    return result.canceled ? null : (result.filePaths[0] ?? null);
-  });
-  ipcMain.handle(IPC.revealFile, (_e, path: unknown) => {
-    if (typeof path === 'string' && path.length < 4096) shell.showItemInFolder(path);
-  });
-
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 840,
-    webPreferences: {
-      preload: join(root, 'dist', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
+  const handlers = createIpcHandlers({
+    adminUrl: () => urls.adminUrl,
+    adminToken: () => config.adminToken,
+    appVersion: () => app.getVersion(),
+    showOpenFolderDialog: async () => {
+      const r = await dialog.showOpenDialog({ properties: ['openDirectory'] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    showItemInFolder: (path) => shell.showItemInFolder(path),
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  for (const [channel, handler] of Object.entries(handlers)) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url, urls.adminUrl)) throw new Error('IPC refused: untrusted sender');
+      return handler(payload);
+    });
+  }
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DASHBOARD_CSP] } });
+  });
+
+  const boundsFile = join(app.getPath('userData'), 'window-state.json');
+  win = new BrowserWindow(dashboardWindowOptions(join(root, 'dist', 'preload', 'preload.cjs'), loadBounds(boundsFile), join(root, 'resources', 'icon.png')));
+  win.once('ready-to-show', () => win?.show());
+  win.on('close', () => win && saveBounds(boundsFile, win.getBounds()));
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (!isAllowedNavigation(url, urls.adminUrl)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(adminUrl)) event.preventDefault();
+    if (!isAllowedNavigation(url, urls.adminUrl)) event.preventDefault();
   });
   await win.loadURL(urls.dashboardUrl);
+
+  tray = new Tray(nativeImage.createFromPath(join(root, 'resources', 'tray.png')));
+  tray.setContextMenu(Menu.buildFromTemplate([
+    { label: 'Open dashboard', click: () => win?.show() },
+    { type: 'separator' },
+    { label: 'Quit FindMe', click: () => app.quit() },
+  ]));
+  const refreshTray = () => tray?.setToolTip(trayTooltip(core.queueStats()));
+  refreshTray();
+  setInterval(refreshTray, 2000).unref();
 }
 
-app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-app.on('window-all-closed', () => app.quit());
-app.on('before-quit', (event) => {
-  if (!findme) return;
-  event.preventDefault();
-  const closing = findme;
-  findme = undefined;
-  void closing.close().finally(() => app.quit());
-});
-
-app.whenReady().then(start).catch((err: unknown) => {
-  dialog.showErrorBox('FindMe could not start', err instanceof Error ? err.message : String(err));
+if (!app.requestSingleInstanceLock()) {
   app.quit();
-});
+} else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.show();
+    win?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (quitSequence.beforeQuit()) event.preventDefault();
+  });
+  app.whenReady().then(start).catch((err: unknown) => {
+    dialog.showErrorBox('FindMe could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  });
+}

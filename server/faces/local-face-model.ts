@@ -4,6 +4,7 @@
 // Loaded once per worker thread.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { unpackedPath } from '../util/worker-file.js';
 import { MIN_FACE_SCORE, type DetectedFace, type FaceDetector } from './face-engine.js';
 
 const require = createRequire(import.meta.url);
@@ -19,14 +20,14 @@ interface FaceApi {
 }
 
 export function modelDirectory(): string {
-  return join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+  return unpackedPath(join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model'));
 }
 
 export async function loadLocalFaceModel(): Promise<FaceDetector> {
   const tf = require('@tensorflow/tfjs') as Tf;
   const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(p: string): void };
   const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
-  wasm.setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/');
+  wasm.setWasmPaths(unpackedPath(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')) + '/');
   await tf.setBackend('wasm');
   await tf.ready();
   tf.enableProdMode();

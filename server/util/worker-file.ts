@@ -9,6 +9,12 @@ export interface WorkerFile {
 
 export function workerFile(callerUrl: string, baseName: string): WorkerFile {
   const fromSource = callerUrl.endsWith('.ts');
-  const filename = fileURLToPath(new URL(`./${baseName}.${fromSource ? 'ts' : 'js'}`, callerUrl));
+  // In a packaged app the workers' code is unpacked next to the asar archive (electron-builder.yml).
+  const filename = unpackedPath(fileURLToPath(new URL(`./${baseName}.${fromSource ? 'ts' : 'js'}`, callerUrl)));
   return { filename, execArgv: fromSource ? ['--import', 'tsx'] : [] };
+}
+
+/** The real on-disk path of a file that electron-builder unpacked from app.asar. */
+export function unpackedPath(path: string): string {
+  return path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 }

@@ -31,7 +31,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-const tab = (name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
+const tab = (name: string | RegExp) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
 
 describe('dashboard', () => {
   it('keeps the token out of the address bar and is live', async () => {
