@@ -29,6 +29,7 @@ export function defaultSettings(cores = availableParallelism()): Settings {
     faceEngine: 'local',
     rekognitionConcurrency: SETTING_LIMITS.rekognitionConcurrency.default,
     language: 'en',
+    retentionDays: SETTING_LIMITS.retentionDays.default,
     attendeePort: 8080,
     adminPort: 8081,
   };
@@ -41,6 +42,7 @@ const ENV_SETTINGS: Record<string, keyof Settings> = {
   FINDME_BCRYPT_ROUNDS: 'bcryptRounds',
   FINDME_MATCH_THRESHOLD: 'matchThreshold',
   FINDME_FACE_ENGINE: 'faceEngine',
+  FINDME_RETENTION_DAYS: 'retentionDays',
 };
 
 export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Config {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { buildAdminApp } from './app/admin-app.js';
 import { buildAttendeeApp } from './app/attendee-app.js';
 import { defaultSettings, type Config } from './config.js';
+import { REDACT } from './logger.js';
 import type { QueueStats } from './contract/admin.js';
 import { openDatabase } from './db/database.js';
 import { createAttendeesRepo } from './db/repositories/attendees-repo.js';
@@ -29,6 +30,7 @@ import { createThumbCache } from './routes/attendee/gallery-routes.js';
 import { createPasswordHasher } from './security/password-hasher.js';
 import { createAccountsService } from './services/accounts-service.js';
 import { createEventOverviewService } from './services/event-overview-service.js';
+import { createEventPurgeService } from './services/event-purge-service.js';
 import { createEventsService } from './services/events-service.js';
 import { createGalleryService } from './services/gallery-service.js';
 import { createSelfieService } from './services/selfie-service.js';
@@ -55,7 +57,8 @@ export interface ListenOptions {
 }
 
 export async function createFindMe(opts: CoreOptions) {
-  const { config, logger } = opts;
+  const { config } = opts;
+  const logger = opts.logger.child({}, { redact: REDACT });
   const db = openDatabase(join(config.dataDir, 'findme.db'));
   const repos = {
     events: createEventsRepo(db),
@@ -115,6 +118,12 @@ export async function createFindMe(opts: CoreOptions) {
   const selfies = createSelfieService({ db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
   const gallery = createGalleryService({ db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
   const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches });
+  const purge = createEventPurgeService({
+    db, eventsRepo: repos.events, events, files, hotFolders,
+    log: (msg, data) => logger.warn(data, msg),
+  });
+  const runRetention = () => purge.purgeExpired(settings.get().retentionDays)
+    .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
   repos.sessions.removeExpired(Date.now());
 
   const queueStats = (): QueueStats => {
@@ -154,7 +163,7 @@ export async function createFindMe(opts: CoreOptions) {
     adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queueStats,
     attendeeDocs: () => attendeeApp.swagger(),
     dataDir: config.dataDir, eventsRepo: repos.events, ingest, hotFolders, overview,
-    jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee,
+    jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge,
     attendeeBaseUrls: () => attendeeBaseUrls,
     engineStatus: () => ({ name: 'local', state: 'ok' as const, lastError: null }),
     describeMatch: (attendeeId, photoId) => {
@@ -170,14 +179,18 @@ export async function createFindMe(opts: CoreOptions) {
   });
 
   let closed = false;
+  let retentionTimer: NodeJS.Timeout | undefined;
   return {
-    config, db, repos, settings, events, accounts, ingest, hotFolders, scheduler, pool, hasher, monitor, stages, bus,
+    config, db, repos, settings, events, accounts, ingest, hotFolders, scheduler, pool, hasher, monitor, stages, bus, purge,
     attendeeApp, adminApp, queueStats,
 
     /** Starts the job scheduler and the hot folders, then both listeners. */
     async listen(listenOpts: ListenOptions = {}) {
       const swept = await sweepPartialFiles(config.dataDir);
       if (swept) logger.info({ swept }, 'removed files left half-written by an earlier crash');
+      await runRetention();
+      retentionTimer = setInterval(runRetention, 3600_000);
+      retentionTimer.unref();
       scheduler.start();
       for (const { id, hotFolder } of repos.events.withHotFolder()) {
         await hotFolders.watch(id, hotFolder).catch((err: unknown) => logger.warn({ err, eventId: id, hotFolder }, 'hot folder could not be watched'));
@@ -206,6 +219,7 @@ export async function createFindMe(opts: CoreOptions) {
     async close(jobTimeoutMs = 10_000) {
       if (closed) return;
       closed = true;
+      clearInterval(retentionTimer);
       await Promise.allSettled([attendeeApp.close(), adminApp.close()]);
       await hotFolders.closeAll();
       await scheduler.stop(jobTimeoutMs);

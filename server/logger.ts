@@ -2,6 +2,21 @@
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 
+/**
+ * Never logged: credentials (wherever a plugin puts request headers) and personal fields.
+ * Applied by createLogger and again by the core to every child logger it makes, so a logger
+ * handed in from outside (Electron, tests) gets the same protection.
+ */
+export const REDACT = {
+  paths: [
+    'password', 'token', 'email', 'descriptor',
+    '*.password', '*.token', '*.email', '*.descriptor', '*.adminToken', '*.secretAccessKey',
+    'req.headers.authorization', 'req.headers.cookie', '*.headers.authorization', '*.headers.cookie',
+    '*.*.headers.authorization', '*.*.headers.cookie', 'res.headers["set-cookie"]',
+  ],
+  censor: '[redacted]',
+};
+
 export interface LoggerOptions {
   dataDir: string;
   level: string;
@@ -20,5 +35,5 @@ export function createLogger(opts: LoggerOptions): Logger {
       { target: 'pino/file', level: opts.consoleLevel ?? opts.level, options: { destination: 1 } },
     ],
   });
-  return pino({ level: opts.level, redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] }, transport);
+  return pino({ level: opts.level, redact: REDACT }, transport);
 }

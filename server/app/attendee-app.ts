@@ -7,7 +7,9 @@ import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { registerAccountRoutes, type AccountRoutesDeps } from '../routes/attendee/account-routes.js';
 import { registerGalleryRoutes, type GalleryRoutesDeps, type ThumbCache } from '../routes/attendee/gallery-routes.js';
+import { SESSION_COOKIE } from '../routes/attendee/auth.js';
 import { createHttpBase } from './http-base.js';
+import { sameOriginGuard } from './same-origin.js';
 import { serveRendererApp } from './static-pages.js';
 
 export interface AttendeeAppDeps extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'> {
@@ -20,6 +22,7 @@ export async function buildAttendeeApp(deps: AttendeeAppDeps) {
   const app = createHttpBase({ logger: deps.logger });
   await app.register(swagger, { openapi: { info: { title: 'FindMe attendee API', version: '1' } } });
   await app.register(cookie);
+  app.addHook('onRequest', sameOriginGuard(SESSION_COOKIE));
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fieldNameSize: 100, fieldSize: 1024, fields: 10, headerPairs: 200 } });
   registerAccountRoutes(app, deps);

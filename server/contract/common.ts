@@ -18,7 +18,7 @@ export const ERROR_CODES = [
   'event_not_found', 'code_taken', 'username_taken', 'email_taken', 'consent_required',
   'password_too_short', 'password_too_long', 'invalid_credentials', 'choose_event',
   'identifier_required', 'file_required', 'file_too_large', 'unreadable_image', 'image_too_large',
-  'too_many_selfies', 'invalid_folder', 'job_not_retryable', 'invalid_setting',
+  'too_many_selfies', 'invalid_folder', 'job_not_retryable', 'invalid_setting', 'cross_site_request', 'disk_full',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -7,6 +7,7 @@ export const SETTING_LIMITS = {
   workers: { min: 1, max: 16 },
   matchThreshold: { min: 0.3, max: 0.7, default: 0.55 },
   rekognitionConcurrency: { min: 1, max: 50, default: 10 },
+  retentionDays: { min: 0, max: 3650, default: 0 },
 } as const;
 
 export const FaceEngineName = Type.Union([Type.Literal('local'), Type.Literal('rekognition')]);
@@ -21,6 +22,10 @@ export const Settings = Type.Object({
     minimum: SETTING_LIMITS.rekognitionConcurrency.min, maximum: SETTING_LIMITS.rekognitionConcurrency.max,
   }),
   language: Type.Union([Type.Literal('en'), Type.Literal('fr')]),
+  retentionDays: Type.Integer({
+    minimum: SETTING_LIMITS.retentionDays.min, maximum: SETTING_LIMITS.retentionDays.max,
+    description: 'events older than this many days are purged automatically; 0 keeps them until purged by hand',
+  }),
   attendeePort: Type.Integer({ minimum: 1, maximum: 65535, description: 'applies at the next start' }),
   adminPort: Type.Integer({ minimum: 1, maximum: 65535, description: 'applies at the next start' }),
 });

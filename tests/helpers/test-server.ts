@@ -32,12 +32,12 @@ export interface ApiResult {
   body: any;
 }
 
-export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string>; retryBackoffMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string>; retryBackoffMs?: number; logger?: import('pino').Logger } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-test-'));
   const config = readConfig({ FINDME_DATA_DIR: dataDir, FINDME_ADMIN_TOKEN: ADMIN_TOKEN, FINDME_HOST: '127.0.0.1', ...opts.env }, dataDir);
   const findme = await createFindMe({
     config,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: opts.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     rendererDir: join(packageRoot(), 'dist', 'renderer'),
     version: 'test',
     retryBackoffMs: opts.retryBackoffMs ?? 50,

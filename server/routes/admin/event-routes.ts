@@ -4,6 +4,7 @@ import { CreateEventBody, CreatedEvent, EventList, EventParams, JoinInfo } from 
 import { AppError } from '../../app/errors.js';
 import type { HttpApp } from '../../app/http-base.js';
 import type { EventsRepo } from '../../db/repositories/events-repo.js';
+import type { EventPurgeService } from '../../services/event-purge-service.js';
 import type { EventsService } from '../../services/events-service.js';
 
 export interface EventRoutesDeps {
@@ -11,6 +12,7 @@ export interface EventRoutesDeps {
   eventsRepo: EventsRepo;
   /** Base URLs of the attendee listener, the likely Wi-Fi address first. */
   attendeeBaseUrls: () => string[];
+  purge: EventPurgeService;
 }
 
 export function registerEventRoutes(app: HttpApp, deps: EventRoutesDeps) {
@@ -27,5 +29,10 @@ export function registerEventRoutes(app: HttpApp, deps: EventRoutesDeps) {
     const urls = deps.attendeeBaseUrls().map((base) => `${base.replace(/\/$/, '')}/e/${event.code}`);
     const svg = await QRCode.toString(urls[0] ?? '', { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { code: event.code, urls, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
+  });
+
+  app.delete('/api/admin/events/:id', { schema: { params: EventParams } }, async (req, reply) => {
+    if (!(await deps.purge.purge(req.params.id, 'operator'))) throw new AppError(404, 'event_not_found', 'No such event.');
+    return reply.code(204).send();
   });
 }
