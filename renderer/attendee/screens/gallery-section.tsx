@@ -1,0 +1,97 @@
+// The gallery: a grid of the attendee's photos (newest first, more loaded as they scroll),
+// a gentle "N new photos" notice as matches arrive live, the empty state, and the ZIP.
+import { useEffect, useRef } from 'react';
+import { ZIP_URL } from '../api';
+import { ErrorNotice } from '../components/error-notice';
+import type { Gallery } from '../hooks/use-gallery';
+import type { StreamState } from '../hooks/use-event-stream';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
+
+interface Props {
+  gallery: Gallery;
+  hasSelfie: boolean;
+  stream: StreamState;
+  /** Polite announcement (e.g. "Photo removed"). */
+  announcement: MessageKey | null;
+  onOpen: (index: number) => void;
+}
+
+export function GallerySection({ gallery: g, hasSelfie, stream, announcement, onOpen }: Props) {
+  const { t } = useI18n();
+  const sentinel = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLUListElement>(null);
+  const { hasMore, loadMore } = g;
+
+  // Load the next page when the end of the grid comes near.
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasMore || typeof IntersectionObserver !== 'function') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) loadMore();
+    }, { rootMargin: '600px 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasMore, loadMore]);
+
+  const n = g.pending.length;
+  const showNew = () => {
+    g.showPending();
+    gridRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+
+  return (
+    <section className="card gallery" aria-labelledby="gallery-title">
+      <div className="section-head">
+        <h2 id="gallery-title">{t('galleryTitle')}</h2>
+        {g.status === 'ready' && g.total > 0 && (
+          <span className="count">{g.total === 1 ? t('photoCountOne') : t('photoCountMany', { n: g.total })}</span>
+        )}
+      </div>
+      <div aria-live="polite" className="live-region">
+        {n > 0 && (
+          <button type="button" className="new-photos" onClick={showNew}>
+            <span aria-hidden="true">↑ </span>{n === 1 ? t('newPhotosOne') : t('newPhotosMany', { n })}
+          </button>
+        )}
+        {stream === 'reconnecting' && <p className="toast">{t('reconnecting')}</p>}
+        {announcement && <p className="toast">{t(announcement)}</p>}
+      </div>
+      {g.status === 'loading' && <p className="hint">{t('loading')}</p>}
+      {g.status === 'error' && <ErrorNotice code={g.error} onRetry={g.reload} />}
+      {g.status === 'ready' && g.photos.length === 0 && (
+        <div className="empty">
+          <span className="empty-icon" aria-hidden="true" />
+          <p>{hasSelfie ? t('galleryEmptyWaiting') : t('galleryEmptyNoSelfie')}</p>
+        </div>
+      )}
+      {g.photos.length > 0 && (
+        <>
+          <ul className="grid" aria-labelledby="gallery-title" ref={gridRef}>
+            {g.photos.map((p, i) => (
+              <li key={p.id}>
+                <button type="button" className="thumb" data-photo-id={p.id} onClick={() => onOpen(i)}
+                  aria-label={t('openPhoto', { n: i + 1 })}>
+                  <img src={p.thumbUrl} alt="" loading="lazy" decoding="async" width={200} height={200} />
+                </button>
+              </li>
+            ))}
+          </ul>
+          {g.status === 'ready' && g.error && <ErrorNotice code={g.error} />}
+          {hasMore && (
+            <div ref={sentinel} className="more">
+              <button type="button" className="btn secondary" onClick={loadMore} disabled={g.loadingMore} aria-busy={g.loadingMore}>
+                {g.loadingMore ? t('loading') : t('loadMore')}
+              </button>
+            </div>
+          )}
+          <a className="btn secondary download-all" href={ZIP_URL} download="findme-photos.zip">
+            <span aria-hidden="true" className="download-icon" />
+            {t('downloadAll')}
+          </a>
+        </>
+      )}
+      {g.status === 'ready' && hasSelfie && stream === 'open' && g.photos.length > 0 && <p className="hint live-note">{t('live')}</p>}
+    </section>
+  );
+}

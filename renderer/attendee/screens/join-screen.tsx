@@ -1,0 +1,54 @@
+// Join an event: the code comes from the QR code's URL (/e/<CODE>) or is typed, and is
+// checked as it is typed.
+import { useState } from 'react';
+import type { EventRef } from '../../../server/contract/common';
+import { Field, type FieldMessage } from '../components/field';
+import { ScreenHeading } from '../components/screen-heading';
+import { useEventCode } from '../hooks/use-event-code';
+import { errorKey, useI18n } from '../i18n/i18n';
+
+interface Props {
+  initialCode: string;
+  onRegister: (event: EventRef, code: string) => void;
+  onLogin: (event: EventRef | null) => void;
+}
+
+export function JoinScreen({ initialCode, onRegister, onLogin }: Props) {
+  const { t } = useI18n();
+  const [code, setCode] = useState(initialCode);
+  const [retry, setRetry] = useState(0);
+  const check = useEventCode(code, retry);
+  const event = check.state === 'valid' ? check.event : null;
+
+  let message: FieldMessage | null = null;
+  if (check.state === 'checking') message = { tone: 'info', text: t('eventChecking') };
+  else if (check.state === 'valid') message = { tone: 'ok', text: t('eventFound', { name: check.event.name }) };
+  else if (check.state === 'invalid') message = { tone: 'error', text: t('eventNotFound') };
+  else if (check.state === 'error') message = { tone: 'error', text: t(errorKey(check.code)) };
+
+  return (
+    <section className="card" aria-labelledby="join-title">
+      <ScreenHeading id="join-title">{t('joinTitle')}</ScreenHeading>
+      <p className="lead">{t('joinIntro')}</p>
+      <form onSubmit={(e) => {
+        e.preventDefault();
+        if (event) onRegister(event, code);
+        else setRetry((n) => n + 1);
+      }}>
+        <Field
+          label={t('eventCodeLabel')} hint={t('eventCodeHint')} message={message}
+          value={code} onChange={(e) => setCode(e.target.value.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 12))}
+          autoComplete="off" autoCapitalize="characters" spellCheck={false} inputMode="text" className="code-input"
+          enterKeyHint="go"
+        />
+        {check.state === 'error' && (
+          <button type="button" className="btn secondary" onClick={() => setRetry((n) => n + 1)}>{t('tryAgain')}</button>
+        )}
+        <div className="actions">
+          <button type="submit" className="btn primary" disabled={!event}>{t('createAccount')}</button>
+          <button type="button" className="btn secondary" onClick={() => onLogin(event)}>{t('haveAccount')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

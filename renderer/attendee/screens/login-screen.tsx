@@ -1,0 +1,93 @@
+// Log in again: identifier (username or e-mail) and password. When the same credentials open
+// accounts at several events, the server answers 409 choose_event and the attendee picks one.
+import { useState } from 'react';
+import type { AuthResponse } from '../../../server/contract/attendee';
+import type { EventRef } from '../../../server/contract/common';
+import { api, chooseEventOptions, errorCode, eventNames } from '../api';
+import { ErrorNotice } from '../components/error-notice';
+import { Field } from '../components/field';
+import { ScreenHeading } from '../components/screen-heading';
+import { useI18n } from '../i18n/i18n';
+
+interface Props {
+  /** The event the attendee came for, preselected if they must choose. */
+  preferredEvent: EventRef | null;
+  onDone: (auth: AuthResponse) => void;
+  onBack: () => void;
+}
+
+export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
+  const { t } = useI18n();
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [choices, setChoices] = useState<EventRef[] | null>(null);
+  const [eventId, setEventId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    if (!identifier.trim()) {
+      setError('identifier_required');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const auth = await api.login({ identifier: identifier.trim(), password, ...(choices && eventId && { eventId }) });
+      onDone(auth);
+    } catch (err) {
+      const events = chooseEventOptions(err);
+      if (events) {
+        eventNames.remember(events);
+        setChoices(events);
+        setEventId(events.find((e) => e.id === preferredEvent?.id)?.id ?? events[0]?.id ?? null);
+      } else setError(errorCode(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="login-title">
+      <ScreenHeading id="login-title">{choices ? t('chooseEventTitle') : t('loginTitle')}</ScreenHeading>
+      <form noValidate onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}>
+        {choices ? (
+          <fieldset className="choices">
+            <legend>{t('chooseEventIntro')}</legend>
+            {choices.map((ev) => (
+              <label key={ev.id} className="choice">
+                <input type="radio" name="event" value={ev.id} checked={eventId === ev.id} onChange={() => setEventId(ev.id)} />
+                <span>{ev.name}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : (
+          <>
+            <p className="lead">{t('loginIntro')}</p>
+            <Field label={t('identifierLabel')} value={identifier} onChange={(e) => setIdentifier(e.target.value)}
+              autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} maxLength={254} />
+            <Field label={t('passwordLabel')} type={showPassword ? 'text' : 'password'} value={password}
+              onChange={(e) => setPassword(e.target.value)} autoComplete="current-password"
+              adornment={(
+                <button type="button" className="btn ghost reveal" onClick={() => setShowPassword((v) => !v)}
+                  aria-label={showPassword ? t('hidePasswordLabel') : t('showPasswordLabel')}>
+                  {showPassword ? t('hidePassword') : t('showPassword')}
+                </button>
+              )} />
+          </>
+        )}
+        <ErrorNotice code={error} />
+        <div className="actions">
+          <button type="submit" className="btn primary" disabled={busy} aria-busy={busy}>
+            {busy ? t('loggingIn') : choices ? t('continue') : t('loginSubmit')}
+          </button>
+          <button type="button" className="btn secondary" onClick={choices ? () => setChoices(null) : onBack}>{t('back')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
