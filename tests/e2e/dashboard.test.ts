@@ -35,7 +35,7 @@ const tab = (name: string | RegExp) => page.getByRole('navigation', { name: 'Sec
 
 describe('dashboard', () => {
   it('keeps the token out of the address bar and is live', async () => {
-    await expect.poll(() => page.url()).not.toContain('token=');
+    await expect.poll(() => page.url(), { timeout: 10_000 }).not.toContain('token=');
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
   });
 
@@ -45,7 +45,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     const qr = page.getByRole('img', { name: /QR code: http:\/\/127\.0\.0\.1:\d+\/e\/GALA26/ });
     await qr.waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.getByText(/\/e\/GALA26$/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/\/e\/GALA26$/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('dashboard-events'), fullPage: true });
   });
 
@@ -69,7 +69,7 @@ describe('dashboard', () => {
     const expected = Object.entries(manifest.photos).filter(([k, v]) => photoFiles.includes(fixture(k)) && v.faces.includes('obama')).length;
     expect(expected).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.feed li').count(), { timeout: 10_000 }).toBe(expected);
-    await expect.poll(() => page.locator('.feed li').first().textContent()).toContain('obama');
+    await expect.poll(() => page.locator('.feed li').first().textContent(), { timeout: 10_000 }).toContain('obama');
     await page.screenshot({ path: screenshotPath('dashboard-live'), fullPage: true });
   });
 
@@ -79,14 +79,14 @@ describe('dashboard', () => {
     await form.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => s.findme.pool.size(), { timeout: 5000 }).toBe(1);
     expect(s.findme.settings.get().workers).toBe(1);
-    await expect.poll(() => form.getByText(/Workers \(\d\/1\)/).count()).toBe(1);
+    await expect.poll(() => form.getByText(/Workers \(\d\/1\)/).count(), { timeout: 10_000 }).toBe(1); // stats arrive every 2 s
   });
 
   it('lists the failed job with its reason and retries it', async () => {
     await tab(/Failed jobs/).click();
     const row = page.getByTestId('failed-job');
     await row.waitFor({ timeout: 10_000 });
-    await expect.poll(() => row.textContent()).toMatch(/unreadable_image/);
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/unreadable_image/);
     const reran = new Promise<void>((resolve) => {
       const off = s.findme.bus.on('job', (e) => {
         if (e.state === 'running' && e.kind === 'photo') {
@@ -105,7 +105,7 @@ describe('dashboard', () => {
   it('lists attendees with their selfie status, and shows the settings in French', async () => {
     await tab('Attendees').click();
     await page.getByRole('cell', { name: /obama/ }).first().waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.getByText('accepted').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('accepted').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('dashboard-attendees'), fullPage: true });
     await page.getByRole('button', { name: 'Language / Langue' }).click();
     await tab('Réglages').click();

@@ -32,10 +32,11 @@ it('keeps the event loop unblocked while 50 logins run at once', async () => {
   delay.disable();
 
   expect(results.every((r) => r.status === 200)).toBe(true);
-  // 50 compares at cost 12 take ~16 s of CPU; on the event loop each would block it ~330 ms.
-  // The bound leaves room for GC pauses and a busy machine, far below one compare.
-  const maxBlockMs = delay.max / 1e6 - 5;
-  expect(maxBlockMs).toBeLessThan(150);
+  // 50 compares at cost 12 take ~16 s of CPU; on the event loop each would block it ~330 ms,
+  // so most of the loop's delay samples would be that long. The 90th percentile ignores the
+  // rare long stall a busy shared machine gives any process, and stays far below one compare.
+  const p90Ms = delay.percentile(90) / 1e6 - 5;
+  expect(p90Ms).toBeLessThan(100);
   // the event-code lookups were answered throughout, from the cache
   expect(checks).toBeGreaterThan(10);
   const after = s.findme.events.cache.stats();
