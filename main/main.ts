@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { readConfig } from '../server/config.js';
 import { createFindMe, type FindMe } from '../server/core.js';
 import { createLogger } from '../server/logger.js';
+import { ensureWritableDataDir } from '../server/storage/data-dir.js';
 import { packageRoot } from '../server/util/app-paths.js';
 import { createIpcHandlers, isTrustedSender } from './ipc-handlers.js';
 import { createQuitSequence } from './quit-sequence.js';
@@ -20,6 +21,7 @@ const quitSequence = createQuitSequence({ getCore: () => findme, quit: () => app
 
 async function start() {
   const config = readConfig(process.env, app.getPath('userData'));
+  ensureWritableDataDir(config.dataDir);
   const logger = createLogger({ dataDir: config.dataDir, level: config.logLevel });
   const root = packageRoot();
   findme = await createFindMe({ config, logger, rendererDir: join(root, 'dist', 'renderer'), version: app.getVersion() });

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { ConfigError, readConfig } from './config.js';
 import { createFindMe } from './core.js';
 import { createLogger } from './logger.js';
+import { ensureWritableDataDir } from './storage/data-dir.js';
 import { defaultDataDir, packageRoot, packageVersion } from './util/app-paths.js';
 
 async function main() {
   let config;
   try {
     config = readConfig(process.env, defaultDataDir());
+    ensureWritableDataDir(config.dataDir);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`FindMe cannot start: ${err.message}`);

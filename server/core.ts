@@ -75,7 +75,7 @@ export async function createFindMe(opts: CoreOptions) {
   const bus = createLiveBus();
   const hasher = createPasswordHasher(2);
   const pool = createImagePool(settings.get().workers);
-  const monitor = createSystemMonitor(opts.version);
+  const monitor = createSystemMonitor(opts.version, config.dataDir);
   const stages = createStageStats();
   const thumbs = createThumbCache();
   const matchThreshold = () => settings.get().matchThreshold;

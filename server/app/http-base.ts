@@ -77,6 +77,9 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_TYPE: [415, 'unsupported_media_type', 'This content type is not accepted here.'],
 };
 
+/** Errors of a full disk, from the file system and from SQLite. */
+export const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
 function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: FastifyBaseLogger }, reply: import('fastify').FastifyReply) {
   if (err instanceof AppError) {
     reply.code(err.statusCode).send({ error: { code: err.code, message: err.message }, ...err.extra });
@@ -90,6 +93,11 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: Fast
   const known = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (known) {
     reply.code(known[0]).send({ error: { code: known[1], message: known[2] } });
+    return;
+  }
+  if (err.code && DISK_FULL_CODES.has(err.code)) {
+    req.log.error({ err }, 'disk full');
+    reply.code(507).send({ error: { code: 'disk_full', message: "The laptop's disk is full: free some space, then try again. Nothing was lost." } });
     return;
   }
   if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {

@@ -69,6 +69,11 @@ export const SystemStatus = Type.Object({
   }),
   eventLoopLagMs: Type.Number({ description: 'p99 event-loop delay over the last sampling window' }),
   eventLoop: Type.Object({ meanMs: Type.Number(), p99Ms: Type.Number(), maxMs: Type.Number() }),
+  disk: Type.Object({
+    freeBytes: Type.Integer({ description: 'free space where the data folder is' }),
+    totalBytes: Type.Integer(),
+    low: Type.Boolean({ description: 'under 1 GB or 5% free: new photos may soon be refused' }),
+  }),
   uptimeSeconds: Type.Number(),
   version: Type.String(),
 });

@@ -1,4 +1,5 @@
 // CPU, memory and event-loop delay of this process, for the dashboard and the tests.
+import { statfsSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { SystemStatus } from '../contract/admin.js';
@@ -7,8 +8,20 @@ const RESOLUTION_MS = 10;
 // The histogram records the time between timer ticks, which includes the tick interval itself.
 const lagMs = (v: number) => (Number.isFinite(v) ? Math.max(0, v / 1e6 - RESOLUTION_MS) : 0);
 
+/** Free space where the data folder is; `low` under 1 GB or 5 %. statfs is a single cheap syscall. */
+export function diskSpace(dir: string): SystemStatus['disk'] {
+  try {
+    const s = statfsSync(dir);
+    const freeBytes = s.bavail * s.bsize;
+    const totalBytes = s.blocks * s.bsize;
+    return { freeBytes, totalBytes, low: freeBytes < 1024 ** 3 || freeBytes < totalBytes * 0.05 };
+  } catch {
+    return { freeBytes: 0, totalBytes: 0, low: true };
+  }
+}
+
 /** Samples every `intervalMs` and keeps the last `historySize` samples (15 minutes at 1 s). */
-export function createSystemMonitor(version: string, intervalMs = 1000, historySize = 900) {
+export function createSystemMonitor(version: string, dataDir: string, intervalMs = 1000, historySize = 900) {
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
   let lastCpu = process.cpuUsage();
@@ -49,6 +62,7 @@ export function createSystemMonitor(version: string, intervalMs = 1000, historyS
         },
         eventLoopLagMs: lagMs(histogram.percentile(99)),
         eventLoop: { meanMs: lagMs(histogram.mean), p99Ms: lagMs(histogram.percentile(99)), maxMs: lagMs(histogram.max) },
+        disk: diskSpace(dataDir),
         uptimeSeconds: process.uptime(),
         version,
       };

@@ -63,6 +63,7 @@ export function LivePage() {
   const times = history.map((_, i) => Date.now() / 1000 - (history.length - i));
   return (
     <div className="live">
+      {system?.disk.low && <p role="alert" className="warning">{t.diskLow((system.disk.freeBytes / 1024 ** 3).toFixed(1))}</p>}
       <section className="counters" aria-label="Queue">
         {(['queued', 'running', 'done', 'failed'] as const).map((k) => (
           <div key={k} className={`counter ${k}`}><span className="n" data-testid={`count-${k}`}>{q ? q[k] : '–'}</span><span>{t[k]}</span></div>
