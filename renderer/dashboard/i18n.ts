@@ -25,6 +25,7 @@ const en = {
   thresholdNote: 'Lower is stricter: fewer photos, and fewer strangers. 0.55 keeps strangers out on our tests.',
   result: (q: number, d: number, f: number) => `${q} queued, ${d} duplicates, ${f} refused`,
   counts: (a: number, p: number) => `${a} attendees · ${p} photos`,
+  moreRows: (shown: number, total: number) => `Showing ${shown} of ${total}: search to narrow the list.`,
   diskLow: (gb: string) => `Low disk space: ${gb} GB free where FindMe keeps its data. New photos will be refused when it is full.`,
   matched: (n: number) => `${n} matched`,
 };
@@ -57,6 +58,7 @@ const fr: Dict = {
   thresholdNote: 'Plus bas est plus strict : moins de photos, et moins d’inconnus. 0,55 écarte les inconnus dans nos tests.',
   result: (q: number, d: number, f: number) => `${q} en file, ${d} doublons, ${f} refusées`,
   counts: (a: number, p: number) => `${a} participants · ${p} photos`,
+  moreRows: (shown: number, total: number) => `${shown} affichés sur ${total} : cherchez pour affiner la liste.`,
   diskLow: (gb: string) => `Espace disque faible : ${gb} Go libres là où FindMe garde ses données. Les nouvelles photos seront refusées quand il sera plein.`,
   matched: (n: number) => `${n} reconnu${n > 1 ? 's' : ''}`,
 };

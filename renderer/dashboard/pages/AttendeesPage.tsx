@@ -5,6 +5,7 @@ import type { AttendeeList } from '../../../server/contract/admin';
 import { useDashboard } from '../state';
 
 type Row = Static<typeof AttendeeList>['attendees'][number];
+const MAX_ROWS = 300;
 
 export function AttendeesPage() {
   const { api, t, activeEventId, photoVersion, setError } = useDashboard();
@@ -21,7 +22,9 @@ export function AttendeesPage() {
   }, [api, activeEventId, setError]);
   useEffect(() => { void load(); }, [load, photoVersion]);
 
-  const shown = rows.filter((r) => `${r.username} ${r.displayName}`.toLowerCase().includes(query.toLowerCase()));
+  const matching = rows.filter((r) => `${r.username} ${r.displayName}`.toLowerCase().includes(query.toLowerCase()));
+  // A table of 10,000 rows is slow to draw and useless to read: show the first rows and let search narrow.
+  const shown = matching.slice(0, MAX_ROWS);
   async function remove(r: Row) {
     if (!activeEventId || !window.confirm(`${t.confirmRemove}\n${r.displayName} (${r.username})`)) return;
     try {
@@ -48,6 +51,7 @@ export function AttendeesPage() {
           ))}
         </tbody>
       </table>
+      {matching.length > shown.length && <p className="muted">{t.moreRows(shown.length, matching.length)}</p>}
     </section>
   );
 }
