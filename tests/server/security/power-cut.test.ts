@@ -65,7 +65,7 @@ it(`loses nothing over ${CYCLES} kill -9 cycles during registrations and ingest`
     }
   }
 
-  const s = await startTestServer({ dataDir });
+  const s = await startTestServer({ dataDir, env: { FINDME_RATE_LIMIT_LOGIN: '100000' } }); // up to 50 logins to check
   try {
     await waitForIdle(s, 180_000);
     const db = s.findme.db;
