@@ -1,9 +1,10 @@
 // Electron main process: starts the server core in-process and opens the dashboard on the
 // admin listener. Thin: the logic lives in server/ and in the plain modules beside this file.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, safeStorage, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import { readConfig } from '../server/config.js';
 import { createFindMe, type FindMe } from '../server/core.js';
+import { createFileSecretStore } from '../server/faces/rekognition/secret-store.js';
 import { createLogger } from '../server/logger.js';
 import { ensureWritableDataDir } from '../server/storage/data-dir.js';
 import { packageRoot } from '../server/util/app-paths.js';
@@ -24,7 +25,15 @@ async function start() {
   ensureWritableDataDir(config.dataDir);
   const logger = createLogger({ dataDir: config.dataDir, level: config.logLevel });
   const root = packageRoot();
-  findme = await createFindMe({ config, logger, rendererDir: join(root, 'dist', 'renderer'), version: app.getVersion() });
+  // A Rekognition secret typed in the dashboard is kept encrypted by the OS keychain.
+  const encrypted = safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+  if (!encrypted) logger.warn('no OS keychain: a Rekognition secret typed in the dashboard would be stored unencrypted; prefer an AWS profile');
+  const secretStore = createFileSecretStore(
+    join(config.dataDir, 'secrets.json'),
+    encrypted ? { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (stored) => safeStorage.decryptString(stored) } : undefined,
+    (err, name) => logger.warn({ err, name }, 'a stored secret could not be decrypted'),
+  );
+  findme = await createFindMe({ config, logger, rendererDir: join(root, 'dist', 'renderer'), version: app.getVersion(), secretStore });
   const urls = await findme.listen();
   const core = findme;
 

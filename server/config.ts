@@ -27,7 +27,13 @@ export function defaultSettings(cores = availableParallelism()): Settings {
     workers: Math.min(Math.max(cores, SETTING_LIMITS.workers.min), SETTING_LIMITS.workers.max),
     matchThreshold: SETTING_LIMITS.matchThreshold.default,
     faceEngine: 'local',
+    eventFaceEngines: {},
     rekognitionConcurrency: SETTING_LIMITS.rekognitionConcurrency.default,
+    rekognitionTps: SETTING_LIMITS.rekognitionTps.default,
+    rekognitionFaceMatchThreshold: SETTING_LIMITS.rekognitionFaceMatchThreshold.default,
+    rekognitionRegion: '',
+    rekognitionAccessKeyId: '',
+    rekognitionEndpoint: '',
     language: 'en',
     retentionDays: SETTING_LIMITS.retentionDays.default,
     attendeePort: 8080,
@@ -43,14 +49,21 @@ const ENV_SETTINGS: Record<string, keyof Settings> = {
   FINDME_MATCH_THRESHOLD: 'matchThreshold',
   FINDME_FACE_ENGINE: 'faceEngine',
   FINDME_RETENTION_DAYS: 'retentionDays',
+  FINDME_REKOGNITION_REGION: 'rekognitionRegion',
+  FINDME_REKOGNITION_ENDPOINT: 'rekognitionEndpoint',
+  FINDME_REKOGNITION_CONCURRENCY: 'rekognitionConcurrency',
+  FINDME_REKOGNITION_TPS: 'rekognitionTps',
+  FINDME_REKOGNITION_THRESHOLD: 'rekognitionFaceMatchThreshold',
 };
+// Read as text; the others are numbers. AWS keys come from the SDK's own chain (AWS_ACCESS_KEY_ID…).
+const TEXT_SETTINGS = new Set<keyof Settings>(['faceEngine', 'rekognitionRegion', 'rekognitionEndpoint']);
 
 export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Config {
   const settingsFromEnv: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV_SETTINGS)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    const value = key === 'faceEngine' ? raw : Number(raw);
+    const value = TEXT_SETTINGS.has(key) ? raw : Number(raw);
     const schema = Settings.properties[key];
     if (!Value.Check(schema, value)) throw new ConfigError(`${name}=${raw} is not valid (${describe(schema as unknown as SchemaBounds)})`);
     settingsFromEnv[key] = value;
@@ -82,9 +95,10 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
-interface SchemaBounds { minimum?: number; maximum?: number; anyOf?: { const?: unknown }[] }
+interface SchemaBounds { minimum?: number; maximum?: number; anyOf?: { const?: unknown }[]; pattern?: string }
 
 function describe(schema: SchemaBounds): string {
+  if (schema.pattern) return `text matching ${schema.pattern}`;
   if (schema.anyOf) return `one of ${schema.anyOf.map((s) => String(s.const)).join(', ')}`;
   return `a number from ${schema.minimum} to ${schema.maximum}`;
 }

@@ -24,6 +24,10 @@ import { createLiveBus } from './live/live-bus.js';
 import { createStageStats } from './monitor/stage-stats.js';
 import { createSystemMonitor } from './monitor/system-monitor.js';
 import { createThroughput } from './monitor/throughput.js';
+import { createRekognition, type RekognitionOptions } from './faces/rekognition/rekognition.js';
+import { createFileSecretStore, type SecretStore } from './faces/rekognition/secret-store.js';
+import { engineOf, usesRekognition } from './pipeline/engine-choice.js';
+import { createEventLocks } from './pipeline/event-locks.js';
 import { createPhotoJob } from './pipeline/photo-job.js';
 import { createSelfieJob } from './pipeline/selfie-job.js';
 import { createThumbCache } from './routes/attendee/gallery-routes.js';
@@ -48,6 +52,10 @@ export interface CoreOptions {
   version: string;
   /** Base delay of job retries (tests shorten it). */
   retryBackoffMs?: number;
+  /** Where typed-in secrets are kept; default a 0600 file in the data folder. Electron passes one backed by safeStorage. */
+  secretStore?: SecretStore;
+  /** Rekognition timings (tests shorten the outage waits). */
+  rekognition?: Pick<RekognitionOptions, 'maxWaitMs' | 'backoff' | 'client'>;
 }
 
 export interface ListenOptions {
@@ -72,6 +80,14 @@ export async function createFindMe(opts: CoreOptions) {
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
+  const secrets = opts.secretStore ?? createFileSecretStore(join(config.dataDir, 'secrets.json'), undefined,
+    (err, name) => logger.warn({ err, name }, 'a stored secret could not be read'));
+  const rekognition = createRekognition({
+    db, settings: settings.get, secrets, ...opts.rekognition,
+    onRetry: (operation, kind, message, waitMs) => logger.info({ operation, kind, waitMs, error: message }, 'rekognition call will be retried'),
+    onCleanupError: (err, what) => logger.warn({ err }, `rekognition clean-up failed: ${what}`),
+  });
+  const engineFor = (eventId: string) => engineOf(settings.get(), eventId);
   const bus = createLiveBus();
   const hasher = createPasswordHasher(2);
   const pool = createImagePool(settings.get().workers);
@@ -82,14 +98,22 @@ export async function createFindMe(opts: CoreOptions) {
   const throughput = createThroughput();
   let attendeeBaseUrls: string[] = [];
 
-  const pipelineDeps = { db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchThreshold };
+  const pipelineDeps = {
+    db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchThreshold, engineFor,
+    rekognition: {
+      engine: rekognition.engine, repo: rekognition.repo,
+      context: (eventId: string) => rekognition.context(() => engineFor(eventId) !== 'rekognition'),
+      locks: createEventLocks(),
+    },
+  };
   const scheduler = createScheduler({
     jobs: repos.jobs,
     handlers: {
       photo: createPhotoJob({ ...pipelineDeps, onTimings: stages.record }),
       selfie: createSelfieJob(pipelineDeps),
     },
-    capacity: () => pool.size(),
+    // Rekognition jobs spend most of their time waiting on AWS: room for as many more as calls may be in flight.
+    capacity: () => pool.size() + (usesRekognition(settings.get()) ? settings.get().rekognitionConcurrency : 0),
     backoffBaseMs: opts.retryBackoffMs,
     onJobChange: (job, state, error) => {
       if (job.kind === 'photo' && (state === 'done' || state === 'failed')) throughput.record();
@@ -100,6 +124,11 @@ export async function createFindMe(opts: CoreOptions) {
   settings.onChange((next, previous) => {
     if (next.workers !== previous.workers) {
       pool.resize(next.workers);
+      scheduler.notify();
+    }
+    if (next.rekognitionConcurrency !== previous.rekognitionConcurrency || next.rekognitionTps !== previous.rekognitionTps
+      || next.faceEngine !== previous.faceEngine || next.eventFaceEngines !== previous.eventFaceEngines) {
+      rekognition.limiter.poke();
       scheduler.notify();
     }
   });
@@ -116,11 +145,14 @@ export async function createFindMe(opts: CoreOptions) {
     onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),
   });
   const selfies = createSelfieService({ db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
-  const gallery = createGalleryService({ db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
+  const galleryService = createGalleryService({ db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
+  // A deleted account's faces and user leave Rekognition too.
+  const gallery = { ...galleryService, deleteAccount: rekognition.forgettingAttendees(galleryService.deleteAccount) };
   const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches });
   const purge = createEventPurgeService({
     db, eventsRepo: repos.events, events, files, hotFolders,
     log: (msg, data) => logger.warn(data, msg),
+    onPurged: (eventId) => rekognition.deleteEventCollection(eventId),
   });
   const runRetention = () => purge.purgeExpired(settings.get().retentionDays)
     .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
@@ -165,7 +197,8 @@ export async function createFindMe(opts: CoreOptions) {
     dataDir: config.dataDir, eventsRepo: repos.events, ingest, hotFolders, overview,
     jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge,
     attendeeBaseUrls: () => attendeeBaseUrls,
-    engineStatus: () => ({ name: 'local', state: 'ok' as const, lastError: null }),
+    engineStatus: () => (usesRekognition(settings.get()) ? rekognition.status() : { name: 'local', state: 'ok' as const, lastError: null }),
+    secrets,
     describeMatch: (attendeeId, photoId) => {
       const attendee = repos.attendees.findById(attendeeId);
       const photo = repos.photos.findById(photoId);
@@ -181,7 +214,7 @@ export async function createFindMe(opts: CoreOptions) {
   let closed = false;
   let retentionTimer: NodeJS.Timeout | undefined;
   return {
-    config, db, repos, settings, events, accounts, ingest, hotFolders, scheduler, pool, hasher, monitor, stages, bus, purge,
+    config, db, repos, settings, events, accounts, ingest, hotFolders, scheduler, pool, hasher, monitor, stages, bus, purge, rekognition,
     attendeeApp, adminApp, queueStats,
 
     /** Starts the job scheduler and the hot folders, then both listeners. */
@@ -192,6 +225,7 @@ export async function createFindMe(opts: CoreOptions) {
       retentionTimer = setInterval(runRetention, 3600_000);
       retentionTimer.unref();
       scheduler.start();
+      void rekognition.deleteOrphanCollections();
       for (const { id, hotFolder } of repos.events.withHotFolder()) {
         await hotFolders.watch(id, hotFolder).catch((err: unknown) => logger.warn({ err, eventId: id, hotFolder }, 'hot folder could not be watched'));
       }
@@ -222,8 +256,10 @@ export async function createFindMe(opts: CoreOptions) {
       clearInterval(retentionTimer);
       await Promise.allSettled([attendeeApp.close(), adminApp.close()]);
       await hotFolders.closeAll();
+      rekognition.stop();
       await scheduler.stop(jobTimeoutMs);
       await Promise.allSettled([pool.close(), hasher.close()]);
+      rekognition.close();
       monitor.close();
       db.close();
     },

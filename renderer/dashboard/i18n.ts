@@ -26,6 +26,11 @@ const en = {
   result: (q: number, d: number, f: number) => `${q} queued, ${d} duplicates, ${f} refused`,
   counts: (a: number, p: number) => `${a} attendees · ${p} photos`,
   moreRows: (shown: number, total: number) => `Showing ${shown} of ${total}: search to narrow the list.`,
+  rekognition: 'AWS Rekognition (online)', region: 'Region', accessKeyId: 'Access key id', secretKey: 'Secret access key',
+  secretStored: 'stored (type to replace)', endpoint: 'Endpoint (optional)', rekognitionConcurrency: 'Calls in flight at most',
+  rekognitionTps: 'Calls per second at most', rekognitionThreshold: 'Rekognition similarity threshold (%)',
+  rekognitionNote: 'Leave region and keys empty to use the AWS credentials of this computer (environment or profile). The secret is never shown again.',
+  retention: 'Keep events for (days)', retentionNote: 'Older events are purged automatically with all their photos and faces. 0 keeps them until you purge them.',
   diskLow: (gb: string) => `Low disk space: ${gb} GB free where FindMe keeps its data. New photos will be refused when it is full.`,
   matched: (n: number) => `${n} matched`,
 };
@@ -59,6 +64,11 @@ const fr: Dict = {
   result: (q: number, d: number, f: number) => `${q} en file, ${d} doublons, ${f} refusées`,
   counts: (a: number, p: number) => `${a} participants · ${p} photos`,
   moreRows: (shown: number, total: number) => `${shown} affichés sur ${total} : cherchez pour affiner la liste.`,
+  rekognition: 'AWS Rekognition (en ligne)', region: 'Région', accessKeyId: "Identifiant de clé d'accès", secretKey: "Clé d'accès secrète",
+  secretStored: 'enregistrée (tapez pour la remplacer)', endpoint: 'Point de terminaison (facultatif)', rekognitionConcurrency: 'Appels simultanés au plus',
+  rekognitionTps: 'Appels par seconde au plus', rekognitionThreshold: 'Seuil de similarité Rekognition (%)',
+  rekognitionNote: "Laissez région et clés vides pour utiliser les identifiants AWS de cet ordinateur (environnement ou profil). La clé secrète n'est plus jamais affichée.",
+  retention: 'Garder les événements (jours)', retentionNote: 'Les événements plus anciens sont purgés automatiquement avec leurs photos et visages. 0 les garde jusqu’à leur purge manuelle.',
   diskLow: (gb: string) => `Espace disque faible : ${gb} Go libres là où FindMe garde ses données. Les nouvelles photos seront refusées quand il sera plein.`,
   matched: (n: number) => `${n} reconnu${n > 1 ? 's' : ''}`,
 };

@@ -1,7 +1,7 @@
 // Shared dashboard state: the API, the words, the events, and what the live stream pushes.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AdminEvent, EventList, QueueStats } from '../../server/contract/admin';
-import type { Settings } from '../../server/contract/settings';
+import type { SettingsView as Settings } from '../../server/contract/settings';
 import { createAdminApi, type AdminApi } from './api';
 import { DICTS, type Dict, type Lang } from './i18n';
 

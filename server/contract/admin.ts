@@ -83,6 +83,8 @@ export const FaceEngineStatus = Type.Object({
   name: Type.String(),
   state: Type.Union([Type.Literal('ok'), Type.Literal('unreachable'), Type.Literal('unauthorized')]),
   lastError: Type.Union([Type.String(), Type.Null()]),
+  inFlight: Type.Optional(Type.Integer({ description: 'Rekognition calls in flight now' })),
+  cap: Type.Optional(Type.Integer({ description: 'most Rekognition calls allowed in flight (rekognitionConcurrency)' })),
 });
 
 export const SystemResponse = Type.Object({

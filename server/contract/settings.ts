@@ -8,6 +8,10 @@ export const SETTING_LIMITS = {
   matchThreshold: { min: 0.3, max: 0.7, default: 0.55 },
   rekognitionConcurrency: { min: 1, max: 50, default: 10 },
   retentionDays: { min: 0, max: 3650, default: 0 },
+  /** Calls per second to Rekognition; 5 is the smallest regional default quota. */
+  rekognitionTps: { min: 1, max: 100, default: 5 },
+  /** Rekognition similarity (0..100) a face needs to match; the service's own default, 80, is too loose. */
+  rekognitionFaceMatchThreshold: { min: 80, max: 99.9, default: 95 },
 } as const;
 
 export const FaceEngineName = Type.Union([Type.Literal('local'), Type.Literal('rekognition')]);
@@ -18,9 +22,20 @@ export const Settings = Type.Object({
   workers: Type.Integer({ minimum: SETTING_LIMITS.workers.min, maximum: SETTING_LIMITS.workers.max }),
   matchThreshold: Type.Number({ minimum: SETTING_LIMITS.matchThreshold.min, maximum: SETTING_LIMITS.matchThreshold.max }),
   faceEngine: FaceEngineName,
+  /** Per-event choice of engine, by event id; an event not listed uses `faceEngine`. */
+  eventFaceEngines: Type.Record(Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }), FaceEngineName, {
+    additionalProperties: false, maxProperties: 10_000, description: 'event id → engine; overrides faceEngine for that event',
+  }),
   rekognitionConcurrency: Type.Integer({
     minimum: SETTING_LIMITS.rekognitionConcurrency.min, maximum: SETTING_LIMITS.rekognitionConcurrency.max,
   }),
+  rekognitionTps: Type.Integer({ minimum: SETTING_LIMITS.rekognitionTps.min, maximum: SETTING_LIMITS.rekognitionTps.max }),
+  rekognitionFaceMatchThreshold: Type.Number({
+    minimum: SETTING_LIMITS.rekognitionFaceMatchThreshold.min, maximum: SETTING_LIMITS.rekognitionFaceMatchThreshold.max,
+  }),
+  rekognitionRegion: Type.String({ pattern: '^([a-z]{2}(-[a-z]+)+-[0-9]{1,2})?$', maxLength: 32, description: 'empty: from the AWS chain (AWS_REGION, profile)' }),
+  rekognitionAccessKeyId: Type.String({ pattern: '^[A-Za-z0-9]{0,128}$', description: 'empty: credentials from the AWS chain (env, profile, role)' }),
+  rekognitionEndpoint: Type.String({ pattern: '^(https?://[^\\s]+)?$', maxLength: 2048, description: 'empty: the regional AWS endpoint' }),
   language: Type.Union([Type.Literal('en'), Type.Literal('fr')]),
   retentionDays: Type.Integer({
     minimum: SETTING_LIMITS.retentionDays.min, maximum: SETTING_LIMITS.retentionDays.max,
@@ -31,5 +46,24 @@ export const Settings = Type.Object({
 });
 export type Settings = Static<typeof Settings>;
 
-export const SettingsPatch = Type.Partial(Settings, { additionalProperties: false });
+/** What GET /api/admin/settings answers: the settings, and whether a Rekognition secret is stored (never the secret). */
+export const SettingsView = Type.Object({
+  ...Settings.properties,
+  rekognitionSecretSet: Type.Boolean({ description: 'a Rekognition secret access key is stored' }),
+});
+export type SettingsView = Static<typeof SettingsView>;
+
+/**
+ * A change of settings. `rekognitionSecretAccessKey` is write-only (null removes it) and goes to
+ * the secret store, never to the settings table; `rekognitionSecretSet` is accepted and ignored
+ * so that a form can send back what it read.
+ */
+export const SettingsPatch = Type.Partial(
+  Type.Object({
+    ...Settings.properties,
+    rekognitionSecretAccessKey: Type.Union([Type.String({ minLength: 1, maxLength: 256 }), Type.Null()]),
+    rekognitionSecretSet: Type.Boolean(),
+  }),
+  { additionalProperties: false },
+);
 export type SettingsPatch = Static<typeof SettingsPatch>;

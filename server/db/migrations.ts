@@ -135,5 +135,24 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX jobs_ready ON jobs(state, priority, run_after, id);
     `,
   },
+  {
+    version: 3,
+    name: 'rekognition face ids and collections',
+    sql: `
+      -- The Rekognition FaceId of a face found by that engine (its descriptor is then an empty BLOB:
+      -- Rekognition keeps the vector). NULL for faces found by the local engine.
+      ALTER TABLE photo_faces ADD COLUMN rekognition_face_id TEXT;
+      ALTER TABLE selfies ADD COLUMN rekognition_face_id TEXT;
+      CREATE INDEX photo_faces_rekognition ON photo_faces(rekognition_face_id) WHERE rekognition_face_id IS NOT NULL;
+
+      -- Collections made in AWS, one per event; no foreign key: the row outlives a purged event
+      -- until its collection has been deleted in AWS.
+      CREATE TABLE rekognition_collections (
+        event_id       TEXT PRIMARY KEY,
+        collection_id  TEXT NOT NULL,
+        created_at     INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 

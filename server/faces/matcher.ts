@@ -19,7 +19,12 @@ export interface FaceMatch {
   distance: number;
 }
 
+/**
+ * Euclidean distance. A face described by another engine (Rekognition keeps its vectors and
+ * stores an empty descriptor here) is infinitely far from everything: never a local match.
+ */
 export function distance(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length || a.length === 0) return Infinity;
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
     const d = a[i]! - b[i]!;

@@ -5,6 +5,13 @@
 import type { JobKind, JobRow, JobsRepo } from '../db/repositories/jobs-repo.js';
 import { PERMANENT_PREFIX } from '../workers/image-tasks.js';
 
+/**
+ * A failure that is nobody's fault and no reason to give up (an outside service is down or
+ * refuses our keys): the job is queued again later without counting an attempt.
+ */
+export const DEFERRED_PREFIX = 'deferred:';
+export const DEFER_DELAY_MS = 30_000;
+
 export interface JobHandler {
   run(job: JobRow): Promise<void>;
   /** Called once when the job has failed for good (to mark its photo or selfie). */
@@ -22,6 +29,8 @@ export interface SchedulerDeps {
   leaseMs?: number;
   backoffBaseMs?: number;
   pollMs?: number;
+  /** How long a deferred job waits before its next try. */
+  deferDelayMs?: number;
 }
 
 export function describeError(err: unknown): string {
@@ -50,6 +59,12 @@ export function createScheduler(deps: SchedulerDeps) {
       // Shutting down: the job keeps its lease and is recovered at the next start.
       if (stopped) return;
       const message = describeError(err);
+      if (message.startsWith(DEFERRED_PREFIX)) {
+        deps.jobs.defer(job.id, message.slice(DEFERRED_PREFIX.length).trim(), now() + (deps.deferDelayMs ?? DEFER_DELAY_MS), now());
+        deps.onJobChange?.(job, 'queued', message);
+        deps.onError?.(err, job);
+        return;
+      }
       const permanent = message.startsWith(PERMANENT_PREFIX);
       const reason = permanent ? message.slice(PERMANENT_PREFIX.length) : message;
       if (!permanent && job.attempts < job.maxAttempts) {

@@ -1,17 +1,24 @@
-// The selfie job: check it (exactly one usable face) and describe it in a worker; when
-// accepted, match it against every face already found in the event's photos.
+// The selfie job: check it (exactly one usable face) and describe it; when accepted, match it
+// against every face already found in the event's photos. The local engine does both in a
+// worker; with Rekognition the worker only stores the selfie and makes the JPEG sent to AWS,
+// and every AWS call happens before the one transaction that accepts it (so a retry starts
+// clean). A job whose event is switched back to the local engine meanwhile finishes locally.
 import { rm } from 'node:fs/promises';
 import type { SelfieRejection } from '../contract/attendee.js';
+import type { FaceEngineName } from '../contract/settings.js';
 import type { Db } from '../db/database.js';
 import type { JobRow } from '../db/repositories/jobs-repo.js';
 import type { MatchesRepo } from '../db/repositories/matches-repo.js';
 import type { PhotosRepo } from '../db/repositories/photos-repo.js';
-import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
+import type { SelfieRow, SelfiesRepo } from '../db/repositories/selfies-repo.js';
 import { matchNewSelfie } from '../faces/matcher.js';
+import { EngineSwitchedError } from '../faces/rekognition/caller.js';
+import { candidatesOf } from '../faces/rekognition/rekognition-engine.js';
 import type { JobHandler } from '../jobs/scheduler.js';
 import type { LiveBus } from '../live/live-bus.js';
 import type { EventFiles } from '../storage/event-files.js';
 import type { ImagePool } from '../workers/image-pool.js';
+import { NO_DESCRIPTOR, similarityToDistance, type RekognitionPipeline } from './engine-choice.js';
 
 export interface SelfieJobDeps {
   db: Db;
@@ -22,22 +29,65 @@ export interface SelfieJobDeps {
   pool: ImagePool;
   bus: LiveBus;
   matchThreshold: () => number;
+  /** The engine of an event (default: local). */
+  engineFor?: (eventId: string) => FaceEngineName;
+  rekognition?: RekognitionPipeline;
   now?: () => number;
 }
 
 export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
   const now = deps.now ?? Date.now;
 
-  const accept = deps.db.transaction((selfieId: string, attendeeId: string, eventId: string, descriptor: Float32Array) => {
+  const acceptLocal = deps.db.transaction((selfieId: string, attendeeId: string, eventId: string, descriptor: Float32Array) => {
     const refs = deps.selfies.acceptedDescriptors(eventId);
     deps.selfies.accept(selfieId, descriptor, now());
     const found = matchNewSelfie(attendeeId, descriptor, deps.photos.eventFaces(eventId), refs, deps.matchThreshold());
     return deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now());
   });
 
-  function reject(selfieId: string, attendeeId: string, eventId: string, reason: SelfieRejection) {
-    deps.selfies.reject(selfieId, reason, now());
-    deps.bus.emit('selfie', { attendeeId, eventId, selfie: { id: selfieId, status: 'rejected', reason } });
+  const acceptRekognition = deps.db.transaction((selfie: SelfieRow, faceId: string, found: { photoId: string; faceIndex: number; similarity: number }[]) => {
+    deps.selfies.accept(selfie.id, NO_DESCRIPTOR, now());
+    deps.rekognition!.repo.setSelfieFaceId(selfie.id, faceId);
+    const rows = found.map((m) => ({ photoId: m.photoId, faceIndex: m.faceIndex, attendeeId: selfie.attendeeId, eventId: selfie.eventId, distance: similarityToDistance(m.similarity) }));
+    return deps.matches.insertMany(rows, now());
+  });
+
+  function reject(selfie: SelfieRow, reason: SelfieRejection) {
+    deps.selfies.reject(selfie.id, reason, now());
+    deps.bus.emit('selfie', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, selfie: { id: selfie.id, status: 'rejected', reason } });
+  }
+
+  function accepted(selfie: SelfieRow, added: { photoId: string }[]) {
+    deps.bus.emit('selfie', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, selfie: { id: selfie.id, status: 'accepted' } });
+    const matchedAt = now();
+    for (const m of added) deps.bus.emit('match', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, photoId: m.photoId, matchedAt });
+  }
+
+  async function viaLocal(selfie: SelfieRow, uploadPath: string) {
+    const result = await deps.pool.run({ kind: 'selfie', uploadPath, outputPath: deps.files.selfie(selfie.eventId, selfie.id) });
+    if (!result.accepted) return reject(selfie, result.reason);
+    accepted(selfie, acceptLocal(selfie.id, selfie.attendeeId, selfie.eventId, result.descriptor));
+  }
+
+  async function viaRekognition(selfie: SelfieRow, uploadPath: string, rk: RekognitionPipeline) {
+    const image = await deps.pool.run({ kind: 'selfie-image', uploadPath, outputPath: deps.files.selfie(selfie.eventId, selfie.id) });
+    if (!image.readable) return reject(selfie, 'unreadable_image');
+    const ctx = rk.context(selfie.eventId);
+    const verdict = await rk.engine.indexSelfie(ctx, selfie.eventId, selfie.attendeeId, image.jpeg, image);
+    if (!verdict.accepted) return reject(selfie, verdict.reason);
+    const attendees = new Set(deps.selfies.acceptedDescriptors(selfie.eventId).map((r) => r.attendeeId)).add(selfie.attendeeId);
+    try {
+      const added = await rk.locks.exclusive(selfie.eventId, async () => {
+        const found = await rk.engine.rematchSelfie(ctx, selfie.eventId, selfie.attendeeId, verdict.faceId, candidatesOf(attendees),
+          (faceIds) => rk.repo.photoFacesByIds(selfie.eventId, faceIds));
+        return acceptRekognition(selfie, verdict.faceId, found);
+      });
+      accepted(selfie, added);
+    } catch (err) {
+      // The next try indexes the selfie again: drop this face now if AWS lets us.
+      await rk.engine.deleteFaces(selfie.eventId, [verdict.faceId], { deadline: Date.now() + 5000 }).catch(() => undefined);
+      throw err;
+    }
   }
 
   return {
@@ -46,21 +96,22 @@ export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
       if (!selfie) return; // the attendee deleted their account meanwhile
       const uploadPath = deps.files.selfieUpload(selfie.eventId, selfie.id);
       if (selfie.status === 'processing') {
-        const result = await deps.pool.run({ kind: 'selfie', uploadPath, outputPath: deps.files.selfie(selfie.eventId, selfie.id) });
-        if (result.accepted) {
-          const added = accept(selfie.id, selfie.attendeeId, selfie.eventId, result.descriptor);
-          deps.bus.emit('selfie', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, selfie: { id: selfie.id, status: 'accepted' } });
-          const matchedAt = now();
-          for (const m of added) deps.bus.emit('match', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, photoId: m.photoId, matchedAt });
-        } else {
-          reject(selfie.id, selfie.attendeeId, selfie.eventId, result.reason);
+        let done = false;
+        if (deps.rekognition && deps.engineFor?.(selfie.eventId) === 'rekognition') {
+          try {
+            await viaRekognition(selfie, uploadPath, deps.rekognition);
+            done = true;
+          } catch (err) {
+            if (!(err instanceof EngineSwitchedError)) throw err;
+          }
         }
+        if (!done) await viaLocal(selfie, uploadPath);
       }
       await rm(uploadPath, { force: true });
     },
     failed(job) {
       const selfie = deps.selfies.findById(job.refId);
-      if (selfie?.status === 'processing') reject(selfie.id, selfie.attendeeId, selfie.eventId, 'unreadable_image');
+      if (selfie?.status === 'processing') reject(selfie, 'unreadable_image');
     },
   };
 }

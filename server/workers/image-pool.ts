@@ -5,10 +5,10 @@
 import { Piscina } from 'piscina';
 import type { Worker } from 'node:worker_threads';
 import { workerFile } from '../util/worker-file.js';
-import type { ImageTask, PhotoResult, SelfieResult } from './image-tasks.js';
+import type { ImageTask, ResultOf } from './image-tasks.js';
 
 export interface ImagePool {
-  run<T extends ImageTask>(task: T): Promise<T extends { kind: 'photo' } ? PhotoResult : SelfieResult>;
+  run<T extends ImageTask>(task: T): Promise<ResultOf<T>>;
   size(): number;
   resize(threads: number): void;
   /** Tasks running now. */

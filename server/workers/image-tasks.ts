@@ -7,6 +7,8 @@ export interface PhotoTask {
   originalPath: string;
   previewPath: string;
   thumbPath: string;
+  /** false: renditions only, no face detection (the Rekognition engine finds the faces). Default true. */
+  detectFaces?: boolean;
 }
 
 export interface SelfieTask {
@@ -15,7 +17,14 @@ export interface SelfieTask {
   outputPath: string;
 }
 
-export type ImageTask = PhotoTask | SelfieTask;
+/** For the Rekognition engine: the stored selfie, and the JPEG (≤800 px) Rekognition is sent; no detection. */
+export interface SelfieImageTask {
+  kind: 'selfie-image';
+  uploadPath: string;
+  outputPath: string;
+}
+
+export type ImageTask = PhotoTask | SelfieTask | SelfieImageTask;
 
 export interface StageTimings {
   decodeMs: number;
@@ -40,6 +49,13 @@ export interface PhotoResult {
 export type SelfieResult =
   | { kind: 'selfie'; accepted: true; descriptor: Float32Array; timings: StageTimings }
   | { kind: 'selfie'; accepted: false; reason: SelfieRejection; timings: StageTimings };
+
+export type SelfieImageResult =
+  | { kind: 'selfie-image'; readable: true; jpeg: Uint8Array; width: number; height: number; timings: StageTimings }
+  | { kind: 'selfie-image'; readable: false; timings: StageTimings };
+
+/** What the pool answers for each kind of task. */
+export type ResultOf<T extends ImageTask> = T extends PhotoTask ? PhotoResult : T extends SelfieImageTask ? SelfieImageResult : SelfieResult;
 
 /** A failure that retrying cannot fix (a broken file): the job fails at once with this reason. */
 export const PERMANENT_PREFIX = 'permanent:';

@@ -4,8 +4,11 @@ import sharp from 'sharp';
 import type { FaceDetector } from '../faces/face-engine.js';
 import { loadLocalFaceModel } from '../faces/local-face-model.js';
 import { judgeSelfie } from '../faces/selfie-check.js';
-import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb, writePhotoRenditions, writeSelfie, type RawImage } from '../images/renditions.js';
-import { PERMANENT_PREFIX, type ImageTask, type PhotoResult, type PhotoTask, type SelfieResult, type SelfieTask } from './image-tasks.js';
+import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb, encodeJpeg, writePhotoRenditions, writeSelfie, type RawImage } from '../images/renditions.js';
+import {
+  PERMANENT_PREFIX, type ImageTask, type PhotoResult, type PhotoTask, type SelfieImageResult, type SelfieImageTask, type SelfieResult,
+  type SelfieTask,
+} from './image-tasks.js';
 
 // One libvips thread per worker: the pool size alone decides how many cores image work uses.
 sharp.concurrency(1);
@@ -26,7 +29,8 @@ async function photo(task: PhotoTask): Promise<PhotoResult> {
   const t0 = performance.now();
   const img = await decode(task.originalPath, DETECT_MAX);
   const t1 = performance.now();
-  const found = await (await getDetector()).detect(img.data, img.width, img.height);
+  // Without detection (Rekognition finds the faces) the model is never loaded in this thread.
+  const found = task.detectFaces === false ? [] : await (await getDetector()).detect(img.data, img.width, img.height);
   const t2 = performance.now();
   await writePhotoRenditions(img, task.previewPath, task.thumbPath);
   const t3 = performance.now();
@@ -62,8 +66,23 @@ async function selfie(task: SelfieTask): Promise<SelfieResult> {
     : { kind: 'selfie', accepted: false, reason: verdict.reason, timings };
 }
 
-export default async function run(task: ImageTask): Promise<PhotoResult | SelfieResult> {
-  return task.kind === 'photo' ? photo(task) : selfie(task);
+/** The selfie for Rekognition: stored as usual, and sent as the ≤800 px JPEG the local detector would have read. */
+async function selfieImage(task: SelfieImageTask): Promise<SelfieImageResult> {
+  const t0 = performance.now();
+  let img: RawImage;
+  try {
+    img = await decodeRgb(task.uploadPath, SELFIE_DETECT_MAX);
+  } catch {
+    return { kind: 'selfie-image', readable: false, timings: { decodeMs: performance.now() - t0, facesMs: 0, encodeMs: 0 } };
+  }
+  const t1 = performance.now();
+  const [jpeg] = await Promise.all([encodeJpeg(img, SELFIE_DETECT_MAX, 90), writeSelfie(img, task.outputPath)]);
+  return { kind: 'selfie-image', readable: true, jpeg, width: img.width, height: img.height, timings: { decodeMs: t1 - t0, facesMs: 0, encodeMs: performance.now() - t1 } };
+}
+
+export default async function run(task: ImageTask): Promise<PhotoResult | SelfieResult | SelfieImageResult> {
+  if (task.kind === 'photo') return photo(task);
+  return task.kind === 'selfie' ? selfie(task) : selfieImage(task);
 }
 
 /** Loads the model ahead of the first task (called once per new thread by the pool). */

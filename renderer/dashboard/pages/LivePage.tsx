@@ -2,7 +2,7 @@
 // charts over 15 minutes, cache hit rates, the face engine, and the match feed.
 import { useEffect, useState } from 'react';
 import type { SystemHistory, SystemResponse } from '../../../server/contract/admin';
-import type { Settings } from '../../../server/contract/settings';
+import type { SettingsView as Settings } from '../../../server/contract/settings';
 import { Chart } from '../components/Chart';
 import { useDashboard } from '../state';
 

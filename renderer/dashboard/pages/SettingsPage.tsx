@@ -1,50 +1,82 @@
-// Settings: face engine, match threshold, workers, bcrypt cost, ports, language.
+// Settings: face engine (local, or Rekognition with its region, credentials and caps), match
+// thresholds, workers, bcrypt cost, data retention, ports, language.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Settings } from '../../../server/contract/settings';
+import type { SettingsPatch, SettingsView } from '../../../server/contract/settings';
 import { useDashboard } from '../state';
+
+type NumKey = 'workers' | 'bcryptRounds' | 'matchThreshold' | 'attendeePort' | 'adminPort' | 'retentionDays'
+  | 'rekognitionConcurrency' | 'rekognitionTps' | 'rekognitionFaceMatchThreshold';
+type TextKey = 'rekognitionRegion' | 'rekognitionAccessKeyId' | 'rekognitionEndpoint';
 
 export function SettingsPage() {
   const { api, t, settings, setSettings, setLang, setError } = useDashboard();
-  const [draft, setDraft] = useState<Settings | null>(settings);
+  const [draft, setDraft] = useState<SettingsView | null>(settings);
+  const [secret, setSecret] = useState('');
   const [saved, setSaved] = useState(false);
   useEffect(() => setDraft(settings), [settings]);
   if (!draft) return null;
+  const current = draft;
 
-  const field = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+  const field = <K extends keyof SettingsView>(key: K, value: SettingsView[K]) => {
     setSaved(false);
     setDraft({ ...draft, [key]: value });
   };
   async function save(e: FormEvent) {
     e.preventDefault();
     try {
-      const next = await api.put<Settings>('/api/admin/settings', draft);
+      const { rekognitionSecretSet: _readOnly, ...rest } = current;
+      const patch: SettingsPatch = { ...rest, ...(secret && { rekognitionSecretAccessKey: secret }) };
+      const next = await api.put<SettingsView>('/api/admin/settings', patch);
       setSettings(next);
       setLang(next.language);
+      setSecret('');
       setSaved(true);
     } catch (err) {
       setError((err as Error).message);
     }
   }
-  const num = (key: 'workers' | 'bcryptRounds' | 'matchThreshold' | 'attendeePort' | 'adminPort', label: string, min: number, max: number, step = 1) => (
+  const num = (key: NumKey, label: string, min: number, max: number, step = 1) => (
     <label>{label}<input type="number" min={min} max={max} step={step} value={draft[key]} onChange={(e) => field(key, Number(e.target.value))} /></label>
   );
+  const text = (key: TextKey, label: string, placeholder: string) => (
+    <label>{label}<input value={draft[key]} placeholder={placeholder} onChange={(e) => field(key, e.target.value.trim())} autoComplete="off" /></label>
+  );
+  const rekognition = draft.faceEngine === 'rekognition';
 
   return (
     <form className="card settings" onSubmit={save}>
       <label>{t.faceEngine}
-        <select value={draft.faceEngine} onChange={(e) => field('faceEngine', e.target.value as Settings['faceEngine'])}>
+        <select value={draft.faceEngine} onChange={(e) => field('faceEngine', e.target.value as SettingsView['faceEngine'])}>
           <option value="local">{t.local}</option>
+          <option value="rekognition">{t.rekognition}</option>
         </select>
       </label>
+      {rekognition && (
+        <fieldset className="stack"><legend>AWS Rekognition</legend>
+          <p className="note">{t.rekognitionNote}</p>
+          {text('rekognitionRegion', t.region, 'eu-west-1')}
+          {text('rekognitionAccessKeyId', t.accessKeyId, 'AKIA…')}
+          <label>{t.secretKey}
+            <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="new-password"
+              placeholder={draft.rekognitionSecretSet ? t.secretStored : ''} />
+          </label>
+          {text('rekognitionEndpoint', t.endpoint, 'https://rekognition.eu-west-1.amazonaws.com')}
+          {num('rekognitionConcurrency', t.rekognitionConcurrency, 1, 50)}
+          {num('rekognitionTps', t.rekognitionTps, 1, 100)}
+          {num('rekognitionFaceMatchThreshold', t.rekognitionThreshold, 80, 99.9, 0.1)}
+        </fieldset>
+      )}
       {num('matchThreshold', t.threshold, 0.3, 0.7, 0.01)}
       <p className="note">{t.thresholdNote}</p>
       {num('workers', t.workers, 1, 16)}
       <p className="note">{t.workersNote}</p>
       {num('bcryptRounds', t.bcrypt, 10, 14)}
       <p className="note">{t.bcryptNote}</p>
+      {num('retentionDays', t.retention, 0, 3650)}
+      <p className="note">{t.retentionNote}</p>
       <fieldset><legend>{t.ports}</legend>{num('attendeePort', t.attendeePort, 1, 65535)}{num('adminPort', t.adminPort, 1, 65535)}</fieldset>
       <label>{t.language}
-        <select value={draft.language} onChange={(e) => field('language', e.target.value as Settings['language'])}>
+        <select value={draft.language} onChange={(e) => field('language', e.target.value as SettingsView['language'])}>
           <option value="en">English</option><option value="fr">Français</option>
         </select>
       </label>

@@ -26,6 +26,8 @@ export function createJobsRepo(db: Db) {
     RETURNING ${COLUMNS}`);
   const done = db.prepare(`UPDATE jobs SET state = 'done', lease_until = NULL, error = NULL, updated_at = ? WHERE id = ? AND state = 'running'`);
   const requeue = db.prepare(`UPDATE jobs SET state = 'queued', lease_until = NULL, error = ?, run_after = ?, updated_at = ? WHERE id = ?`);
+  // A deferred job waits for an outside service: its attempt does not count.
+  const defer = db.prepare(`UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), lease_until = NULL, error = ?, run_after = ?, updated_at = ? WHERE id = ?`);
   const fail = db.prepare(`UPDATE jobs SET state = 'failed', lease_until = NULL, error = ?, updated_at = ? WHERE id = ?`);
   const recoverExpired = db.prepare(`UPDATE jobs SET state = 'queued', lease_until = NULL, updated_at = ? WHERE state = 'running' AND lease_until < ?`);
   const retry = db.prepare(`UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = ?, updated_at = ? WHERE id = ? AND state = 'failed'`);
@@ -45,6 +47,7 @@ export function createJobsRepo(db: Db) {
     claim: (now: number, leaseMs: number) => claim.get({ now, leaseUntil: now + leaseMs }) as JobRow | undefined,
     markDone: (id: number, now: number) => void done.run(now, id),
     requeue: (id: number, error: string, runAfter: number, now: number) => void requeue.run(error, runAfter, now, id),
+    defer: (id: number, error: string, runAfter: number, now: number) => void defer.run(error, runAfter, now, id),
     markFailed: (id: number, error: string, now: number) => void fail.run(error, now, id),
     /** Running jobs whose lease ran out (a crash, a power cut) go back to the queue. */
     recoverExpired: (now: number) => recoverExpired.run(now, now).changes,

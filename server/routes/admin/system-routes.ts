@@ -1,8 +1,8 @@
 // Admin: settings, system figures, queue and cache statistics.
 import { QueueStats, SystemHistory, SystemResponse, type SystemResponse as SystemResponseType } from '../../contract/admin.js';
-import { Settings, SettingsPatch } from '../../contract/settings.js';
-import { AppError } from '../../app/errors.js';
+import { SettingsPatch, SettingsView, type Settings } from '../../contract/settings.js';
 import type { HttpApp } from '../../app/http-base.js';
+import { REKOGNITION_SECRET, type SecretStore } from '../../faces/rekognition/secret-store.js';
 import type { SystemMonitor } from '../../monitor/system-monitor.js';
 import type { SettingsService } from '../../services/settings-service.js';
 
@@ -11,16 +11,20 @@ export interface SystemRoutesDeps {
   monitor: SystemMonitor;
   queueStats: () => QueueStats;
   engineStatus: () => SystemResponseType['engine'];
+  /** Write-only secrets (the Rekognition secret access key): stored here, never answered. */
+  secrets: SecretStore;
 }
 
 export function registerSystemRoutes(app: HttpApp, deps: SystemRoutesDeps) {
-  app.get('/api/admin/settings', { schema: { response: { 200: Settings } } }, async () => deps.settings.get());
+  // The response schema lists the fields answered: the secret is never among them.
+  const view = (s: Settings): SettingsView => ({ ...s, rekognitionSecretSet: deps.secrets.has(REKOGNITION_SECRET) });
 
-  app.put('/api/admin/settings', { schema: { body: SettingsPatch, response: { 200: Settings } } }, async (req) => {
-    if (req.body.faceEngine === 'rekognition') {
-      throw new AppError(400, 'invalid_setting', 'The AWS Rekognition engine is not available in this version: FindMe uses the local engine.');
-    }
-    return deps.settings.update(req.body);
+  app.get('/api/admin/settings', { schema: { response: { 200: SettingsView } } }, async () => view(deps.settings.get()));
+
+  app.put('/api/admin/settings', { schema: { body: SettingsPatch, response: { 200: SettingsView } } }, async (req) => {
+    const { rekognitionSecretAccessKey: secret, rekognitionSecretSet: _readOnly, ...patch } = req.body;
+    if (secret !== undefined) deps.secrets.set(REKOGNITION_SECRET, secret);
+    return view(deps.settings.update(patch));
   });
 
   app.get('/api/admin/system', { schema: { response: { 200: SystemResponse } } }, async () => {
