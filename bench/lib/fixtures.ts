@@ -1,0 +1,86 @@
+// The shared face fixtures (../shared/fixtures/faces) and what the benchmark makes from them:
+// phone-sized selfies (~3 MB JPEG, 12 MP), cached in bench/.cache/ (not committed).
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import sharp from 'sharp';
+import { ROOT } from './child.js';
+
+export const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'faces');
+export const CACHE = join(ROOT, 'bench', '.cache');
+
+export interface Manifest {
+  attendees: string[];
+  selfies: Record<string, string>;
+  photos: Record<string, { faces: string[] }>;
+}
+
+export const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as Manifest;
+export const fixture = (rel: string) => join(FIXTURES, rel);
+
+/** File names of the fixture photos an attendee appears in (what their gallery must hold). */
+export const expectedFixturePhotos = (attendee: string) =>
+  Object.entries(manifest.photos).filter(([, v]) => v.faces.includes(attendee)).map(([k]) => basename(k));
+
+/**
+ * Sensor-like grain (3 channels, mean 128) for an `overlay` blend: it makes JPEGs as large as
+ * a camera's without hiding the faces. xorshift32, so the same seed gives the same bytes.
+ */
+export function grain(width: number, height: number, sigma: number, seed: number): Buffer {
+  const n = width * height * 3;
+  const buf = Buffer.allocUnsafe(n);
+  let s = seed >>> 0 || 1;
+  const k = (sigma * 2.45) / 255;
+  for (let i = 0; i < n; i++) {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    const v = 128 + ((s & 0xff) + ((s >>> 8) & 0xff) - 255) * k;
+    buf[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+  }
+  return buf;
+}
+
+const PHONE_LONG = 4032;
+const PHONE_SHORT = 3024;
+export const SELFIE_GRAIN = 14;
+
+/**
+ * A fixture selfie as a phone camera takes it, unshrunk: a full 12 MP frame (4032 × 3024, in
+ * the fixture's orientation) with the fixture upscaled into it, sensor-like grain, JPEG
+ * quality 90 (about 3 MB). `mirrored` gives a second, slightly different face print.
+ */
+export async function phoneSelfie(attendee: string, mirrored = false): Promise<string> {
+  const dir = join(CACHE, 'selfies-v2');
+  const out = join(dir, `${attendee}${mirrored ? '-mirrored' : ''}.jpg`);
+  if (existsSync(out) && statSync(out).size > 0) return out;
+  mkdirSync(dir, { recursive: true });
+  const src = sharp(fixture(manifest.selfies[attendee]!)).rotate();
+  const meta = await sharp(fixture(manifest.selfies[attendee]!)).metadata();
+  const swap = (meta.orientation ?? 1) >= 5;
+  const landscape = (swap ? meta.height : meta.width) > (swap ? meta.width : meta.height);
+  const [width, height] = landscape ? [PHONE_LONG, PHONE_SHORT] : [PHONE_SHORT, PHONE_LONG];
+  let img = src.resize(width, height, { fit: 'contain', background: { r: 96, g: 104, b: 112 } });
+  if (mirrored) img = img.flop();
+  const data = await img.removeAlpha().raw().toBuffer();
+  const jpeg = await sharp(data, { raw: { width, height, channels: 3 } })
+    .composite([{ input: grain(width, height, SELFIE_GRAIN, 11), raw: { width, height, channels: 3 }, blend: 'overlay' }])
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  writeFileSync(out + '.partial', jpeg);
+  renameSync(out + '.partial', out);
+  return out;
+}
+
+/** Every attendee's phone selfie, and its mirrored twin when `mirrored`. */
+export async function phoneSelfies(mirrored: boolean): Promise<{ attendee: string; path: string; bytes: number }[]> {
+  const out = [];
+  for (const attendee of manifest.attendees) {
+    for (const m of mirrored ? [false, true] : [false]) {
+      const path = await phoneSelfie(attendee, m);
+      out.push({ attendee, path, bytes: statSync(path).size });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+// Starts and stops FindMe (bench/lib/server-host.ts) in its own process, on free ports of
+// 127.0.0.1 with a temp data folder and rate limits raised (every virtual attendee shares
+// one address), and gives the benchmark an admin client and the stage totals.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StageTotals } from '../../server/monitor/stage-stats.js';
+import { forkTs, nextMessage, stopChild } from './child.js';
+import { adminClient, request, type AdminClient } from './http.js';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface FindMeServer {
+  pid: number;
+  attendeeUrl: string;
+  adminUrl: string;
+  adminToken: string;
+  dataDir: string;
+  admin: AdminClient;
+  stages(): Promise<StageTotals>;
+  createEvent(name: string): Promise<{ id: string; code: string }>;
+  /** Resolves when no job is queued or running (bounded). */
+  waitIdle(timeoutMs: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startFindMe(opts: { workers?: number; env?: Record<string, string> } = {}): Promise<FindMeServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'findme-bench-'));
+  const adminToken = randomBytes(18).toString('base64url');
+  const [port, adminPort] = [await freePort(), await freePort()];
+  const child = forkTs('lib/server-host.ts', {
+    FINDME_DATA_DIR: dataDir,
+    FINDME_PORT: String(port),
+    FINDME_ADMIN_PORT: String(adminPort),
+    FINDME_ADMIN_TOKEN: adminToken,
+    FINDME_HOST: '127.0.0.1',
+    FINDME_BCRYPT_ROUNDS: '10',
+    FINDME_RATE_LIMIT_LOGIN: '100000',
+    FINDME_RATE_LIMIT_REGISTER: '100000',
+    FINDME_RATE_LIMIT_SELFIE: '100000',
+    FINDME_RATE_LIMIT_GALLERY: '100000',
+    ...(opts.workers && { FINDME_WORKERS: String(opts.workers) }),
+    ...opts.env,
+  });
+  try {
+    await nextMessage(child, 'ready', 90_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  const admin = adminClient(adminUrl, adminToken);
+  return {
+    pid: child.pid!,
+    attendeeUrl: `http://127.0.0.1:${port}`,
+    adminUrl,
+    adminToken,
+    dataDir,
+    admin,
+    async stages() {
+      const reply = nextMessage<{ type: string; totals: StageTotals }>(child, 'stages', 10_000);
+      child.send({ type: 'stages' });
+      return (await reply).totals;
+    },
+    async createEvent(name: string) {
+      const body = await admin('POST', '/api/admin/events', { name });
+      return body.event as { id: string; code: string };
+    },
+    async waitIdle(timeoutMs: number) {
+      const start = Date.now();
+      for (;;) {
+        const res = await request(`${adminUrl}/api/admin/queue/stats`, { token: adminToken });
+        const q = res.body?.queue as { queued: number; running: number } | undefined;
+        if (q && q.queued === 0 && q.running === 0) return;
+        if (Date.now() - start > timeoutMs) throw new Error(`queue not idle after ${timeoutMs} ms: ${JSON.stringify(q)}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+    async stop() {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
