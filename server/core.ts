@@ -19,6 +19,7 @@ import { createSessionsRepo } from './db/repositories/sessions-repo.js';
 import { createSettingsRepo } from './db/repositories/settings-repo.js';
 import { createHotFolders } from './ingest/hot-folders.js';
 import { createIngestService } from './ingest/ingest-service.js';
+import { jobCapacity } from './jobs/capacity.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { createLiveBus } from './live/live-bus.js';
 import { createStageStats } from './monitor/stage-stats.js';
@@ -112,8 +113,11 @@ export async function createFindMe(opts: CoreOptions) {
       photo: createPhotoJob({ ...pipelineDeps, onTimings: stages.record }),
       selfie: createSelfieJob(pipelineDeps),
     },
-    // Rekognition jobs spend most of their time waiting on AWS: room for as many more as calls may be in flight.
-    capacity: () => pool.size() + (usesRekognition(settings.get()) ? settings.get().rekognitionConcurrency : 0),
+    capacity: () => jobCapacity({
+      poolSize: pool.size(),
+      passwordsWaiting: hasher.queueSize(),
+      rekognitionSlots: usesRekognition(settings.get()) ? settings.get().rekognitionConcurrency : 0,
+    }),
     backoffBaseMs: opts.retryBackoffMs,
     onJobChange: (job, state, error) => {
       if (job.kind === 'photo' && (state === 'done' || state === 'failed')) throughput.record();

@@ -22,8 +22,11 @@ export function serveRendererApp(app: HttpApp, rendererDir: string, appName: str
     immutable: true,
     maxAge: '365d', // Vite names assets by content hash
     index: false,
+    preCompressed: true, // .br / .gz copies written by the Vite build
   });
   for (const route of routes) {
-    app.get(route, async (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile(`${appName}/index.html`, rendererDir));
+    // index.html names the hashed assets: it must be revalidated, never cached for a year like them.
+    app.get(route, async (_req, reply) =>
+      reply.header('Cache-Control', 'no-cache').sendFile(`${appName}/index.html`, rendererDir, { cacheControl: false }));
   }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/database.js';
 import { createJobsRepo, type JobRow } from '../../../server/db/repositories/jobs-repo.js';
+import { jobCapacity } from '../../../server/jobs/capacity.js';
 import { createScheduler, DEFERRED_PREFIX } from '../../../server/jobs/scheduler.js';
 import { PERMANENT_PREFIX } from '../../../server/workers/image-tasks.js';
 
@@ -102,4 +103,11 @@ it('puts jobs left running by a crash back in the queue at start', async () => {
   await idle(t.jobs);
   await t.scheduler.stop();
   expect(t.jobs.counts()).toMatchObject({ done: 1, running: 0 });
+});
+
+it('holds one image slot back while passwords wait, and adds Rekognition slots on top', () => {
+  expect(jobCapacity({ poolSize: 2, passwordsWaiting: 0, rekognitionSlots: 0 })).toBe(2);
+  expect(jobCapacity({ poolSize: 2, passwordsWaiting: 3, rekognitionSlots: 0 })).toBe(1);
+  expect(jobCapacity({ poolSize: 1, passwordsWaiting: 3, rekognitionSlots: 0 })).toBe(1); // never zero
+  expect(jobCapacity({ poolSize: 2, passwordsWaiting: 0, rekognitionSlots: 10 })).toBe(12);
 });
