@@ -14,6 +14,8 @@ export interface HttpBaseOptions {
   bodyLimit?: number;
   /** Event-loop delay above which requests are turned away with 503 + Retry-After. */
   maxEventLoopDelayMs?: number;
+  /** Open sockets at most. */
+  maxConnections?: number;
 }
 
 // Query strings are text: coerce them. Bodies are JSON: take them as sent. Neither drops
@@ -35,6 +37,10 @@ export function createHttpBase(opts: HttpBaseOptions) {
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Slow-loris: a client must finish sending its headers within 20 s; and no more sockets than
+  // a venue full of phones needs (browsers open up to 6 each), so a flood cannot exhaust files.
+  app.server.headersTimeout = 20_000;
+  app.server.maxConnections = opts.maxConnections ?? 4096;
   app.decorate('sseStreams', new Set<() => void>());
   app.addHook('preClose', async () => {
     for (const end of [...app.sseStreams]) end();
