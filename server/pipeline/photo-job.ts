@@ -4,36 +4,19 @@
 // to Rekognition from here (I/O, not CPU); a job whose event is switched back to the local
 // engine while it waits for AWS finishes with the local engine.
 import { readFile } from 'node:fs/promises';
-import type { FaceEngineName } from '../contract/settings.js';
-import type { Db } from '../db/database.js';
 import type { JobRow } from '../db/repositories/jobs-repo.js';
-import type { MatchesRepo, MatchInsert } from '../db/repositories/matches-repo.js';
-import type { FaceRecord, PhotoRow, PhotosRepo } from '../db/repositories/photos-repo.js';
-import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
+import type { MatchInsert } from '../db/repositories/matches-repo.js';
+import type { FaceRecord, PhotoRow } from '../db/repositories/photos-repo.js';
 import { matchFaces } from '../faces/matcher.js';
 import { EngineSwitchedError } from '../faces/rekognition/caller.js';
 import { candidatesOf } from '../faces/rekognition/rekognition-engine.js';
 import type { JobHandler } from '../jobs/scheduler.js';
-import type { LiveBus } from '../live/live-bus.js';
-import type { EventFiles } from '../storage/event-files.js';
-import type { ImagePool } from '../workers/image-pool.js';
 import { PERMANENT_PREFIX, type StageTimings } from '../workers/image-tasks.js';
+import type { PipelineDeps } from './pipeline-deps.js';
 import { NO_DESCRIPTOR, REKOGNITION_MAX_BYTES, similarityToDistance, type RekognitionPipeline } from './engine-choice.js';
 
-export interface PhotoJobDeps {
-  db: Db;
-  photos: PhotosRepo;
-  selfies: SelfiesRepo;
-  matches: MatchesRepo;
-  files: EventFiles;
-  pool: ImagePool;
-  bus: LiveBus;
-  matchThreshold: () => number;
-  /** The engine of an event (default: local). */
-  engineFor?: (eventId: string) => FaceEngineName;
-  rekognition?: RekognitionPipeline;
+export interface PhotoJobDeps extends PipelineDeps {
   onTimings?: (t: StageTimings & { matchMs: number; dbMs: number }) => void;
-  now?: () => number;
 }
 
 interface Outcome { faceCount: number; added: MatchInsert[] }

@@ -5,35 +5,16 @@
 // clean). A job whose event is switched back to the local engine meanwhile finishes locally.
 import { rm } from 'node:fs/promises';
 import type { SelfieRejection } from '../contract/attendee.js';
-import type { FaceEngineName } from '../contract/settings.js';
-import type { Db } from '../db/database.js';
 import type { JobRow } from '../db/repositories/jobs-repo.js';
-import type { MatchesRepo } from '../db/repositories/matches-repo.js';
-import type { PhotosRepo } from '../db/repositories/photos-repo.js';
-import type { SelfieRow, SelfiesRepo } from '../db/repositories/selfies-repo.js';
+import type { SelfieRow } from '../db/repositories/selfies-repo.js';
 import { matchNewSelfie } from '../faces/matcher.js';
 import { EngineSwitchedError } from '../faces/rekognition/caller.js';
 import { candidatesOf } from '../faces/rekognition/rekognition-engine.js';
 import type { JobHandler } from '../jobs/scheduler.js';
-import type { LiveBus } from '../live/live-bus.js';
-import type { EventFiles } from '../storage/event-files.js';
-import type { ImagePool } from '../workers/image-pool.js';
+import type { PipelineDeps } from './pipeline-deps.js';
 import { NO_DESCRIPTOR, similarityToDistance, type RekognitionPipeline } from './engine-choice.js';
 
-export interface SelfieJobDeps {
-  db: Db;
-  photos: PhotosRepo;
-  selfies: SelfiesRepo;
-  matches: MatchesRepo;
-  files: EventFiles;
-  pool: ImagePool;
-  bus: LiveBus;
-  matchThreshold: () => number;
-  /** The engine of an event (default: local). */
-  engineFor?: (eventId: string) => FaceEngineName;
-  rekognition?: RekognitionPipeline;
-  now?: () => number;
-}
+export type SelfieJobDeps = PipelineDeps;
 
 export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
   const now = deps.now ?? Date.now;

@@ -1,0 +1,25 @@
+// What both job handlers (photo, selfie) are given.
+import type { FaceEngineName } from '../contract/settings.js';
+import type { Db } from '../db/database.js';
+import type { MatchesRepo } from '../db/repositories/matches-repo.js';
+import type { PhotosRepo } from '../db/repositories/photos-repo.js';
+import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
+import type { LiveBus } from '../live/live-bus.js';
+import type { EventFiles } from '../storage/event-files.js';
+import type { ImagePool } from '../workers/image-pool.js';
+import type { RekognitionPipeline } from './engine-choice.js';
+
+export interface PipelineDeps {
+  db: Db;
+  photos: PhotosRepo;
+  selfies: SelfiesRepo;
+  matches: MatchesRepo;
+  files: EventFiles;
+  pool: ImagePool;
+  bus: LiveBus;
+  matchThreshold: () => number;
+  /** The engine of an event (default: local). */
+  engineFor?: (eventId: string) => FaceEngineName;
+  rekognition?: RekognitionPipeline;
+  now?: () => number;
+}
