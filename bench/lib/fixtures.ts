@@ -1,21 +1,13 @@
 // The shared face fixtures (../shared/fixtures/faces) and what the benchmark makes from them:
 // phone-sized selfies (~3 MB JPEG, 12 MP), cached in bench/.cache/ (not committed).
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
+import { fixture, manifest } from '../../tests/helpers/fixtures.js';
 import { ROOT } from './child.js';
 
-export const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'faces');
+export { FIXTURES, fixture, manifest, type Manifest } from '../../tests/helpers/fixtures.js';
 export const CACHE = join(ROOT, 'bench', '.cache');
-
-export interface Manifest {
-  attendees: string[];
-  selfies: Record<string, string>;
-  photos: Record<string, { faces: string[] }>;
-}
-
-export const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as Manifest;
-export const fixture = (rel: string) => join(FIXTURES, rel);
 
 /** File names of the fixture photos an attendee appears in (what their gallery must hold). */
 export const expectedFixturePhotos = (attendee: string) =>

@@ -3,23 +3,12 @@
 // one address), and gives the benchmark an admin client and the stage totals.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StageTotals } from '../../server/monitor/stage-stats.js';
+import { freePort } from '../../tests/helpers/child-server.js';
 import { forkTs, nextMessage, stopChild } from './child.js';
 import { adminClient, request, type AdminClient } from './http.js';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface FindMeServer {
   pid: number;
