@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import type { Logger } from 'pino';
 import { buildAdminApp } from './app/admin-app.js';
 import { buildAttendeeApp } from './app/attendee-app.js';
+import { createThumbCache } from './cache/thumb-cache.js';
 import { defaultSettings, type Config } from './config.js';
 import { REDACT } from './logger.js';
 import type { QueueStats } from './contract/admin.js';
@@ -31,7 +32,6 @@ import { engineOf, usesRekognition } from './pipeline/engine-choice.js';
 import { createEventLocks } from './pipeline/event-locks.js';
 import { createPhotoJob } from './pipeline/photo-job.js';
 import { createSelfieJob } from './pipeline/selfie-job.js';
-import { createThumbCache } from './routes/attendee/gallery-routes.js';
 import { createPasswordHasher } from './security/password-hasher.js';
 import { createAccountsService } from './services/accounts-service.js';
 import { createEventOverviewService } from './services/event-overview-service.js';
@@ -137,7 +137,7 @@ export async function createFindMe(opts: CoreOptions) {
     }
   });
 
-  const events = createEventsService({ events: repos.events, photoCountSql: 'SELECT COUNT(*) FROM photos p WHERE p.event_id = events.id' });
+  const events = createEventsService({ events: repos.events });
   const accounts = createAccountsService({
     attendees: repos.attendees, sessions: repos.sessions, events: repos.events, eventsService: events, hasher,
     bcryptRounds: () => settings.get().bcryptRounds,

@@ -12,7 +12,7 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-export function createEventsService(deps: { events: EventsRepo; photoCountSql?: string; now?: () => number }) {
+export function createEventsService(deps: { events: EventsRepo; now?: () => number }) {
   const now = deps.now ?? Date.now;
   const cache = createEventCodeCache((code) => {
     const row = deps.events.findByCode(code);
@@ -40,7 +40,7 @@ export function createEventsService(deps: { events: EventsRepo; photoCountSql?: 
       return { id: event.id, name: event.name, code };
     },
     list(): AdminEvent[] {
-      return deps.events.listWithCounts(deps.photoCountSql ?? '0').map((e) => ({
+      return deps.events.listWithCounts().map((e) => ({
         id: e.id,
         name: e.name,
         code: e.code,

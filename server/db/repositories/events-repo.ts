@@ -21,6 +21,11 @@ export function createEventsRepo(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
   const codeExists = db.prepare('SELECT EXISTS(SELECT 1 FROM events WHERE code = ?) AS e');
   const insert = db.prepare('INSERT INTO events (id, name, code, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  const listWithCounts = db.prepare(`
+    SELECT ${COLUMNS},
+      (SELECT COUNT(*) FROM attendees a WHERE a.event_id = events.id) AS attendeeCount,
+      (SELECT COUNT(*) FROM photos p WHERE p.event_id = events.id) AS photoCount
+    FROM events ORDER BY created_at DESC, rowid DESC`);
   const setHotFolder = db.prepare('UPDATE events SET hot_folder = ?, updated_at = ? WHERE id = ?');
   const withHotFolder = db.prepare('SELECT id, hot_folder AS hotFolder FROM events WHERE hot_folder IS NOT NULL');
   const byIds = (n: number) => db.prepare(`SELECT id, name FROM events WHERE id IN (${new Array(n).fill('?').join(',')}) ORDER BY created_at`);
@@ -35,13 +40,8 @@ export function createEventsRepo(db: Db) {
     setHotFolder: (id: string, folder: string | null, now: number) => void setHotFolder.run(folder, now, id),
     withHotFolder: () => withHotFolder.all() as { id: string; hotFolder: string }[],
     namesByIds: (ids: string[]) => (ids.length ? (byIds(ids.length).all(...ids) as { id: string; name: string }[]) : []),
-    /** Counts come from tables added by later migrations when they exist. */
-    listWithCounts(photoCountSql: string): EventWithCounts[] {
-      return db.prepare(`
-        SELECT ${COLUMNS},
-          (SELECT COUNT(*) FROM attendees a WHERE a.event_id = events.id) AS attendeeCount,
-          (${photoCountSql}) AS photoCount
-        FROM events ORDER BY created_at DESC, rowid DESC`).all() as EventWithCounts[];
+    listWithCounts(): EventWithCounts[] {
+      return listWithCounts.all() as EventWithCounts[];
     },
   };
 }

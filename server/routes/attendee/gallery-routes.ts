@@ -4,9 +4,8 @@ import { ZipArchive } from 'archiver';
 import type {} from '@fastify/multipart';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { LRUCache } from 'lru-cache';
 import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery, UploadSelfieResponse } from '../../contract/attendee.js';
-import type { CacheStats } from '../../contract/admin.js';
+import type { ThumbCache } from '../../cache/thumb-cache.js';
 import { AppError } from '../../app/errors.js';
 import type { HttpApp } from '../../app/http-base.js';
 import { openSse } from '../../app/sse.js';
@@ -26,30 +25,6 @@ export interface GalleryRoutesDeps {
 
 const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
 
-/** Hot thumbnails stay in memory (64 MB); hit rate shown in queue/stats. */
-export function createThumbCache(maxBytes = 64 * 1024 * 1024) {
-  const lru = new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (b) => b.length });
-  let hits = 0;
-  let misses = 0;
-  return {
-    async get(key: string, load: () => Promise<Buffer>) {
-      const cached = lru.get(key);
-      if (cached) {
-        hits++;
-        return cached;
-      }
-      misses++;
-      const buf = await load();
-      lru.set(key, buf);
-      return buf;
-    },
-    stats(): CacheStats {
-      const total = hits + misses;
-      return { hits, misses, hitRate: total ? hits / total : 0, size: lru.size };
-    },
-  };
-}
-export type ThumbCache = ReturnType<typeof createThumbCache>;
 
 export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps & { thumbs: ThumbCache }) {
   const auth = requireAttendee(deps.accounts);
