@@ -1,5 +1,6 @@
 // The dashboard's access to the admin API: the token from the URL, JSON calls, uploads with
 // progress, and the live event stream.
+import type { StreamTicket } from '../../server/contract/admin';
 import { apiFetch } from '../shared/api-client';
 
 const TOKEN_KEY = 'findme.adminToken';
@@ -42,15 +43,41 @@ export function createAdminApi(token: string) {
       });
     },
 
-    /** The admin event stream; returns a function that closes it. */
+    /**
+     * The admin event stream; returns a function that closes it. Each connection is opened with
+     * a one-use ticket (never the token in a URL); when it drops, a new ticket opens the next.
+     */
     stream(handlers: Record<string, (data: unknown) => void>, onState: (connected: boolean) => void): () => void {
-      const source = new EventSource(`/api/admin/stream?token=${encodeURIComponent(token)}`);
-      source.onopen = () => onState(true);
-      source.onerror = () => onState(false);
-      for (const [name, fn] of Object.entries(handlers)) {
-        source.addEventListener(name, (e) => fn(JSON.parse((e as MessageEvent<string>).data)));
-      }
-      return () => source.close();
+      let source: EventSource | null = null;
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      let closed = false;
+      const open = async () => {
+        try {
+          const { ticket } = await call<StreamTicket>('POST', '/api/admin/stream-ticket');
+          if (closed) return;
+          source = new EventSource(`/api/admin/stream?ticket=${encodeURIComponent(ticket)}`);
+        } catch {
+          onState(false);
+          if (!closed) retry = setTimeout(() => void open(), 3000);
+          return;
+        }
+        source.onopen = () => onState(true);
+        source.onerror = () => {
+          // The browser would retry with the used ticket: close, and come back with a new one.
+          onState(false);
+          source?.close();
+          if (!closed) retry = setTimeout(() => void open(), 3000);
+        };
+        for (const [name, fn] of Object.entries(handlers)) {
+          source.addEventListener(name, (e) => fn(JSON.parse((e as MessageEvent<string>).data)));
+        }
+      };
+      void open();
+      return () => {
+        closed = true;
+        clearTimeout(retry);
+        source?.close();
+      };
     },
   };
 }

@@ -1,17 +1,19 @@
-// The admin listener: 127.0.0.1 only, bearer token on every /api/admin route; serves the dashboard.
+// The admin listener: 127.0.0.1 only, its own Host only; every admin route and /api/docs sit in
+// one encapsulated scope whose hook requires the bearer token; serves the dashboard.
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
 import { registerPhotoRoutes, type PhotoRoutesDeps } from '../routes/admin/photo-routes.js';
-import { requireAdminToken } from '../routes/admin/admin-auth.js';
+import { requireAdminToken, requireOwnHost } from '../routes/admin/admin-auth.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from '../routes/admin/system-routes.js';
 import type { EventsService } from '../services/events-service.js';
-import { createHttpBase } from './http-base.js';
+import { createStreamTickets } from '../security/stream-tickets.js';
+import { createHttpBase, type HttpApp } from './http-base.js';
 import { serveRendererApp } from './static-pages.js';
 
-export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, JobRoutesDeps, EventRoutesDeps {
+export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps {
   logger: FastifyBaseLogger;
   adminToken: string;
   events: EventsService;
@@ -22,19 +24,26 @@ export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, JobRout
 
 export async function buildAdminApp(deps: AdminAppDeps) {
   const app = createHttpBase({ logger: deps.logger, maxEventLoopDelayMs: 5000 });
+  // Before anything else, for every request (pages and 404s included): DNS rebinding gives a
+  // hostile page our address under its own name, which it cannot put in the Host header.
+  app.addHook('onRequest', requireOwnHost(app));
   await app.register(swagger, {
     openapi: { info: { title: 'FindMe admin API', version: '1' } },
   });
   await app.register(multipart, { limits: { fieldNameSize: 100, fieldSize: 1024, fields: 10 } });
-  app.addHook('onRequest', requireAdminToken(deps.adminToken));
-  registerEventRoutes(app, deps);
-  registerSystemRoutes(app, deps);
-  registerPhotoRoutes(app, deps);
-  registerJobRoutes(app, deps);
-  app.get('/api/docs', { schema: { hide: true } }, async () => ({
-    admin: app.swagger(),
-    attendee: deps.attendeeDocs?.() ?? null,
-  }));
+  const tickets = createStreamTickets();
+  // The token is required by where a route is registered, not by what its URL looks like.
+  await app.register(async (scope: HttpApp) => {
+    scope.addHook('onRequest', requireAdminToken(deps.adminToken, tickets));
+    registerEventRoutes(scope, deps);
+    registerSystemRoutes(scope, deps);
+    registerPhotoRoutes(scope, deps);
+    registerJobRoutes(scope, { ...deps, tickets });
+    scope.get('/api/docs', { schema: { hide: true } }, async () => ({
+      admin: app.swagger(),
+      attendee: deps.attendeeDocs?.() ?? null,
+    }));
+  });
   serveRendererApp(app, deps.rendererDir, 'dashboard', ['/']);
   return app;
 }

@@ -54,6 +54,13 @@ export const QueueStats = Type.Object({
 });
 export type QueueStats = Static<typeof QueueStats>;
 
+/** A one-use ticket that opens /api/admin/stream?ticket=… (EventSource cannot send the token as a header). */
+export const StreamTicket = Type.Object({
+  ticket: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type StreamTicket = Static<typeof StreamTicket>;
+
 export const SystemStatus = Type.Object({
   cpu: Type.Object({
     cores: Type.Integer(),

@@ -1,10 +1,11 @@
 // Admin: jobs (failed ones with their reason, retry one or all) and the dashboard's live stream.
-import { JobList, JobListQuery, JobParams, type QueueStats } from '../../contract/admin.js';
+import { JobList, JobListQuery, JobParams, StreamTicket, type QueueStats } from '../../contract/admin.js';
 import { AppError } from '../../app/errors.js';
 import type { HttpApp } from '../../app/http-base.js';
 import { openSse } from '../../app/sse.js';
 import type { JobsRepo } from '../../db/repositories/jobs-repo.js';
 import type { LiveBus } from '../../live/live-bus.js';
+import type { StreamTickets } from '../../security/stream-tickets.js';
 
 export interface JobRoutesDeps {
   jobs: JobsRepo;
@@ -16,6 +17,8 @@ export interface JobRoutesDeps {
   onRequeued: (job: { kind: string; refId: string }) => void;
   /** Names for the live match feed. */
   describeMatch: (attendeeId: string, photoId: string) => { attendeeName: string; fileName: string } | null;
+  /** One-use tickets that open the stream without the token in its URL. */
+  tickets: StreamTickets;
 }
 
 export function registerJobRoutes(app: HttpApp, deps: JobRoutesDeps) {
@@ -39,7 +42,12 @@ export function registerJobRoutes(app: HttpApp, deps: JobRoutesDeps) {
     return reply.code(202).send({ retried: jobs.length });
   });
 
-  app.get('/api/admin/stream', async (req, reply) => {
+  app.post('/api/admin/stream-ticket', { schema: { response: { 201: StreamTicket } } }, async (_req, reply) => {
+    const { ticket, expiresAt } = deps.tickets.issue();
+    return reply.code(201).send({ ticket, expiresAt: new Date(expiresAt).toISOString() });
+  });
+
+  app.get('/api/admin/stream', { config: { adminQueryAuth: true } }, async (req, reply) => {
     const stream = openSse(req, reply);
     stream.send('stats', deps.queueStats());
     for (const name of ['photo', 'selfie', 'job'] as const) {
