@@ -1,13 +1,12 @@
 // Attendee routes of the face pipeline: selfie upload, gallery, photo files, "not me", ZIP,
 // account deletion and the live stream.
-import { ZipArchive } from 'archiver';
 import type {} from '@fastify/multipart';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery, UploadSelfieResponse } from '../../contract/attendee.js';
 import type { ThumbCache } from '../../cache/thumb-cache.js';
 import { AppError } from '../../app/errors.js';
 import type { HttpApp } from '../../app/http-base.js';
+import { createLazyZip } from '../../app/lazy-zip.js';
 import { openSse } from '../../app/sse.js';
 import type { LiveBus } from '../../live/live-bus.js';
 import type { AccountsService } from '../../services/accounts-service.js';
@@ -77,17 +76,19 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps & { 
   });
 
   app.get('/api/my-photos/zip', { preHandler: auth, config: perMinute(10) }, async (req, reply) => {
-    const entries = deps.gallery.zipEntries(attendeeOf(req));
-    const archive = new ZipArchive({ store: true }); // JPEGs do not compress further
-    archive.on('warning', (err: Error) => req.log.warn({ err }, 'zip warning'));
-    archive.on('error', (err: Error) => {
-      req.log.error({ err }, 'zip failed');
-      reply.raw.destroy(err);
+    const zip = createLazyZip(deps.gallery.zipEntries(attendeeOf(req)), {
+      onSkip: (entry, err) => req.log.warn({ err, entry: entry.name }, 'zip: an original could not be read and was skipped'),
+      onError: (err) => {
+        req.log.error({ err }, 'zip failed');
+        reply.raw.destroy(err);
+      },
     });
-    for (const e of entries) archive.append(createReadStream(e.path), { name: e.name });
-    void archive.finalize();
+    // A client that hangs up mid-download: close the file being read and drop the rest.
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) zip.stop();
+    });
     reply.header('Content-Type', 'application/zip').header('Content-Disposition', 'attachment; filename="findme-photos.zip"').header('Cache-Control', 'private, no-store');
-    return reply.send(archive);
+    return reply.send(zip.stream);
   });
 
   app.delete('/api/me', { preHandler: auth }, async (req, reply) => {
