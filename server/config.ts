@@ -36,6 +36,10 @@ export function defaultSettings(cores = availableParallelism()): Settings {
     rekognitionEndpoint: '',
     language: 'en',
     retentionDays: SETTING_LIMITS.retentionDays.default,
+    streamsPerAttendee: SETTING_LIMITS.streamsPerAttendee.default,
+    connectionsPerAddress: SETTING_LIMITS.connectionsPerAddress.default,
+    selfieBudget: SETTING_LIMITS.selfieBudget.default,
+    selfieBudgetWindowMinutes: SETTING_LIMITS.selfieBudgetWindowMinutes.default,
     attendeePort: 8080,
     adminPort: 8081,
   };
@@ -54,6 +58,10 @@ const ENV_SETTINGS: Record<string, keyof Settings> = {
   FINDME_REKOGNITION_CONCURRENCY: 'rekognitionConcurrency',
   FINDME_REKOGNITION_TPS: 'rekognitionTps',
   FINDME_REKOGNITION_THRESHOLD: 'rekognitionFaceMatchThreshold',
+  FINDME_STREAMS_PER_ATTENDEE: 'streamsPerAttendee',
+  FINDME_CONNECTIONS_PER_ADDRESS: 'connectionsPerAddress',
+  FINDME_SELFIE_BUDGET: 'selfieBudget',
+  FINDME_SELFIE_BUDGET_WINDOW_MINUTES: 'selfieBudgetWindowMinutes',
 };
 // Read as text; the others are numbers. AWS keys come from the SDK's own chain (AWS_ACCESS_KEY_ID…).
 const TEXT_SETTINGS = new Set<keyof Settings>(['faceEngine', 'rekognitionRegion', 'rekognitionEndpoint']);

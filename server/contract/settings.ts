@@ -12,6 +12,13 @@ export const SETTING_LIMITS = {
   rekognitionTps: { min: 1, max: 100, default: 5 },
   /** Rekognition similarity (0..100) a face needs to match; the service's own default, 80, is too loose. */
   rekognitionFaceMatchThreshold: { min: 80, max: 99.9, default: 95 },
+  /** Live streams (/api/stream) one attendee may hold at once; a new one closes their oldest. */
+  streamsPerAttendee: { min: 1, max: 50, default: 4 },
+  /** Open sockets one client address may hold on the attendee listener (a phone's browser uses up to 6). */
+  connectionsPerAddress: { min: 8, max: 4096, default: 64 },
+  /** Selfie uploads one attendee may make per window (rejected ones count). */
+  selfieBudget: { min: 1, max: 1000, default: 10 },
+  selfieBudgetWindowMinutes: { min: 1, max: 1440, default: 60 },
 } as const;
 
 export const FaceEngineName = Type.Union([Type.Literal('local'), Type.Literal('rekognition')]);
@@ -41,6 +48,19 @@ export const Settings = Type.Object({
     minimum: SETTING_LIMITS.retentionDays.min, maximum: SETTING_LIMITS.retentionDays.max,
     description: 'events older than this many days are purged automatically; 0 keeps them until purged by hand',
   }),
+  streamsPerAttendee: Type.Integer({
+    minimum: SETTING_LIMITS.streamsPerAttendee.min, maximum: SETTING_LIMITS.streamsPerAttendee.max,
+    description: 'live streams one attendee may hold at once; a new one closes their oldest',
+  }),
+  connectionsPerAddress: Type.Integer({
+    minimum: SETTING_LIMITS.connectionsPerAddress.min, maximum: SETTING_LIMITS.connectionsPerAddress.max,
+    description: 'open sockets one client address may hold on the attendee listener',
+  }),
+  selfieBudget: Type.Integer({
+    minimum: SETTING_LIMITS.selfieBudget.min, maximum: SETTING_LIMITS.selfieBudget.max,
+    description: 'selfie uploads one attendee may make per selfieBudgetWindowMinutes, rejected ones included',
+  }),
+  selfieBudgetWindowMinutes: Type.Integer({ minimum: SETTING_LIMITS.selfieBudgetWindowMinutes.min, maximum: SETTING_LIMITS.selfieBudgetWindowMinutes.max }),
   attendeePort: Type.Integer({ minimum: 1, maximum: 65535, description: 'applies at the next start' }),
   adminPort: Type.Integer({ minimum: 1, maximum: 65535, description: 'applies at the next start' }),
 });
