@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import type { Logger } from 'pino';
 import { buildAdminApp } from './app/admin-app.js';
 import { buildAttendeeApp } from './app/attendee-app.js';
+import { MAX_CONNECTIONS } from './app/http-base.js';
 import { createThumbCache } from './cache/thumb-cache.js';
 import { defaultSettings, type Config } from './config.js';
 import { REDACT } from './logger.js';
@@ -22,6 +23,7 @@ import { createHotFolders } from './ingest/hot-folders.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { jobCapacity } from './jobs/capacity.js';
 import { createScheduler } from './jobs/scheduler.js';
+import { createAttendeeStreams } from './live/attendee-streams.js';
 import { createLiveBus } from './live/live-bus.js';
 import { createStageStats } from './monitor/stage-stats.js';
 import { createSystemMonitor } from './monitor/system-monitor.js';
@@ -39,6 +41,7 @@ import { createEventPurgeService } from './services/event-purge-service.js';
 import { createEventsService } from './services/events-service.js';
 import { createGalleryService } from './services/gallery-service.js';
 import { createSelfieService } from './services/selfie-service.js';
+import { ACTIVE_PROFILE, ruleWith } from './faces/model-profile.js';
 import { createSettingsService } from './services/settings-service.js';
 import { createEventFiles } from './storage/event-files.js';
 import { sweepPartialFiles } from './storage/sweep.js';
@@ -55,6 +58,8 @@ export interface CoreOptions {
   retryBackoffMs?: number;
   /** Where typed-in secrets are kept; default a 0600 file in the data folder. Electron passes one backed by safeStorage. */
   secretStore?: SecretStore;
+  /** How long one attendee live stream stays open before the phone reconnects (tests shorten it). */
+  streamMaxAgeMs?: number;
   /** Rekognition timings (tests shorten the outage waits). */
   rekognition?: Pick<RekognitionOptions, 'maxWaitMs' | 'backoff' | 'client'>;
 }
@@ -90,17 +95,19 @@ export async function createFindMe(opts: CoreOptions) {
   });
   const engineFor = (eventId: string) => engineOf(settings.get(), eventId);
   const bus = createLiveBus();
+  // Streams keep a quarter of the sockets free for ordinary requests.
+  const attendeeStreams = createAttendeeStreams({ perAttendee: () => settings.get().streamsPerAttendee, total: () => MAX_CONNECTIONS * 0.75 });
   const hasher = createPasswordHasher(2);
   const pool = createImagePool(settings.get().workers);
   const monitor = createSystemMonitor(opts.version, config.dataDir);
   const stages = createStageStats();
   const thumbs = createThumbCache();
-  const matchThreshold = () => settings.get().matchThreshold;
+  const matchRule = () => ruleWith(ACTIVE_PROFILE, settings.get().matchThreshold);
   const throughput = createThroughput();
   let attendeeBaseUrls: string[] = [];
 
   const pipelineDeps = {
-    db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchThreshold, engineFor,
+    db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchRule, engineFor,
     rekognition: {
       engine: rekognition.engine, repo: rekognition.repo,
       context: (eventId: string) => rekognition.context(() => engineFor(eventId) !== 'rekognition'),
@@ -189,6 +196,8 @@ export async function createFindMe(opts: CoreOptions) {
     logger: logger.child({ listener: 'attendee' }),
     accounts, events, selfies, gallery, bus, thumbs, rendererDir: opts.rendererDir,
     rateLimits: config.rateLimits,
+    streams: attendeeStreams, streamMaxAgeMs: opts.streamMaxAgeMs,
+    connectionsPerAddress: () => settings.get().connectionsPerAddress,
     meDetails: (attendeeId) => ({
       selfies: repos.selfies.listByAttendee(attendeeId).map((s) => ({ id: s.id, status: s.status, ...(s.reason && { reason: s.reason }) })),
       photoCount: repos.matches.countForAttendee(attendeeId),

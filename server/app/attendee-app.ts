@@ -17,10 +17,12 @@ export interface AttendeeAppDeps extends AccountRoutesDeps, Omit<GalleryRoutesDe
   thumbs: ThumbCache;
   logger: FastifyBaseLogger;
   rendererDir: string;
+  /** Open sockets one client address may hold (a live setting). */
+  connectionsPerAddress: () => number;
 }
 
 export async function buildAttendeeApp(deps: AttendeeAppDeps) {
-  const app = createHttpBase({ logger: deps.logger });
+  const app = createHttpBase({ logger: deps.logger, connectionsPerAddress: deps.connectionsPerAddress });
   await app.register(swagger, { openapi: { info: { title: 'FindMe attendee API', version: '1' } } });
   await app.register(cookie);
   app.addHook('onRequest', sameOriginGuard(SESSION_COOKIE));

@@ -6,7 +6,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../contract/common.js';
+import { limitConnectionsPerAddress } from './connection-limits.js';
 import { AppError } from './errors.js';
+
+/** Open sockets per listener at most: a venue full of phones (browsers open up to 6 each). */
+export const MAX_CONNECTIONS = 4096;
 
 export interface HttpBaseOptions {
   logger: FastifyBaseLogger;
@@ -16,6 +20,8 @@ export interface HttpBaseOptions {
   maxEventLoopDelayMs?: number;
   /** Open sockets at most. */
   maxConnections?: number;
+  /** Open sockets at most per client address (read at each new connection); none when absent. */
+  connectionsPerAddress?: () => number;
 }
 
 // Query strings are text: coerce them. Bodies are JSON: take them as sent. Neither drops
@@ -40,7 +46,8 @@ export function createHttpBase(opts: HttpBaseOptions) {
   // Slow-loris: a client must finish sending its headers within 20 s; and no more sockets than
   // a venue full of phones needs (browsers open up to 6 each), so a flood cannot exhaust files.
   app.server.headersTimeout = 20_000;
-  app.server.maxConnections = opts.maxConnections ?? 4096;
+  app.server.maxConnections = opts.maxConnections ?? MAX_CONNECTIONS;
+  if (opts.connectionsPerAddress) limitConnectionsPerAddress(app.server, opts.connectionsPerAddress);
   app.decorate('sseStreams', new Set<() => void>());
   app.addHook('preClose', async () => {
     for (const end of [...app.sseStreams]) end();

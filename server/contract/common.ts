@@ -19,7 +19,7 @@ export const ERROR_CODES = [
   'password_too_short', 'password_too_long', 'invalid_credentials', 'choose_event',
   'identifier_required', 'file_required', 'file_too_large', 'unreadable_image', 'image_too_large',
   'too_many_selfies', 'invalid_folder', 'job_not_retryable', 'invalid_setting', 'cross_site_request', 'disk_full',
-  'wrong_host',
+  'wrong_host', 'too_many_connections', 'selfie_budget_exceeded',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

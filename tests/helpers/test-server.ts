@@ -32,7 +32,7 @@ export interface ApiResult {
   body: any;
 }
 
-export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string>; retryBackoffMs?: number; logger?: import('pino').Logger } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string>; retryBackoffMs?: number; logger?: import('pino').Logger; streamMaxAgeMs?: number } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-test-'));
   const config = readConfig({ FINDME_DATA_DIR: dataDir, FINDME_ADMIN_TOKEN: ADMIN_TOKEN, FINDME_HOST: '127.0.0.1', ...opts.env }, dataDir);
   const findme = await createFindMe({
@@ -41,6 +41,7 @@ export async function startTestServer(opts: { dataDir?: string; env?: Record<str
     rendererDir: join(packageRoot(), 'dist', 'renderer'),
     version: 'test',
     retryBackoffMs: opts.retryBackoffMs ?? 50,
+    streamMaxAgeMs: opts.streamMaxAgeMs,
   });
   const urls = await findme.listen({ attendeePort: 0, adminPort: 0 });
   const attendeeUrl = urls.localAttendeeUrl.replace(/\/$/, '');

@@ -8,11 +8,13 @@ import { AppError } from '../../app/errors.js';
 import type { HttpApp } from '../../app/http-base.js';
 import { createLazyZip } from '../../app/lazy-zip.js';
 import { openSse } from '../../app/sse.js';
+import type { AttendeeStreams } from '../../live/attendee-streams.js';
 import type { LiveBus } from '../../live/live-bus.js';
+import { hashToken } from '../../security/tokens.js';
 import type { AccountsService } from '../../services/accounts-service.js';
 import type { GalleryService } from '../../services/gallery-service.js';
 import { MAX_SELFIE_BYTES, type SelfieService } from '../../services/selfie-service.js';
-import { attendeeOf, clearSessionCookie, requireAttendee } from './auth.js';
+import { attendeeOf, clearSessionCookie, requireAttendee, tokenOf } from './auth.js';
 
 export interface GalleryRoutesDeps {
   accounts: AccountsService;
@@ -20,6 +22,10 @@ export interface GalleryRoutesDeps {
   gallery: GalleryService;
   bus: LiveBus;
   rateLimits: { selfie: number; gallery: number };
+  /** Open live streams by owner (per-attendee and total caps; closed when their session ends). */
+  streams: AttendeeStreams;
+  /** How long one live stream may stay open (the phone reconnects by itself). */
+  streamMaxAgeMs?: number;
 }
 
 const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
@@ -99,7 +105,11 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps & { 
 
   app.get('/api/stream', { preHandler: auth }, async (req, reply) => {
     const attendee = attendeeOf(req);
-    const stream = openSse(req, reply);
+    if (!deps.streams.hasRoom()) throw new AppError(503, 'server_busy', 'FindMe is very busy right now: please try again in a few seconds.');
+    const stream = openSse(req, reply, { maxAgeMs: deps.streamMaxAgeMs });
+    const owner = { attendeeId: attendee.id, eventId: attendee.eventId, sessionHash: hashToken(tokenOf(req) ?? '').toString('hex') };
+    deps.streams.add(owner, stream.close);
+    stream.onClose(() => deps.streams.remove(stream.close));
     stream.onClose(deps.bus.on('selfie', (e) => {
       if (e.attendeeId === attendee.id) stream.send('selfie', e.selfie);
     }));

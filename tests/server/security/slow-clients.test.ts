@@ -18,7 +18,8 @@ it('keeps answering while 300 clients trickle their headers one line a second', 
   const { port } = new URL(s.attendeeUrl);
   const sockets: Socket[] = [];
   for (let i = 0; i < 300; i++) {
-    const sock = connect(Number(port), '127.0.0.1');
+    // From ten addresses (127.0.0.2-11): one address alone may hold only connectionsPerAddress sockets.
+    const sock = connect({ port: Number(port), host: '127.0.0.1', localAddress: `127.0.0.${2 + (i % 10)}` });
     sock.on('error', () => undefined);
     sock.write(`GET /api/health-check HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
     sockets.push(sock);
