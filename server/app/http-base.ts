@@ -90,6 +90,17 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_TYPE: [415, 'unsupported_media_type', 'This content type is not accepted here.'],
 };
 
+// What the multipart parser (busboy, through @fastify/multipart) throws on a malformed body: plain
+// Errors without a code, recognised by their text.
+const MULTIPART_ERRORS = [
+  /^Multipart: Boundary not found$/, /^Boundary required$/, /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/, /^The needle (cannot|has to)/, /^Malformed /,
+];
+
+export function isMalformedMultipart(err: { message?: string; code?: string }): boolean {
+  return !err.code && typeof err.message === 'string' && MULTIPART_ERRORS.some((re) => re.test(err.message!));
+}
+
 /** Errors of a full disk, from the file system and from SQLite. */
 export const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 
@@ -111,6 +122,10 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: Fast
   if (err.code && DISK_FULL_CODES.has(err.code)) {
     req.log.error({ err }, 'disk full');
     reply.code(507).send({ error: { code: 'disk_full', message: "The laptop's disk is full: free some space, then try again. Nothing was lost." } });
+    return;
+  }
+  if (isMalformedMultipart(err)) {
+    reply.code(400).send({ error: { code: 'invalid_request', message: 'The multipart body is malformed (its boundary is missing, wrong or not closed).' } });
     return;
   }
   if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
