@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { judgeSelfie } from '../../server/faces/selfie-check.js';
 import { loadLocalFaceModel } from '../../server/faces/local-face-model.js';
 import { matchFaces, type Reference } from '../../server/faces/matcher.js';
+import { PROFILE_V1, ruleWith } from '../../server/faces/model-profile.js';
 import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb, type RawImage } from '../../server/images/renditions.js';
 import { sendToParent, type Message } from './child.js';
 
@@ -58,7 +59,7 @@ async function run(task: FloorTask): Promise<FloorChildResult> {
     const faces = await model.detect(img.data, img.width, img.height);
     perImageMs.push(performance.now() - ti);
     faceCounts[name] = faces.length;
-    matches[name] = matchFaces(faces.map((f, i) => ({ photoId: name, faceIndex: i, descriptor: f.descriptor })), refs, task.threshold)
+    matches[name] = matchFaces(faces.map((f, i) => ({ photoId: name, faceIndex: i, descriptor: f.descriptor })), refs, ruleWith(PROFILE_V1, task.threshold))
       .map((m) => m.attendeeId).sort();
   }
   return { perImageMs, wallMs: performance.now() - start, modelLoadMs, decodeMs, matches, faceCounts };

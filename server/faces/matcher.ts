@@ -1,5 +1,8 @@
-// Matching faces to attendees: nearest neighbour by Euclidean distance between descriptors,
-// under a threshold. A face close to nobody matches nobody; precision comes before recall.
+// Matching faces to attendees. A face goes to the attendee whose nearest selfie is closest,
+// only if that distance is under the threshold AND clearly nearer than any other attendee's
+// (the margin): where two attendees are about as close, the face is uncertain and nobody gets
+// it. Faces too small to be described reliably are not matched at all. Precision comes
+// before recall: a wrong match shows a stranger's photo to someone.
 
 export interface Reference {
   attendeeId: string;
@@ -10,6 +13,8 @@ export interface FaceToMatch {
   photoId: string;
   faceIndex: number;
   descriptor: Float32Array;
+  /** Face width in pixels of the original photo (the quality gate); unknown: not gated. */
+  width?: number;
 }
 
 export interface FaceMatch {
@@ -19,12 +24,36 @@ export interface FaceMatch {
   distance: number;
 }
 
+export type Metric = 'euclidean' | 'cosine';
+
+/** The decision rule; the model profile (model-profile.ts) gives each model its own. */
+export interface MatchRule {
+  metric: Metric;
+  /** A face matches only attendees nearer than this. */
+  threshold: number;
+  /** The nearest attendee must be nearer than the second-nearest by at least this much. */
+  margin: number;
+  /** Faces narrower than this (original pixels) are not matched. */
+  minFaceWidth: number;
+}
+
 /**
- * Euclidean distance. A face described by another engine (Rekognition keeps its vectors and
- * stores an empty descriptor here) is infinitely far from everything: never a local match.
+ * Distance between two descriptors. A face described by another engine or model (Rekognition
+ * stores an empty descriptor; another model another length) is infinitely far: never a match.
  */
-export function distance(a: Float32Array, b: Float32Array): number {
+export function distance(a: Float32Array, b: Float32Array, metric: Metric = 'euclidean'): number {
   if (a.length !== b.length || a.length === 0) return Infinity;
+  if (metric === 'cosine') {
+    let dot = 0;
+    let na = 0;
+    let nb = 0;
+    for (let i = 0; i < a.length; i++) {
+      dot += a[i]! * b[i]!;
+      na += a[i]! * a[i]!;
+      nb += b[i]! * b[i]!;
+    }
+    return na && nb ? 1 - dot / Math.sqrt(na * nb) : Infinity;
+  }
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
     const d = a[i]! - b[i]!;
@@ -33,24 +62,49 @@ export function distance(a: Float32Array, b: Float32Array): number {
   return Math.sqrt(sum);
 }
 
-/** The attendee nearest to a face (over all their selfies), if under the threshold. */
-export function nearestAttendee(face: Float32Array, refs: Reference[], threshold: number): { attendeeId: string; distance: number } | null {
-  let best: { attendeeId: string; distance: number } | null = null;
+export interface Decision {
+  attendeeId: string;
+  distance: number;
+  /** Distance to the second-nearest attendee (Infinity when there is none). */
+  runnerUp: number;
+}
+
+/** Each attendee's distance to the face (over all their selfies), nearest first: the two best. */
+function twoNearest(face: Float32Array, refs: Reference[], metric: Metric) {
+  const byAttendee = new Map<string, number>();
   for (const ref of refs) {
-    const d = distance(face, ref.descriptor);
-    if (d < threshold && (!best || d < best.distance)) best = { attendeeId: ref.attendeeId, distance: d };
+    const d = distance(face, ref.descriptor, metric);
+    const cur = byAttendee.get(ref.attendeeId);
+    if (cur === undefined || d < cur) byAttendee.set(ref.attendeeId, d);
   }
+  let best: { attendeeId: string; distance: number } | null = null;
+  let second = Infinity;
+  for (const [attendeeId, d] of byAttendee) {
+    if (!best || d < best.distance) {
+      if (best) second = Math.min(second, best.distance);
+      best = { attendeeId, distance: d };
+    } else if (d < second) second = d;
+  }
+  return best ? { ...best, runnerUp: second } : null;
+}
+
+/** The attendee a face belongs to under the rule, or null (nobody close, uncertain, or too small). */
+export function decide(face: FaceToMatch, refs: Reference[], rule: MatchRule): Decision | null {
+  if (face.width !== undefined && face.width < rule.minFaceWidth) return null;
+  const best = twoNearest(face.descriptor, refs, rule.metric);
+  if (!best || !(best.distance < rule.threshold)) return null;
+  if (best.runnerUp - best.distance < rule.margin) return null;
   return best;
 }
 
 /**
- * The matches of a photo's faces. Each face goes to its nearest attendee; an attendee appears
- * once per photo (their closest face), and a face is given to at most one attendee.
+ * The matches of a photo's faces. Each face goes to its attendee under the rule; an attendee
+ * appears once per photo (their closest face), and a face is given to at most one attendee.
  */
-export function matchFaces(faces: FaceToMatch[], refs: Reference[], threshold: number): FaceMatch[] {
+export function matchFaces(faces: FaceToMatch[], refs: Reference[], rule: MatchRule): FaceMatch[] {
   const byAttendee = new Map<string, FaceMatch>();
   for (const face of faces) {
-    const best = nearestAttendee(face.descriptor, refs, threshold);
+    const best = decide(face, refs, rule);
     if (!best) continue;
     const current = byAttendee.get(best.attendeeId);
     if (!current || best.distance < current.distance) {
@@ -62,10 +116,10 @@ export function matchFaces(faces: FaceToMatch[], refs: Reference[], threshold: n
 
 /**
  * When an attendee's selfie is accepted: the already-found faces that are now theirs, i.e. the
- * faces whose nearest attendee (counting the new selfie) is this attendee.
+ * faces that the rule gives to this attendee once the new selfie counts.
  */
-export function matchNewSelfie(attendeeId: string, selfie: Float32Array, faces: FaceToMatch[], refs: Reference[], threshold: number): FaceMatch[] {
-  const candidates = faces.filter((f) => distance(f.descriptor, selfie) < threshold);
+export function matchNewSelfie(attendeeId: string, selfie: Float32Array, faces: FaceToMatch[], refs: Reference[], rule: MatchRule): FaceMatch[] {
+  const candidates = faces.filter((f) => distance(f.descriptor, selfie, rule.metric) < rule.threshold);
   if (candidates.length === 0) return [];
   const allRefs = [...refs, { attendeeId, descriptor: selfie }];
   // Group by photo so that matchFaces keeps one face per attendee per photo.
@@ -77,5 +131,5 @@ export function matchNewSelfie(attendeeId: string, selfie: Float32Array, faces: 
     if (list) list.push(f);
     else byPhoto.set(f.photoId, [f]);
   }
-  return [...byPhoto.values()].flatMap((photoFaces) => matchFaces(photoFaces, allRefs, threshold)).filter((m) => m.attendeeId === attendeeId);
+  return [...byPhoto.values()].flatMap((photoFaces) => matchFaces(photoFaces, allRefs, rule)).filter((m) => m.attendeeId === attendeeId);
 }

@@ -29,7 +29,7 @@ export function createPhotoJob(deps: PhotoJobDeps): JobHandler {
     const faces = result.faces.map((f, faceIndex) => ({ ...f, faceIndex }));
     deps.photos.saveResult(photoId, eventId, { width: result.width, height: result.height, faces }, now());
     const t0 = performance.now();
-    const found = matchFaces(faces.map((f) => ({ photoId, faceIndex: f.faceIndex, descriptor: f.descriptor })), deps.selfies.acceptedDescriptors(eventId), deps.matchThreshold());
+    const found = matchFaces(faces.map((f) => ({ photoId, faceIndex: f.faceIndex, descriptor: f.descriptor })), deps.selfies.acceptedDescriptors(eventId), deps.matchRule());
     const matchMs = performance.now() - t0;
     return { added: deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now()), matchMs };
   });

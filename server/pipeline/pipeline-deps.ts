@@ -5,6 +5,7 @@ import type { MatchesRepo } from '../db/repositories/matches-repo.js';
 import type { PhotosRepo } from '../db/repositories/photos-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
 import type { LiveBus } from '../live/live-bus.js';
+import type { MatchRule } from '../faces/matcher.js';
 import type { EventFiles } from '../storage/event-files.js';
 import type { ImagePool } from '../workers/image-pool.js';
 import type { RekognitionPipeline } from './engine-choice.js';
@@ -17,7 +18,8 @@ export interface PipelineDeps {
   files: EventFiles;
   pool: ImagePool;
   bus: LiveBus;
-  matchThreshold: () => number;
+  /** The decision rule of the local engine, with the operator's threshold. */
+  matchRule: () => MatchRule;
   /** The engine of an event (default: local). */
   engineFor?: (eventId: string) => FaceEngineName;
   rekognition?: RekognitionPipeline;

@@ -22,7 +22,7 @@ export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
   const acceptLocal = deps.db.transaction((selfieId: string, attendeeId: string, eventId: string, descriptor: Float32Array) => {
     const refs = deps.selfies.acceptedDescriptors(eventId);
     deps.selfies.accept(selfieId, descriptor, now());
-    const found = matchNewSelfie(attendeeId, descriptor, deps.photos.eventFaces(eventId), refs, deps.matchThreshold());
+    const found = matchNewSelfie(attendeeId, descriptor, deps.photos.eventFaces(eventId), refs, deps.matchRule());
     return deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now());
   });
 

@@ -3,6 +3,7 @@
 import sharp from 'sharp';
 import type { FaceDetector } from '../faces/face-engine.js';
 import { loadLocalFaceModel } from '../faces/local-face-model.js';
+import { findPhotoFaces } from '../faces/photo-faces.js';
 import { judgeSelfie } from '../faces/selfie-check.js';
 import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb, encodeJpeg, writePhotoRenditions, writeSelfie, type RawImage } from '../images/renditions.js';
 import {
@@ -30,20 +31,15 @@ async function photo(task: PhotoTask): Promise<PhotoResult> {
   const img = await decode(task.originalPath, DETECT_MAX);
   const t1 = performance.now();
   // Without detection (Rekognition finds the faces) the model is never loaded in this thread.
-  const found = task.detectFaces === false ? [] : await (await getDetector()).detect(img.data, img.width, img.height);
+  const found = task.detectFaces === false ? [] : await findPhotoFaces(await getDetector(), img);
   const t2 = performance.now();
   await writePhotoRenditions(img, task.previewPath, task.thumbPath);
   const t3 = performance.now();
-  const scale = img.originalWidth / img.width;
   return {
     kind: 'photo',
     width: img.originalWidth,
     height: img.originalHeight,
-    faces: found.map((f) => ({
-      score: f.score,
-      descriptor: f.descriptor,
-      box: { x: Math.round(f.box.x * scale), y: Math.round(f.box.y * scale), width: Math.round(f.box.width * scale), height: Math.round(f.box.height * scale) },
-    })),
+    faces: found.map((f) => ({ score: f.score, descriptor: f.descriptor, box: f.box })),
     timings: { decodeMs: t1 - t0, facesMs: t2 - t1, encodeMs: t3 - t2 },
   };
 }
