@@ -163,7 +163,10 @@ export async function createFindMe(opts: CoreOptions) {
   const purge = createEventPurgeService({
     db, eventsRepo: repos.events, events, files, hotFolders,
     log: (msg, data) => logger.warn(data, msg),
-    onPurged: (eventId) => rekognition.deleteEventCollection(eventId),
+    onPurged: (eventId) => {
+      attendeeStreams.closeWhere((owner) => owner.eventId === eventId);
+      return rekognition.deleteEventCollection(eventId);
+    },
   });
   const runRetention = () => purge.purgeExpired(settings.get().retentionDays)
     .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
@@ -189,6 +192,7 @@ export async function createFindMe(opts: CoreOptions) {
     const attendee = repos.attendees.findById(attendeeId);
     if (!attendee || attendee.eventId !== eventId) return false;
     await gallery.deleteAccount(attendee);
+    attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId);
     return true;
   }
 

@@ -4,6 +4,8 @@ import {
   HealthResponse, LoginBody, MeResponse, RegisterBody,
 } from '../../contract/attendee.js';
 import type { HttpApp } from '../../app/http-base.js';
+import type { AttendeeStreams } from '../../live/attendee-streams.js';
+import { hashToken } from '../../security/tokens.js';
 import type { AccountsService } from '../../services/accounts-service.js';
 import { toAttendee } from '../../services/accounts-service.js';
 import type { EventsService } from '../../services/events-service.js';
@@ -15,6 +17,8 @@ export interface AccountRoutesDeps {
   /** Selfies and photo count for /api/me; supplied by the face pipeline. */
   meDetails: (attendeeId: string) => Pick<MeResponse, 'selfies' | 'photoCount'>;
   rateLimits: { login: number; register: number; selfie: number; gallery: number };
+  /** Open live streams: a session's end closes its own. */
+  streams: AttendeeStreams;
 }
 
 export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
@@ -55,7 +59,11 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
 
   app.post('/api/logout', async (req, reply) => {
     const token = tokenOf(req);
-    if (token) accounts.logout(token);
+    if (token) {
+      accounts.logout(token);
+      const sessionHash = hashToken(token).toString('hex');
+      deps.streams.closeWhere((owner) => owner.sessionHash === sessionHash);
+    }
     clearSessionCookie(reply);
     return reply.code(204).send();
   });

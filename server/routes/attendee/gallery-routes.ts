@@ -98,7 +98,9 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps & { 
   });
 
   app.delete('/api/me', { preHandler: auth }, async (req, reply) => {
-    await deps.gallery.deleteAccount(attendeeOf(req));
+    const attendee = attendeeOf(req);
+    await deps.gallery.deleteAccount(attendee);
+    deps.streams.closeWhere((owner) => owner.attendeeId === attendee.id);
     clearSessionCookie(reply);
     return reply.code(204).send();
   });
@@ -107,14 +109,26 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps & { 
     const attendee = attendeeOf(req);
     if (!deps.streams.hasRoom()) throw new AppError(503, 'server_busy', 'FindMe is very busy right now: please try again in a few seconds.');
     const stream = openSse(req, reply, { maxAgeMs: deps.streamMaxAgeMs });
-    const owner = { attendeeId: attendee.id, eventId: attendee.eventId, sessionHash: hashToken(tokenOf(req) ?? '').toString('hex') };
+    const token = tokenOf(req) ?? '';
+    const owner = { attendeeId: attendee.id, eventId: attendee.eventId, sessionHash: hashToken(token).toString('hex') };
     deps.streams.add(owner, stream.close);
     stream.onClose(() => deps.streams.remove(stream.close));
+    // Nothing goes out once the session is over (logged out, expired, account or event gone),
+    // whichever way it ended: the stream is closed instead.
+    const stillValid = () => {
+      try {
+        deps.accounts.authenticate(token);
+        return true;
+      } catch {
+        stream.close();
+        return false;
+      }
+    };
     stream.onClose(deps.bus.on('selfie', (e) => {
-      if (e.attendeeId === attendee.id) stream.send('selfie', e.selfie);
+      if (e.attendeeId === attendee.id && stillValid()) stream.send('selfie', e.selfie);
     }));
     stream.onClose(deps.bus.on('match', (e) => {
-      if (e.attendeeId === attendee.id) stream.send('match', { photoId: e.photoId, matchedAt: new Date(e.matchedAt).toISOString() });
+      if (e.attendeeId === attendee.id && stillValid()) stream.send('match', { photoId: e.photoId, matchedAt: new Date(e.matchedAt).toISOString() });
     }));
   });
 }
