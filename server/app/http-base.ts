@@ -41,6 +41,7 @@ export function createHttpBase(opts: HttpBaseOptions) {
     return503OnClosing: true,
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: 'idle',
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Slow-loris: a client must finish sending its headers within 20 s; and no more sockets than
@@ -99,6 +100,23 @@ const MULTIPART_ERRORS = [
 
 export function isMalformedMultipart(err: { message?: string; code?: string }): boolean {
   return !err.code && typeof err.message === 'string' && MULTIPART_ERRORS.some((re) => re.test(err.message!));
+}
+
+// What Node's HTTP parser rejects before any route runs, answered in the contract's shape.
+const CLIENT_ERRORS: Record<string, [number, string, ErrorCode, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request headers are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive.'],
+};
+const BAD_REQUEST: [number, string, ErrorCode, string] = [400, 'Bad Request', 'invalid_request', 'The request is not valid HTTP.'];
+
+function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, text, code, message] = (err.code && CLIENT_ERRORS[err.code]) || BAD_REQUEST;
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
 }
 
 /** Errors of a full disk, from the file system and from SQLite. */
