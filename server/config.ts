@@ -16,7 +16,7 @@ export interface Config {
   adminTokenGenerated: boolean;
   logLevel: string;
   /** Requests per minute per client address. */
-  rateLimits: { login: number; register: number; selfie: number; gallery: number };
+  rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number };
   /** Settings from the environment; they win over saved ones. */
   settingsFromEnv: Partial<Settings>;
 }
@@ -90,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Con
       register: positiveInt(env, 'FINDME_RATE_LIMIT_REGISTER', 20),
       selfie: positiveInt(env, 'FINDME_RATE_LIMIT_SELFIE', 20),
       gallery: positiveInt(env, 'FINDME_RATE_LIMIT_GALLERY', 300),
+      availability: positiveInt(env, 'FINDME_RATE_LIMIT_AVAILABILITY', 60),
     },
     settingsFromEnv: settingsFromEnv as Partial<Settings>,
   };

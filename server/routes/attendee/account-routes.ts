@@ -16,7 +16,7 @@ export interface AccountRoutesDeps {
   events: EventsService;
   /** Selfies and photo count for /api/me; supplied by the face pipeline. */
   meDetails: (attendeeId: string) => Pick<MeResponse, 'selfies' | 'photoCount'>;
-  rateLimits: { login: number; register: number; selfie: number; gallery: number };
+  rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number };
   /** Open live streams: a session's end closes its own. */
   streams: AttendeeStreams;
 }
@@ -35,7 +35,9 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
     return event ? { valid: true, event: { id: event.id, name: event.name } } : { valid: false };
   });
 
+  // Limited: otherwise it tells anyone, at full speed, which e-mail addresses have an account.
   app.get('/api/check-user-availability', {
+    config: perMinute(deps.rateLimits.availability),
     schema: { querystring: CheckAvailabilityQuery, response: { 200: CheckAvailabilityResponse } },
   }, async (req) => accounts.availability(req.query));
 

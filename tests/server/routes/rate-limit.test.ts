@@ -1,10 +1,10 @@
-// Login and register are rate-limited per client address.
+// Login, register and the availability check are rate-limited per client address.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer({ env: { FINDME_RATE_LIMIT_LOGIN: '3', FINDME_RATE_LIMIT_REGISTER: '2' } });
+  s = await startTestServer({ env: { FINDME_RATE_LIMIT_LOGIN: '3', FINDME_RATE_LIMIT_REGISTER: '2', FINDME_RATE_LIMIT_AVAILABILITY: '5' } });
   await s.createEvent('Limits', 'LIMIT1');
 });
 afterAll(() => s.close());
@@ -30,4 +30,13 @@ it('limits registrations separately', async () => {
   const third = await reg('three');
   expect(third.status).toBe(429);
   expect(third.body.error.code).toBe('rate_limited');
+});
+
+it('limits availability look-ups, so e-mail addresses cannot be enumerated', async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    statuses.push((await s.api('GET', `/api/check-user-availability?code=LIMIT1&email=guess${i}%40example.com`)).status);
+  }
+  expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+  expect(statuses.slice(5)).toEqual([429, 429, 429]);
 });

@@ -104,7 +104,7 @@ describe('live streams', () => {
     const other = await register(s, { code: 'SOCKET', username: 'other' });
     const perAttendee = s.findme.settings.get().streamsPerAttendee;
     expect(perAttendee).toBe(4);
-    const streams = [];
+    const streams: Awaited<ReturnType<typeof openStream>>[] = [];
     for (let i = 0; i < 12; i++) streams.push(await openStream(greedy.token));
     await expect.poll(() => streams.filter((x) => x.ended).length, { timeout: 10_000 }).toBe(12 - perAttendee);
     expect(streams.slice(-perAttendee).some((x) => x.ended)).toBe(false);
