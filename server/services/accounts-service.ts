@@ -41,9 +41,19 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 
 export function createAccountsService(deps: AccountsDeps) {
   const now = deps.now ?? Date.now;
-  // Compared against when no account matches, so a wrong identifier costs as long as a wrong password.
-  let dummyHash: Promise<string> | undefined;
-  const getDummyHash = () => (dummyHash ??= deps.hasher.hash('findme-dummy-password', deps.bcryptRounds()));
+  // Compared against when no account matches, so a wrong identifier costs as long as a wrong
+  // password: one per cost, made at the cost in force (the operator may change it live).
+  const dummyHashes = new Map<number, Promise<string>>();
+  const getDummyHash = () => {
+    const rounds = deps.bcryptRounds();
+    let hash = dummyHashes.get(rounds);
+    if (!hash) {
+      hash = deps.hasher.hash('findme-dummy-password', rounds);
+      hash.catch(() => dummyHashes.delete(rounds)); // a failed hash is made again next time
+      dummyHashes.set(rounds, hash);
+    }
+    return hash;
+  };
 
   function eventOrThrow(code: string) {
     const event = deps.eventsService.byCode(code);
