@@ -42,6 +42,7 @@ import { createEventsService } from './services/events-service.js';
 import { createGalleryService } from './services/gallery-service.js';
 import { createSelfieService } from './services/selfie-service.js';
 import { ACTIVE_PROFILE, ruleWith } from './faces/model-profile.js';
+import { createModelUpgrade } from './pipeline/model-upgrade.js';
 import { createSettingsService } from './services/settings-service.js';
 import { createEventFiles } from './storage/event-files.js';
 import { sweepPartialFiles } from './storage/sweep.js';
@@ -107,13 +108,17 @@ export async function createFindMe(opts: CoreOptions) {
   let attendeeBaseUrls: string[] = [];
 
   const pipelineDeps = {
-    db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchRule, engineFor,
+    db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchRule, modelId: ACTIVE_PROFILE.id, engineFor,
     rekognition: {
       engine: rekognition.engine, repo: rekognition.repo,
       context: (eventId: string) => rekognition.context(() => engineFor(eventId) !== 'rekognition'),
       locks: createEventLocks(),
     },
   };
+  const modelUpgrade = createModelUpgrade({
+    db, events: repos.events, photos: repos.photos, selfies: repos.selfies, jobs: repos.jobs,
+    usesLocalEngine: (eventId) => engineFor(eventId) === 'local', modelId: ACTIVE_PROFILE.id, now: Date.now,
+  });
   const scheduler = createScheduler({
     jobs: repos.jobs,
     handlers: {
@@ -214,7 +219,8 @@ export async function createFindMe(opts: CoreOptions) {
     dataDir: config.dataDir, eventsRepo: repos.events, ingest, hotFolders, overview,
     jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge,
     attendeeBaseUrls: () => attendeeBaseUrls,
-    engineStatus: () => (usesRekognition(settings.get()) ? rekognition.status() : { name: 'local', state: 'ok' as const, lastError: null }),
+    engineStatus: () => (usesRekognition(settings.get()) ? rekognition.status()
+      : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() }),
     secrets,
     describeMatch: (attendeeId, photoId) => {
       const attendee = repos.attendees.findById(attendeeId);
@@ -241,6 +247,8 @@ export async function createFindMe(opts: CoreOptions) {
       await runRetention();
       retentionTimer = setInterval(runRetention, 3600_000);
       retentionTimer.unref();
+      const again = modelUpgrade.queueStale();
+      if (again.photos || again.selfies) logger.info({ ...again, model: ACTIVE_PROFILE.id }, 'the face model changed: photos and selfies will be described again');
       scheduler.start();
       void rekognition.deleteOrphanCollections();
       for (const { id, hotFolder } of repos.events.withHotFolder()) {

@@ -92,6 +92,8 @@ export const FaceEngineStatus = Type.Object({
   lastError: Type.Union([Type.String(), Type.Null()]),
   inFlight: Type.Optional(Type.Integer({ description: 'Rekognition calls in flight now' })),
   cap: Type.Optional(Type.Integer({ description: 'most Rekognition calls allowed in flight (rekognitionConcurrency)' })),
+  model: Type.Optional(Type.String({ description: "the local engine's model profile" })),
+  redescribing: Type.Optional(Type.Integer({ description: 'photos and selfies still to be described again by the current model' })),
 });
 
 export const SystemResponse = Type.Object({

@@ -154,5 +154,28 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'face models, held selfies',
+    sql: `
+      -- Which model made each descriptor: descriptors of different models are never compared,
+      -- and when the model changes the event's photos and selfies are described again.
+      ALTER TABLE photo_faces ADD COLUMN model TEXT NOT NULL DEFAULT '';
+      ALTER TABLE photos ADD COLUMN model TEXT;     -- the model that last looked for its faces
+      ALTER TABLE selfies ADD COLUMN model TEXT;
+      UPDATE photo_faces SET model = CASE WHEN rekognition_face_id IS NULL THEN 'faceapi-resnet128' ELSE 'rekognition' END;
+      UPDATE photos SET model = CASE
+        WHEN EXISTS (SELECT 1 FROM photo_faces f WHERE f.photo_id = photos.id AND f.rekognition_face_id IS NOT NULL) THEN 'rekognition'
+        ELSE 'faceapi-resnet128' END
+        WHERE status IN ('done', 'no_faces');
+      UPDATE selfies SET model = CASE WHEN rekognition_face_id IS NOT NULL THEN 'rekognition' ELSE 'faceapi-resnet128' END
+        WHERE status = 'accepted';
+      CREATE INDEX photos_model ON photos(event_id, model) WHERE status IN ('done', 'no_faces');
+
+      -- One face, one account: a selfie that looks like another attendee's accepted selfie is
+      -- held (status 'held') for the operator; held_for is that other attendee.
+      ALTER TABLE selfies ADD COLUMN held_for TEXT;
+    `,
+  },
 ];
 

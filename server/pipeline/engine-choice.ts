@@ -25,6 +25,8 @@ export const REKOGNITION_MAX_BYTES = 5 * 1024 * 1024;
 
 /** The descriptor stored for a face Rekognition found (it keeps the vector itself). */
 export const NO_DESCRIPTOR = new Float32Array(0);
+/** The model id stored with faces and selfies that Rekognition describes (it keeps the vectors). */
+export const REKOGNITION_MODEL = 'rekognition';
 
 /** Rekognition similarity (0..100) as the `distance` column reads: lower is closer. */
 export const similarityToDistance = (similarity: number) => Math.round((100 - similarity) * 100) / 10_000;

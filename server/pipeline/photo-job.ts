@@ -13,7 +13,7 @@ import { candidatesOf } from '../faces/rekognition/rekognition-engine.js';
 import type { JobHandler } from '../jobs/scheduler.js';
 import { PERMANENT_PREFIX, type StageTimings } from '../workers/image-tasks.js';
 import type { PipelineDeps } from './pipeline-deps.js';
-import { NO_DESCRIPTOR, REKOGNITION_MAX_BYTES, similarityToDistance, type RekognitionPipeline } from './engine-choice.js';
+import { NO_DESCRIPTOR, REKOGNITION_MAX_BYTES, REKOGNITION_MODEL, similarityToDistance, type RekognitionPipeline } from './engine-choice.js';
 
 export interface PhotoJobDeps extends PipelineDeps {
   onTimings?: (t: StageTimings & { matchMs: number; dbMs: number }) => void;
@@ -23,20 +23,21 @@ interface Outcome { faceCount: number; added: MatchInsert[] }
 
 export function createPhotoJob(deps: PhotoJobDeps): JobHandler {
   const now = deps.now ?? Date.now;
-  const acceptedAttendees = (eventId: string) => new Set(deps.selfies.acceptedDescriptors(eventId).map((r) => r.attendeeId));
+  const acceptedAttendees = (eventId: string) => deps.selfies.acceptedAttendeeIds(eventId);
 
   const saveLocal = deps.db.transaction((photoId: string, eventId: string, result: { width: number; height: number; faces: Omit<FaceRecord, 'faceIndex'>[] }) => {
     const faces = result.faces.map((f, faceIndex) => ({ ...f, faceIndex }));
-    deps.photos.saveResult(photoId, eventId, { width: result.width, height: result.height, faces }, now());
+    deps.photos.saveResult(photoId, eventId, deps.modelId, { width: result.width, height: result.height, faces }, now());
     const t0 = performance.now();
-    const found = matchFaces(faces.map((f) => ({ photoId, faceIndex: f.faceIndex, descriptor: f.descriptor })), deps.selfies.acceptedDescriptors(eventId), deps.matchRule());
+    const toMatch = faces.map((f) => ({ photoId, faceIndex: f.faceIndex, descriptor: f.descriptor, width: f.box.width }));
+    const found = matchFaces(toMatch, deps.selfies.acceptedDescriptors(eventId, deps.modelId), deps.matchRule());
     const matchMs = performance.now() - t0;
     return { added: deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now()), matchMs };
   });
 
   const saveRekognition = deps.db.transaction((photoId: string, eventId: string, size: { width: number; height: number },
     faces: (Omit<FaceRecord, 'faceIndex'> & { faceId: string })[], found: { faceIndex: number; attendeeId: string; similarity: number }[]) => {
-    deps.photos.saveResult(photoId, eventId, { ...size, faces: faces.map((f, faceIndex) => ({ ...f, faceIndex })) }, now());
+    deps.photos.saveResult(photoId, eventId, REKOGNITION_MODEL, { ...size, faces: faces.map((f, faceIndex) => ({ ...f, faceIndex })) }, now());
     deps.rekognition!.repo.setPhotoFaceIds(photoId, faces.map((f) => f.faceId));
     const still = acceptedAttendees(eventId); // an attendee deleted meanwhile is not matched
     const rows = found.filter((m) => still.has(m.attendeeId))

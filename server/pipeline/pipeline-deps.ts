@@ -20,6 +20,8 @@ export interface PipelineDeps {
   bus: LiveBus;
   /** The decision rule of the local engine, with the operator's threshold. */
   matchRule: () => MatchRule;
+  /** The local model's id (model-profile.ts): what its descriptors are stored and looked up under. */
+  modelId: string;
   /** The engine of an event (default: local). */
   engineFor?: (eventId: string) => FaceEngineName;
   rekognition?: RekognitionPipeline;

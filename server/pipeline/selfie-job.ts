@@ -3,6 +3,7 @@
 // worker; with Rekognition the worker only stores the selfie and makes the JPEG sent to AWS,
 // and every AWS call happens before the one transaction that accepts it (so a retry starts
 // clean). A job whose event is switched back to the local engine meanwhile finishes locally.
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { SelfieRejection } from '../contract/attendee.js';
 import type { JobRow } from '../db/repositories/jobs-repo.js';
@@ -12,7 +13,7 @@ import { EngineSwitchedError } from '../faces/rekognition/caller.js';
 import { candidatesOf } from '../faces/rekognition/rekognition-engine.js';
 import type { JobHandler } from '../jobs/scheduler.js';
 import type { PipelineDeps } from './pipeline-deps.js';
-import { NO_DESCRIPTOR, similarityToDistance, type RekognitionPipeline } from './engine-choice.js';
+import { NO_DESCRIPTOR, REKOGNITION_MODEL, similarityToDistance, type RekognitionPipeline } from './engine-choice.js';
 
 export type SelfieJobDeps = PipelineDeps;
 
@@ -20,14 +21,14 @@ export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
   const now = deps.now ?? Date.now;
 
   const acceptLocal = deps.db.transaction((selfieId: string, attendeeId: string, eventId: string, descriptor: Float32Array) => {
-    const refs = deps.selfies.acceptedDescriptors(eventId);
-    deps.selfies.accept(selfieId, descriptor, now());
-    const found = matchNewSelfie(attendeeId, descriptor, deps.photos.eventFaces(eventId), refs, deps.matchRule());
+    const refs = deps.selfies.acceptedDescriptors(eventId, deps.modelId);
+    deps.selfies.accept(selfieId, descriptor, deps.modelId, now());
+    const found = matchNewSelfie(attendeeId, descriptor, deps.photos.eventFaces(eventId, deps.modelId), refs, deps.matchRule());
     return deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now());
   });
 
   const acceptRekognition = deps.db.transaction((selfie: SelfieRow, faceId: string, found: { photoId: string; faceIndex: number; similarity: number }[]) => {
-    deps.selfies.accept(selfie.id, NO_DESCRIPTOR, now());
+    deps.selfies.accept(selfie.id, NO_DESCRIPTOR, REKOGNITION_MODEL, now());
     deps.rekognition!.repo.setSelfieFaceId(selfie.id, faceId);
     const rows = found.map((m) => ({ photoId: m.photoId, faceIndex: m.faceIndex, attendeeId: selfie.attendeeId, eventId: selfie.eventId, distance: similarityToDistance(m.similarity) }));
     return deps.matches.insertMany(rows, now());
@@ -56,7 +57,7 @@ export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
     const ctx = rk.context(selfie.eventId);
     const verdict = await rk.engine.indexSelfie(ctx, selfie.eventId, selfie.attendeeId, image.jpeg, image);
     if (!verdict.accepted) return reject(selfie, verdict.reason);
-    const attendees = new Set(deps.selfies.acceptedDescriptors(selfie.eventId).map((r) => r.attendeeId)).add(selfie.attendeeId);
+    const attendees = deps.selfies.acceptedAttendeeIds(selfie.eventId).add(selfie.attendeeId);
     try {
       const added = await rk.locks.exclusive(selfie.eventId, async () => {
         const found = await rk.engine.rematchSelfie(ctx, selfie.eventId, selfie.attendeeId, verdict.faceId, candidatesOf(attendees),
@@ -75,7 +76,9 @@ export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
     async run(job: JobRow) {
       const selfie = deps.selfies.findById(job.refId);
       if (!selfie) return; // the attendee deleted their account meanwhile
-      const uploadPath = deps.files.selfieUpload(selfie.eventId, selfie.id);
+      const upload = deps.files.selfieUpload(selfie.eventId, selfie.id);
+      // A selfie described again for a new model has no upload left: its stored copy is read.
+      const uploadPath = existsSync(upload) ? upload : deps.files.selfie(selfie.eventId, selfie.id);
       if (selfie.status === 'processing') {
         let done = false;
         if (deps.rekognition && deps.engineFor?.(selfie.eventId) === 'rekognition') {
@@ -88,7 +91,7 @@ export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
         }
         if (!done) await viaLocal(selfie, uploadPath);
       }
-      await rm(uploadPath, { force: true });
+      await rm(upload, { force: true });
     },
     failed(job) {
       const selfie = deps.selfies.findById(job.refId);

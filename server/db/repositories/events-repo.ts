@@ -19,6 +19,7 @@ const COLUMNS = 'id, name, code, created_at AS createdAt, hot_folder AS hotFolde
 export function createEventsRepo(db: Db) {
   const byCode = db.prepare(`SELECT ${COLUMNS} FROM events WHERE code = ?`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
+  const ids = db.prepare('SELECT id FROM events');
   const codeExists = db.prepare('SELECT EXISTS(SELECT 1 FROM events WHERE code = ?) AS e');
   const insert = db.prepare('INSERT INTO events (id, name, code, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const listWithCounts = db.prepare(`
@@ -32,6 +33,7 @@ export function createEventsRepo(db: Db) {
 
   return {
     findByCode: (code: string) => byCode.get(code) as EventRow | undefined,
+    listIds: () => (ids.all() as { id: string }[]).map((r) => r.id),
     findById: (id: string) => byId.get(id) as EventRow | undefined,
     codeExists: (code: string) => (codeExists.get(code) as { e: number }).e === 1,
     insert(row: { id: string; name: string; code: string; createdAt: number }) {

@@ -38,9 +38,13 @@ export function createJobsRepo(db: Db) {
   const listAll = db.prepare(`SELECT ${COLUMNS} FROM jobs ORDER BY id DESC LIMIT ?`);
   const nextRunAfter = db.prepare(`SELECT MIN(run_after) AS t FROM jobs WHERE state = 'queued'`);
   const total = db.prepare('SELECT COUNT(*) AS n FROM jobs');
+  const again = db.prepare(`UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, lease_until = NULL, run_after = ?, updated_at = ?
+    WHERE kind = ? AND ref_id = ? AND state IN ('done', 'failed')`);
 
   return {
     /** Adds a job unless one exists for the same thing (idempotent). */
+    /** Runs a finished job once more (the model changed): its handler is idempotent. */
+    runAgain: (kind: JobKind, refId: string, now: number) => again.run(now, now, kind, refId).changes === 1,
     enqueue(kind: JobKind, refId: string, now: number, maxAttempts = 3) {
       insert.run(kind, refId, PRIORITY[kind], maxAttempts, now, now, now);
     },

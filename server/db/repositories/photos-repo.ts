@@ -38,11 +38,12 @@ export function createPhotosRepo(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE id = ?`);
   const setStatus = db.prepare('UPDATE photos SET status = ?, error = ? WHERE id = ?');
   const finish = db.prepare(`UPDATE photos SET status = @status, error = NULL, width = @width, height = @height,
-    face_count = @faceCount, processed_at = @now WHERE id = @id`);
+    face_count = @faceCount, processed_at = @now, model = @model WHERE id = @id`);
   const deleteFaces = db.prepare('DELETE FROM photo_faces WHERE photo_id = ?');
-  const insertFace = db.prepare(`INSERT INTO photo_faces (photo_id, face_index, event_id, box, score, descriptor)
-    VALUES (?, ?, ?, ?, ?, ?)`);
-  const eventFaces = db.prepare(`SELECT photo_id AS photoId, face_index AS faceIndex, descriptor FROM photo_faces WHERE event_id = ?`);
+  const insertFace = db.prepare(`INSERT INTO photo_faces (photo_id, face_index, event_id, box, score, descriptor, model)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const eventFaces = db.prepare(`SELECT photo_id AS photoId, face_index AS faceIndex, descriptor, box FROM photo_faces WHERE event_id = ? AND model = ?`);
+  const staleModel = db.prepare(`SELECT id FROM photos WHERE event_id = ? AND status IN ('done', 'no_faces') AND model IS NOT ?`);
   const listByEvent = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
   const listByEventStatus = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? AND status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
 
@@ -53,15 +54,18 @@ export function createPhotosRepo(db: Db) {
     hashExists: (eventId: string, sha256: string) => (hashExists.get(eventId, sha256) as { e: number }).e === 1,
     findById: (id: string) => byId.get(id) as PhotoRow | undefined,
     setStatus: (id: string, status: PhotoStatus, error: string | null = null) => void setStatus.run(status, error, id),
-    /** Replaces the photo's faces and marks it done / no_faces (idempotent). */
-    saveResult(id: string, eventId: string, result: { width: number; height: number; faces: FaceRecord[] }, now: number) {
+    /** Replaces the photo's faces (described by `model`) and marks it done / no_faces (idempotent). */
+    saveResult(id: string, eventId: string, model: string, result: { width: number; height: number; faces: FaceRecord[] }, now: number) {
       deleteFaces.run(id);
-      for (const f of result.faces) insertFace.run(id, f.faceIndex, eventId, JSON.stringify(f.box), f.score, descriptorToBlob(f.descriptor));
-      finish.run({ id, status: result.faces.length ? 'done' : 'no_faces', width: result.width, height: result.height, faceCount: result.faces.length, now });
+      for (const f of result.faces) insertFace.run(id, f.faceIndex, eventId, JSON.stringify(f.box), f.score, descriptorToBlob(f.descriptor), model);
+      finish.run({ id, status: result.faces.length ? 'done' : 'no_faces', width: result.width, height: result.height, faceCount: result.faces.length, now, model });
     },
-    eventFaces: (eventId: string) =>
-      (eventFaces.all(eventId) as { photoId: string; faceIndex: number; descriptor: Buffer }[]).map((r) => ({
-        photoId: r.photoId, faceIndex: r.faceIndex, descriptor: blobToDescriptor(r.descriptor),
+    /** Processed photos whose faces were looked for by another model than `model`. */
+    staleModel: (eventId: string, model: string) => (staleModel.all(eventId, model) as { id: string }[]).map((r) => r.id),
+    /** The event's faces described by `model`, with their width (the matcher's quality gate). */
+    eventFaces: (eventId: string, model: string) =>
+      (eventFaces.all(eventId, model) as { photoId: string; faceIndex: number; descriptor: Buffer; box: string }[]).map((r) => ({
+        photoId: r.photoId, faceIndex: r.faceIndex, descriptor: blobToDescriptor(r.descriptor), width: (JSON.parse(r.box) as { width: number }).width,
       })),
     list: (eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) =>
       (status ? listByEventStatus.all(eventId, status, limit, offset) : listByEvent.all(eventId, limit, offset)) as PhotoRow[],

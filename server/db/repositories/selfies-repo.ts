@@ -18,10 +18,12 @@ export function createSelfiesRepo(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM selfies WHERE id = ?`);
   const byAttendee = db.prepare(`SELECT ${COLUMNS} FROM selfies WHERE attendee_id = ? ORDER BY created_at, id`);
   const countActive = db.prepare(`SELECT COUNT(*) AS n FROM selfies WHERE attendee_id = ? AND status != 'rejected'`);
-  const accept = db.prepare(`UPDATE selfies SET status = 'accepted', reason = NULL, descriptor = ?, processed_at = ? WHERE id = ?`);
+  const accept = db.prepare(`UPDATE selfies SET status = 'accepted', reason = NULL, descriptor = ?, model = ?, held_for = NULL, processed_at = ? WHERE id = ?`);
   const reject = db.prepare(`UPDATE selfies SET status = 'rejected', reason = ?, descriptor = NULL, processed_at = ? WHERE id = ?`);
-  const setProcessing = db.prepare(`UPDATE selfies SET status = 'processing', reason = NULL WHERE id = ?`);
-  const accepted = db.prepare(`SELECT attendee_id AS attendeeId, descriptor FROM selfies WHERE event_id = ? AND status = 'accepted'`);
+  const setProcessing = db.prepare(`UPDATE selfies SET status = 'processing', reason = NULL, descriptor = NULL WHERE id = ?`);
+  const accepted = db.prepare(`SELECT attendee_id AS attendeeId, descriptor FROM selfies WHERE event_id = ? AND status = 'accepted' AND model = ?`);
+  const acceptedAttendees = db.prepare(`SELECT DISTINCT attendee_id AS attendeeId FROM selfies WHERE event_id = ? AND status = 'accepted'`);
+  const staleModel = db.prepare(`SELECT id FROM selfies WHERE event_id = ? AND status = 'accepted' AND model IS NOT ?`);
   const statusByAttendee = db.prepare(`SELECT attendee_id AS attendeeId,
       CASE WHEN SUM(status = 'accepted') > 0 THEN 'accepted' WHEN SUM(status = 'processing') > 0 THEN 'processing'
            WHEN COUNT(*) > 0 THEN 'rejected' END AS status
@@ -33,11 +35,16 @@ export function createSelfiesRepo(db: Db) {
     listByAttendee: (attendeeId: string) => byAttendee.all(attendeeId) as SelfieRow[],
     /** Selfies that count against the limit: accepted or still processing. */
     countActive: (attendeeId: string) => (countActive.get(attendeeId) as { n: number }).n,
-    accept: (id: string, descriptor: Float32Array, now: number) => void accept.run(descriptorToBlob(descriptor), now, id),
+    accept: (id: string, descriptor: Float32Array, model: string, now: number) => void accept.run(descriptorToBlob(descriptor), model, now, id),
     reject: (id: string, reason: SelfieRejection, now: number) => void reject.run(reason, now, id),
     setProcessing: (id: string) => void setProcessing.run(id),
-    acceptedDescriptors: (eventId: string) =>
-      (accepted.all(eventId) as { attendeeId: string; descriptor: Buffer }[]).map((r) => ({ attendeeId: r.attendeeId, descriptor: blobToDescriptor(r.descriptor) })),
+    /** The event's accepted selfies described by `model`. */
+    acceptedDescriptors: (eventId: string, model: string) =>
+      (accepted.all(eventId, model) as { attendeeId: string; descriptor: Buffer }[]).map((r) => ({ attendeeId: r.attendeeId, descriptor: blobToDescriptor(r.descriptor) })),
+    /** Attendees with an accepted selfie, whatever the engine. */
+    acceptedAttendeeIds: (eventId: string) => new Set((acceptedAttendees.all(eventId) as { attendeeId: string }[]).map((r) => r.attendeeId)),
+    /** Accepted selfies described by another model than `model`. */
+    staleModel: (eventId: string, model: string) => (staleModel.all(eventId, model) as { id: string }[]).map((r) => r.id),
     statusByAttendee: (eventId: string) => new Map((statusByAttendee.all(eventId) as { attendeeId: string; status: SelfieStatus }[]).map((r) => [r.attendeeId, r.status])),
   };
 }
