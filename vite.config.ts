@@ -31,6 +31,8 @@ export default defineConfig({
     outDir: OUT,
     emptyOutDir: true,
     target: 'es2020',
+    // .vite/manifest.json: which files each app needs, so each listener serves its own app's only.
+    manifest: 'manifest.json', // not .vite/: the installer's dist/**/* glob skips dot folders
     rollupOptions: {
       input: {
         attendee: resolve(import.meta.dirname, 'renderer/attendee/index.html'),

@@ -1,8 +1,36 @@
-// Serves a built renderer app (Vite output) with an index.html fallback for client routes.
+// Serves a built renderer app (Vite output) with an index.html fallback for client routes. Each
+// listener serves only the files its own app needs (from Vite's manifest, dist/renderer/manifest.json): the dashboard's code
+// is not found on the attendee listener.
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { HttpApp } from './http-base.js';
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  assets?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+/** File names under assets/ that the app built from `<appName>/index.html` loads; null without a manifest. */
+export function appAssetFiles(rendererDir: string, appName: string): Set<string> | null {
+  const manifestFile = join(rendererDir, 'manifest.json');
+  if (!existsSync(manifestFile)) return null;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(key)) return;
+    seen.add(key);
+    for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) files.add(basename(file));
+    for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
+  };
+  visit(`${appName}/index.html`);
+  return seen.size ? files : null;
+}
 
 /**
  * @param rendererDir dist/renderer (holds assets/ and one folder per app)
@@ -11,7 +39,8 @@ import type { HttpApp } from './http-base.js';
  */
 export function serveRendererApp(app: HttpApp, rendererDir: string, appName: string, routes: string[]) {
   const indexFile = join(rendererDir, appName, 'index.html');
-  if (!existsSync(indexFile)) {
+  const allowed = existsSync(indexFile) ? appAssetFiles(rendererDir, appName) : null;
+  if (!allowed) {
     const hint = `The ${appName} app is not built yet: run "npm run build:renderer".`;
     for (const route of routes) app.get(route, async (_req, reply) => reply.code(503).type('text/plain').send(hint));
     return;
@@ -23,6 +52,12 @@ export function serveRendererApp(app: HttpApp, rendererDir: string, appName: str
     maxAge: '365d', // Vite names assets by content hash
     index: false,
     preCompressed: true, // .br / .gz copies written by the Vite build
+    // Asked for by name (the compressed copy picked for it is checked as its name); the app's
+    // index.html goes through sendFile, which this check sees too.
+    allowedPath: (pathName) => {
+      const name = pathName.replace(/^\//, '');
+      return name === `${appName}/index.html` || (!name.includes('/') && allowed.has(name));
+    },
   });
   for (const route of routes) {
     // index.html names the hashed assets: it must be revalidated, never cached for a year like them.
