@@ -165,7 +165,7 @@ export const AdminAttendee = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
-  selfieStatus: Type.Union([Type.Literal('none'), Type.Literal('processing'), Type.Literal('accepted'), Type.Literal('rejected')]),
+  selfieStatus: Type.Union([Type.Literal('none'), Type.Literal('processing'), Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('held')]),
   photoCount: Type.Integer(),
 });
 export const AttendeeList = Type.Object({ attendees: Type.Array(AdminAttendee) });

@@ -8,11 +8,11 @@ import { rm } from 'node:fs/promises';
 import type { SelfieRejection } from '../contract/attendee.js';
 import type { JobRow } from '../db/repositories/jobs-repo.js';
 import type { SelfieRow } from '../db/repositories/selfies-repo.js';
-import { matchNewSelfie } from '../faces/matcher.js';
 import { EngineSwitchedError } from '../faces/rekognition/caller.js';
 import { candidatesOf } from '../faces/rekognition/rekognition-engine.js';
 import type { JobHandler } from '../jobs/scheduler.js';
 import type { PipelineDeps } from './pipeline-deps.js';
+import { createSelfieAcceptance } from './selfie-acceptance.js';
 import { NO_DESCRIPTOR, REKOGNITION_MODEL, similarityToDistance, type RekognitionPipeline } from './engine-choice.js';
 
 export type SelfieJobDeps = PipelineDeps;
@@ -20,12 +20,7 @@ export type SelfieJobDeps = PipelineDeps;
 export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
   const now = deps.now ?? Date.now;
 
-  const acceptLocal = deps.db.transaction((selfieId: string, attendeeId: string, eventId: string, descriptor: Float32Array) => {
-    const refs = deps.selfies.acceptedDescriptors(eventId, deps.modelId);
-    deps.selfies.accept(selfieId, descriptor, deps.modelId, now());
-    const found = matchNewSelfie(attendeeId, descriptor, deps.photos.eventFaces(eventId, deps.modelId), refs, deps.matchRule());
-    return deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now());
-  });
+  const acceptance = createSelfieAcceptance(deps);
 
   const acceptRekognition = deps.db.transaction((selfie: SelfieRow, faceId: string, found: { photoId: string; faceIndex: number; similarity: number }[]) => {
     deps.selfies.accept(selfie.id, NO_DESCRIPTOR, REKOGNITION_MODEL, now());
@@ -34,21 +29,12 @@ export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
     return deps.matches.insertMany(rows, now());
   });
 
-  function reject(selfie: SelfieRow, reason: SelfieRejection) {
-    deps.selfies.reject(selfie.id, reason, now());
-    deps.bus.emit('selfie', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, selfie: { id: selfie.id, status: 'rejected', reason } });
-  }
-
-  function accepted(selfie: SelfieRow, added: { photoId: string }[]) {
-    deps.bus.emit('selfie', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, selfie: { id: selfie.id, status: 'accepted' } });
-    const matchedAt = now();
-    for (const m of added) deps.bus.emit('match', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, photoId: m.photoId, matchedAt });
-  }
+  const { reject, announceAccepted: accepted } = acceptance;
 
   async function viaLocal(selfie: SelfieRow, uploadPath: string) {
     const result = await deps.pool.run({ kind: 'selfie', uploadPath, outputPath: deps.files.selfie(selfie.eventId, selfie.id) });
     if (!result.accepted) return reject(selfie, result.reason);
-    accepted(selfie, acceptLocal(selfie.id, selfie.attendeeId, selfie.eventId, result.descriptor));
+    acceptance.described(selfie, result.descriptor);
   }
 
   async function viaRekognition(selfie: SelfieRow, uploadPath: string, rk: RekognitionPipeline) {

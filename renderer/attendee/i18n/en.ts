@@ -93,6 +93,7 @@ export const en = {
   reason_several_faces: 'There is more than one face. Take it again alone in the picture.',
   reason_face_too_small: 'Your face is too small in the picture. Hold the phone closer.',
   reason_unreadable_image: 'The picture could not be read. Please take a new one.',
+  reason_face_of_another_attendee: 'This face is already registered by another attendee. Only your own face can find your photos.',
   selfiesInUse: 'Selfies in use: {n} of 3.',
   maxSelfies: 'You have 3 selfies: that is the most we keep.',
   yourSelfiePreview: 'The selfie you sent',

@@ -89,6 +89,7 @@ export const fr: Dictionary = {
   reason_several_faces: 'Il y a plusieurs visages. Reprenez-le seul sur la photo.',
   reason_face_too_small: 'Votre visage est trop petit sur la photo. Rapprochez le téléphone.',
   reason_unreadable_image: 'La photo n’a pas pu être lue. Prenez-en une nouvelle.',
+  reason_face_of_another_attendee: 'Ce visage est déjà enregistré par un autre participant. Seul votre propre visage peut retrouver vos photos.',
   selfiesInUse: 'Selfies utilisés : {n} sur 3.',
   maxSelfies: 'Vous avez 3 selfies : c’est le maximum que nous gardons.',
   yourSelfiePreview: 'Le selfie que vous avez envoyé',

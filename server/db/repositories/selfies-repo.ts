@@ -20,12 +20,18 @@ export function createSelfiesRepo(db: Db) {
   const countActive = db.prepare(`SELECT COUNT(*) AS n FROM selfies WHERE attendee_id = ? AND status != 'rejected'`);
   const accept = db.prepare(`UPDATE selfies SET status = 'accepted', reason = NULL, descriptor = ?, model = ?, held_for = NULL, processed_at = ? WHERE id = ?`);
   const reject = db.prepare(`UPDATE selfies SET status = 'rejected', reason = ?, descriptor = NULL, processed_at = ? WHERE id = ?`);
+  const hold = db.prepare(`UPDATE selfies SET status = 'held', reason = NULL, descriptor = ?, model = ?, held_for = ?, processed_at = ? WHERE id = ?`);
+  const heldDescriptor = db.prepare(`SELECT descriptor FROM selfies WHERE id = ? AND status = 'held'`);
+  const listHeld = db.prepare(`SELECT s.id, s.attendee_id AS attendeeId, s.held_for AS heldFor, s.processed_at AS heldAt,
+      (SELECT o.id FROM selfies o WHERE o.attendee_id = s.held_for AND o.status = 'accepted' ORDER BY o.created_at LIMIT 1) AS heldForSelfieId
+    FROM selfies s WHERE s.event_id = ? AND s.status = 'held' ORDER BY s.processed_at`);
   const setProcessing = db.prepare(`UPDATE selfies SET status = 'processing', reason = NULL, descriptor = NULL WHERE id = ?`);
   const accepted = db.prepare(`SELECT attendee_id AS attendeeId, descriptor FROM selfies WHERE event_id = ? AND status = 'accepted' AND model = ?`);
   const acceptedAttendees = db.prepare(`SELECT DISTINCT attendee_id AS attendeeId FROM selfies WHERE event_id = ? AND status = 'accepted'`);
   const staleModel = db.prepare(`SELECT id FROM selfies WHERE event_id = ? AND status = 'accepted' AND model IS NOT ?`);
   const statusByAttendee = db.prepare(`SELECT attendee_id AS attendeeId,
       CASE WHEN SUM(status = 'accepted') > 0 THEN 'accepted' WHEN SUM(status = 'processing') > 0 THEN 'processing'
+           WHEN SUM(status = 'held') > 0 THEN 'held'
            WHEN COUNT(*) > 0 THEN 'rejected' END AS status
     FROM selfies WHERE event_id = ? GROUP BY attendee_id`);
 
@@ -36,6 +42,13 @@ export function createSelfiesRepo(db: Db) {
     /** Selfies that count against the limit: accepted or still processing. */
     countActive: (attendeeId: string) => (countActive.get(attendeeId) as { n: number }).n,
     accept: (id: string, descriptor: Float32Array, model: string, now: number) => void accept.run(descriptorToBlob(descriptor), model, now, id),
+    /** Held for the operator: it looks like `heldFor`'s accepted selfie. */
+    hold: (id: string, descriptor: Float32Array, model: string, heldFor: string, now: number) => void hold.run(descriptorToBlob(descriptor), model, heldFor, now, id),
+    heldDescriptor: (id: string) => {
+      const row = heldDescriptor.get(id) as { descriptor: Buffer | null } | undefined;
+      return row?.descriptor ? blobToDescriptor(row.descriptor) : null;
+    },
+    listHeld: (eventId: string) => listHeld.all(eventId) as { id: string; attendeeId: string; heldFor: string; heldAt: number; heldForSelfieId: string | null }[],
     reject: (id: string, reason: SelfieRejection, now: number) => void reject.run(reason, now, id),
     setProcessing: (id: string) => void setProcessing.run(id),
     /** The event's accepted selfies described by `model`. */
