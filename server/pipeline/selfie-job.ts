@@ -5,7 +5,6 @@
 // clean). A job whose event is switched back to the local engine meanwhile finishes locally.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import type { SelfieRejection } from '../contract/attendee.js';
 import type { JobRow } from '../db/repositories/jobs-repo.js';
 import type { SelfieRow } from '../db/repositories/selfies-repo.js';
 import { EngineSwitchedError } from '../faces/rekognition/caller.js';
