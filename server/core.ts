@@ -1,7 +1,6 @@
 // Wires FindMe together: database, repositories, services, worker pools, the job scheduler,
 // hot folders and both listeners. Used by the headless CLI, Electron's main process and tests.
-import { createReadStream } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { buildAdminApp } from './app/admin-app.js';
 import { buildAttendeeApp } from './app/attendee-app.js';
@@ -157,7 +156,7 @@ export async function createFindMe(opts: CoreOptions) {
   });
   const ingest = createIngestService({ db, photos: repos.photos, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
   const hotFolders = createHotFolders({
-    ingest: (eventId, path) => ingest.ingest(eventId, createReadStream(path), basename(path)),
+    ingest: ingest.ingest, dataDir: config.dataDir,
     onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),
   });
   const selfies = createSelfieService({ db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });

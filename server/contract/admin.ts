@@ -1,6 +1,6 @@
 // HTTP shapes of the admin listener (API.md, "Admin listener").
 import { Type, type Static } from 'typebox';
-import { EVENT_CODE_PATTERN } from './attendee.js';
+import { EVENT_CODE_PATTERN, Selfie } from './attendee.js';
 
 export const AdminEvent = Type.Object({
   id: Type.String(),
@@ -134,7 +134,11 @@ export const UploadPhotosResponse = Type.Object({
 export type UploadPhotosResponse = Static<typeof UploadPhotosResponse>;
 
 export const FolderBody = Type.Object({ folder: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
-export const ImportResponse = Type.Object({ queued: Type.Integer(), duplicates: Type.Integer(), failed: Type.Integer() });
+export const ImportResponse = Type.Object({
+  queued: Type.Integer(), duplicates: Type.Integer(), failed: Type.Integer(),
+  skipped: Type.Integer({ description: 'files not taken: not a regular file, a link out of the folder, over the size cap' }),
+});
+export type ImportResponse = Static<typeof ImportResponse>;
 export const HotFolderBody = Type.Object(
   { folder: Type.Union([Type.String({ minLength: 1, maxLength: 4096 }), Type.Null()]) },
   { additionalProperties: false },
@@ -185,3 +189,25 @@ export const JobListQuery = Type.Object(
 );
 export const JobList = Type.Object({ jobs: Type.Array(AdminJob) });
 export const JobParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** One face, one account: selfies held because they look like another attendee's accepted selfie. */
+export const SelfieParams = Type.Object({ selfieId: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
+export const AttendeeRef = Type.Object({ id: Type.String(), displayName: Type.String(), username: Type.String() });
+export type AttendeeRef = Static<typeof AttendeeRef>;
+export const HeldSelfie = Type.Object({
+  id: Type.String({ description: 'the held selfie (its image: GET /api/admin/selfies/:id/image)' }),
+  attendee: AttendeeRef,
+  heldFor: Type.Union([AttendeeRef, Type.Null()], { description: 'the attendee it looks like; null if that account was removed since' }),
+  heldForSelfieId: Type.Union([Type.String(), Type.Null()], { description: "that attendee's accepted selfie to compare with; null if there is none any more" }),
+  heldAt: Type.String({ format: 'date-time' }),
+});
+export type HeldSelfie = Static<typeof HeldSelfie>;
+export const HeldSelfieList = Type.Object({ selfies: Type.Array(HeldSelfie) });
+export type HeldSelfieList = Static<typeof HeldSelfieList>;
+export const SelfieDecisionBody = Type.Object(
+  { accept: Type.Boolean({ description: 'true: different people, the selfie is accepted; false: the same person, it is refused' }) },
+  { additionalProperties: false },
+);
+export type SelfieDecisionBody = Static<typeof SelfieDecisionBody>;
+export const SelfieDecision = Selfie;
+export type SelfieDecision = Static<typeof SelfieDecision>;

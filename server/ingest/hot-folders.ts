@@ -1,13 +1,18 @@
 // Hot folders: one watched folder per event (chokidar). A file is taken once it has stopped
 // growing; what is already there is taken at start and after a restart (duplicates are
-// skipped by hash); non-images and temporary files are ignored.
+// skipped by hash); non-images and temporary files are ignored, and so is anything that is not
+// a regular file under the folder (see openFolderFile). Symlinks are not followed, and each
+// folder has its own limiter: one folder's stuck files cannot hold up another's.
 import { watch, type FSWatcher } from 'chokidar';
+import { basename } from 'node:path';
 import pLimit from 'p-limit';
-import { isImageCandidate } from './folders.js';
-import type { IngestOutcome } from './ingest-service.js';
+import { isImageCandidate, openFolderFile } from './folders.js';
+import type { IngestService } from './ingest-service.js';
 
 export interface HotFolderDeps {
-  ingest: (eventId: string, path: string) => Promise<IngestOutcome>;
+  ingest: IngestService['ingest'];
+  /** FindMe's data folder: nothing in it is ever taken. */
+  dataDir: string;
   onError: (err: unknown, context: { eventId: string; path?: string }) => void;
   /** How long a file must stay the same size before it is taken. */
   stabilityMs?: number;
@@ -15,22 +20,29 @@ export interface HotFolderDeps {
 
 export function createHotFolders(deps: HotFolderDeps) {
   const watchers = new Map<string, { folder: string; watcher: FSWatcher; pending: Set<Promise<unknown>> }>();
-  const limit = pLimit(2); // reading and hashing two files at a time is enough to feed the pool
+
+  async function take(eventId: string, folder: string, path: string) {
+    const file = await openFolderFile(path, folder, deps.dataDir);
+    if (!file.ok) throw new Error(`not taken: ${file.reason}`);
+    return deps.ingest(eventId, file.stream, basename(path), { truncated: file.truncated });
+  }
 
   return {
     async watch(eventId: string, folder: string) {
       await this.unwatch(eventId);
       const pending = new Set<Promise<unknown>>();
+      const limit = pLimit(2); // two files at a time per folder is enough to feed the pool
       const stability = deps.stabilityMs ?? 1500;
       const watcher = watch(folder, {
         ignoreInitial: false,
         depth: 8,
+        followSymlinks: false,
         awaitWriteFinish: { stabilityThreshold: stability, pollInterval: Math.min(250, stability / 2) },
         ignored: (path, stats) => Boolean(stats?.isFile() && !isImageCandidate(path)),
       });
       watcher.on('add', (path) => {
         if (!isImageCandidate(path)) return;
-        const task = limit(() => deps.ingest(eventId, path)).catch((err: unknown) => deps.onError(err, { eventId, path }));
+        const task = limit(() => take(eventId, folder, path)).catch((err: unknown) => deps.onError(err, { eventId, path }));
         pending.add(task);
         void task.finally(() => pending.delete(task));
       });

@@ -3,7 +3,7 @@
 // folder and folder import.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { AdminPhoto, PhotoStatus, UploadPhotosResponse } from '../../../server/contract/admin';
+import type { AdminPhoto, ImportResponse, PhotoStatus, UploadPhotosResponse } from '../../../server/contract/admin';
 import { desktop } from '../api';
 import { useDashboard } from '../state';
 
@@ -99,8 +99,8 @@ export function PhotosPage() {
         <FolderForm label={t.importFolder} action={t.import} initial=""
           onSubmit={async (folder) => {
             try {
-              const r = await api.post<{ queued: number; duplicates: number; failed: number }>(`/api/admin/events/${event.id}/import`, { folder });
-              setMessage(t.result(r.queued, r.duplicates, r.failed));
+              const r = await api.post<ImportResponse>(`/api/admin/events/${event.id}/import`, { folder });
+              setMessage(t.result(r.queued, r.duplicates, r.failed + r.skipped));
             } catch (e) { setError((e as Error).message); }
           }} />
       </section>

@@ -1,6 +1,5 @@
 // Admin: photos in (upload, folder import, hot folder) and the event's photos and attendees.
 import type {} from '@fastify/multipart';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import pLimit from 'p-limit';
@@ -13,7 +12,7 @@ import type { HttpApp } from '../../app/http-base.js';
 import type { EventsRepo } from '../../db/repositories/events-repo.js';
 import type { PhotosRepo } from '../../db/repositories/photos-repo.js';
 import type { EventFiles } from '../../storage/event-files.js';
-import { checkFolder, listImageFiles } from '../../ingest/folders.js';
+import { checkFolder, listImageFiles, MAX_PHOTO_BYTES, openFolderFile } from '../../ingest/folders.js';
 import type { HotFolders } from '../../ingest/hot-folders.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { EventOverviewService } from '../../services/event-overview-service.js';
@@ -30,7 +29,6 @@ export interface PhotoRoutesDeps {
   removeAttendee: (eventId: string, attendeeId: string) => Promise<boolean>;
 }
 
-export const MAX_PHOTO_BYTES = 200 * 1024 * 1024;
 
 export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
   const eventOr404 = (id: string) => {
@@ -65,10 +63,22 @@ export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
     const folder = await checkFolder(req.body.folder, deps.dataDir);
     const files = await listImageFiles(folder);
     const limit = pLimit(2);
-    const counts = { queued: 0, duplicates: 0, failed: 0 };
+    const counts = { queued: 0, duplicates: 0, failed: 0, skipped: 0 };
     await Promise.all(files.map((path) => limit(async () => {
-      const outcome = await deps.ingest.ingest(event.id, createReadStream(path), basename(path));
-      counts[outcome.outcome === 'duplicate' ? 'duplicates' : outcome.outcome]++;
+      const file = await openFolderFile(path, folder, deps.dataDir);
+      if (!file.ok) {
+        req.log.warn({ path, reason: file.reason }, 'import: a file was not taken');
+        counts.skipped++;
+        return;
+      }
+      try {
+        const outcome = await deps.ingest.ingest(event.id, file.stream, basename(path), { truncated: file.truncated });
+        counts[outcome.outcome === 'duplicate' ? 'duplicates' : outcome.outcome]++;
+      } catch (err) {
+        if (!(err instanceof AppError) || err.statusCode >= 500) throw err;
+        req.log.warn({ path, err }, 'import: a file was not taken');
+        counts.skipped++;
+      }
     })));
     return reply.code(202).send(counts);
   });
