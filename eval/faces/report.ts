@@ -9,6 +9,7 @@ export interface EngineReport {
   events: EventFigures[];
   detection: { rows: { kind: string; width: number; placed: number; found: number }[]; otherDetections: number };
   timing: { cropMs: number; frameMs: Record<string, number> };
+  sweep: { attendees: number; rows: { fmr: number; threshold: number; margin: number; precision: number; recall: number; wrong: number }[] };
 }
 
 export interface FaceEvalReport {
@@ -46,6 +47,12 @@ export function renderFaceReport(r: FaceEvalReport): string {
       const ev = e.events.find((x) => x.attendees === n)!;
       return [n, e.engine, ev.attendeeFaces, ev.strangerFaces, ev.shown, f3(ev.precision), f3(ev.recall), pc(ev.wrongAttendeeRate), pc(ev.strangersMatchedRate), `${ev.wrongPhotos} (${ev.attendeesShownWrongPhotos})`];
     }))), '');
+  out.push('## The decision rule, measured', '');
+  out.push('Each engine\'s matcher on the largest event with other thresholds (set at a false-match rate of the model\'s own impostor pairs) and margins over the second-nearest attendee.', '');
+  for (const e of r.engines) {
+    out.push(`### ${e.engine} (${e.sweep.attendees} attendees; in use: threshold ${f3(e.pairs.thresholdUsed)})`, '');
+    out.push(table(['threshold (FMR)', 'margin', 'precision', 'recall', 'wrong faces'], e.sweep.rows.map((s) => [`${f3(s.threshold)} (${s.fmr})`, f3(s.margin), f3(s.precision), f3(s.recall), s.wrong])), '');
+  }
   out.push('## Pairs: how well the descriptor separates people', '');
   out.push('Every pair of crops (one descriptor per crop, as its selfie check saw it). TAR: true-accept rate at the distance threshold that lets through the given false-match rate (FMR).', '');
   out.push(table(['engine', 'genuine pairs', 'impostor pairs', 'genuine median', 'impostor p1', 'TAR @ FMR 1e-3', 'TAR @ 1e-4', 'TAR @ 1e-5'],

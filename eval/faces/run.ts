@@ -55,6 +55,15 @@ async function main() {
     const stats = pairStats(items, (a, b) => distance(a, b, rule.metric), sweepAt);
     const withResults = frames.map((spec) => ({ spec, result: got.frames.get(spec.id)! }));
     const events = sizes.map((n) => simulateEvent(n, ds, got.crops, withResults, (faces, refs) => matchFacesWith(faces, refs, rule)));
+    // The decision rule measured, not guessed: thresholds at given false-match rates of this
+    // model's impostor pairs, margins as a share of the threshold, on the largest event.
+    const largest = sizes.at(-1)!;
+    const sweep = [1e-3, 3e-4, 1e-4, 3e-5, 1e-5].flatMap((fmr) => [0, 0.05, 0.1, 0.15, 0.2].map((share) => {
+      const threshold = stats.impostor[Math.floor(fmr * stats.impostor.length)]!;
+      const r = { ...rule, threshold, margin: threshold * share };
+      const ev = simulateEvent(largest, ds, got.crops, withResults, (faces, refs) => matchFacesWith(faces, refs, r));
+      return { fmr, threshold, margin: r.margin, precision: ev.precision, recall: ev.recall, wrong: ev.shown - ev.correct };
+    }));
     const frameMs: Record<string, number> = {};
     for (const kind of new Set(frames.map((f) => f.kind))) {
       const ms = withResults.filter((w) => w.spec.kind === kind).map((w) => w.result.ms);
@@ -65,7 +74,7 @@ async function main() {
       engine: id, label: ENGINES[id].label,
       pairs: { quantiles: stats.quantiles, tarAt: stats.tarAt, sweep: stats.sweep, genuinePairs: stats.genuine.length, impostorPairs: stats.impostor.length, thresholdUsed: rule.threshold },
       selfiesRefused: [...got.crops.values()].filter((c) => c.verdict !== 'accepted').length,
-      events, detection: detectionRecall(withResults), timing: { cropMs, frameMs },
+      events, detection: detectionRecall(withResults), timing: { cropMs, frameMs }, sweep: { attendees: largest, rows: sweep },
     });
     for (const ev of events) {
       log(`  ${id} @ ${ev.attendees}: precision ${ev.precision.toFixed(4)}, recall ${ev.recall.toFixed(3)}, to another attendee ${(100 * ev.wrongAttendeeRate).toFixed(2)} %, `

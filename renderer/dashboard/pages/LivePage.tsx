@@ -81,7 +81,8 @@ export function LivePage() {
             </>
           )}
           <h3>{t.engine}</h3>
-          <p data-testid="engine">{system ? `${system.engine.name} · ${system.engine.state}` : '–'}</p>
+          <p data-testid="engine">{system ? [system.engine.name, system.engine.state, system.engine.model].filter(Boolean).join(' · ') : '–'}</p>
+          {!!system?.engine.redescribing && <p className="muted" data-testid="redescribing">{t.redescribing(system.engine.redescribing)}</p>}
           <h3>{t.caches}</h3>
           <ul className="plain">
             {stats && Object.entries(stats.cache).map(([name, c]) => <li key={name}>{name}: {(c.hitRate * 100).toFixed(0)}% ({c.hits}/{c.hits + c.misses})</li>)}
