@@ -32,6 +32,7 @@ import { createFileSecretStore, type SecretStore } from './faces/rekognition/sec
 import { engineOf, usesRekognition } from './pipeline/engine-choice.js';
 import { createEventLocks } from './pipeline/event-locks.js';
 import { createPhotoJob } from './pipeline/photo-job.js';
+import { createSelfieAcceptance } from './pipeline/selfie-acceptance.js';
 import { createSelfieJob } from './pipeline/selfie-job.js';
 import { createPasswordHasher } from './security/password-hasher.js';
 import { createAccountsService } from './services/accounts-service.js';
@@ -39,6 +40,7 @@ import { createEventOverviewService } from './services/event-overview-service.js
 import { createEventPurgeService } from './services/event-purge-service.js';
 import { createEventsService } from './services/events-service.js';
 import { createGalleryService } from './services/gallery-service.js';
+import { createSelfieReviewService } from './services/selfie-review-service.js';
 import { createSelfieService } from './services/selfie-service.js';
 import { ACTIVE_PROFILE, ruleWith } from './faces/model-profile.js';
 import { createModelUpgrade } from './pipeline/model-upgrade.js';
@@ -160,6 +162,10 @@ export async function createFindMe(opts: CoreOptions) {
     onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),
   });
   const selfies = createSelfieService({ db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
+  // One face, one account: the operator's decisions on held selfies, with what the selfie job is given.
+  const selfieReview = createSelfieReviewService({
+    selfies: repos.selfies, attendees: repos.attendees, files, acceptance: createSelfieAcceptance(pipelineDeps),
+  });
   const galleryService = createGalleryService({ db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
   // A deleted account's faces and user leave Rekognition too.
   const gallery = { ...galleryService, deleteAccount: rekognition.forgettingAttendees(galleryService.deleteAccount) };
@@ -216,7 +222,7 @@ export async function createFindMe(opts: CoreOptions) {
     adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queueStats,
     attendeeDocs: () => attendeeApp.swagger(),
     dataDir: config.dataDir, eventsRepo: repos.events, ingest, hotFolders, overview,
-    jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge,
+    jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge, selfieReview,
     attendeeBaseUrls: () => attendeeBaseUrls,
     engineStatus: () => (usesRekognition(settings.get()) ? rekognition.status()
       : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() }),

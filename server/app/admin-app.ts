@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
 import { registerPhotoRoutes, type PhotoRoutesDeps } from '../routes/admin/photo-routes.js';
+import { registerSelfieReviewRoutes, type SelfieReviewRoutesDeps } from '../routes/admin/selfie-review-routes.js';
 import { requireAdminToken, requireOwnHost } from '../routes/admin/admin-auth.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from '../routes/admin/system-routes.js';
 import type { EventsService } from '../services/events-service.js';
@@ -13,7 +14,7 @@ import { createStreamTickets } from '../security/stream-tickets.js';
 import { createHttpBase, type HttpApp } from './http-base.js';
 import { serveRendererApp } from './static-pages.js';
 
-export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps {
+export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps {
   logger: FastifyBaseLogger;
   adminToken: string;
   events: EventsService;
@@ -38,6 +39,7 @@ export async function buildAdminApp(deps: AdminAppDeps) {
     registerEventRoutes(scope, deps);
     registerSystemRoutes(scope, deps);
     registerPhotoRoutes(scope, deps);
+    registerSelfieReviewRoutes(scope, deps);
     registerJobRoutes(scope, { ...deps, tickets });
     scope.get('/api/docs', { schema: { hide: true } }, async () => ({
       admin: app.swagger(),

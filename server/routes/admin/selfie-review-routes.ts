@@ -1,0 +1,31 @@
+// Admin: one face, one account. The selfies held for the operator, their images, and the decision.
+import { EventParams, HeldSelfieList, SelfieDecision, SelfieDecisionBody, SelfieParams } from '../../contract/admin.js';
+import { AppError } from '../../app/errors.js';
+import type { HttpApp } from '../../app/http-base.js';
+import type { EventsRepo } from '../../db/repositories/events-repo.js';
+import type { SelfieReviewService } from '../../services/selfie-review-service.js';
+
+export interface SelfieReviewRoutesDeps {
+  eventsRepo: EventsRepo;
+  selfieReview: SelfieReviewService;
+}
+
+export function registerSelfieReviewRoutes(app: HttpApp, deps: SelfieReviewRoutesDeps) {
+  app.get('/api/admin/events/:id/held-selfies', {
+    schema: { params: EventParams, response: { 200: HeldSelfieList } },
+  }, async (req) => {
+    const event = deps.eventsRepo.findById(req.params.id);
+    if (!event) throw new AppError(404, 'event_not_found', 'No such event.');
+    return { selfies: deps.selfieReview.held(event.id) };
+  });
+
+  app.get('/api/admin/selfies/:selfieId/image', { schema: { params: SelfieParams } }, async (req, reply) => {
+    const bytes = await deps.selfieReview.image(req.params.selfieId);
+    // A face: never kept by the browser or anything in between.
+    return reply.type('image/jpeg').header('Cache-Control', 'private, no-store').send(bytes);
+  });
+
+  app.post('/api/admin/selfies/:selfieId/decision', {
+    schema: { params: SelfieParams, body: SelfieDecisionBody, response: { 200: SelfieDecision } },
+  }, async (req) => deps.selfieReview.decide(req.params.selfieId, req.body.accept));
+}
