@@ -24,6 +24,13 @@ export function createAdminApi(token: string) {
     put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
     del: (path: string) => call<void>('DELETE', path),
 
+    /** An image the admin API serves (it needs the token, so no plain <img src>), as an object URL to revoke after use. */
+    async imageUrl(path: string): Promise<string> {
+      const res = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return URL.createObjectURL(await res.blob());
+    },
+
     /** Multipart upload with progress (0..1). */
     upload<T>(path: string, field: string, files: File[], onProgress: (p: number) => void): Promise<T> {
       return new Promise((resolve, reject) => {

@@ -33,6 +33,14 @@ const en = {
   retention: 'Keep events for (days)', retentionNote: 'Older events are purged automatically with all their photos and faces. 0 keeps them until you purge them.',
   diskLow: (gb: string) => `Low disk space: ${gb} GB free where FindMe keeps its data. New photos will be refused when it is full.`,
   matched: (n: number) => `${n} matched`,
+  heldTitle: 'Selfies to check',
+  heldHelp: 'Each of these selfies looks like the face of another attendee. Compare the two pictures: one person should not have two accounts.',
+  heldNew: 'New selfie', heldExisting: 'Already registered',
+  heldAccept: 'Different people — accept', heldRefuse: 'Same person — refuse',
+  heldAccepted: (name: string) => `${name}'s selfie is accepted: their photos are being found.`,
+  heldRefused: (name: string) => `${name}'s selfie is refused: their phone says this face belongs to another account.`,
+  heldGone: 'This selfie was already decided.', heldNoImage: 'No selfie to compare with',
+  heldSelfieOf: (name: string) => `Selfie of ${name}`,
 };
 
 export type Dict = typeof en;
@@ -71,6 +79,14 @@ const fr: Dict = {
   retention: 'Garder les événements (jours)', retentionNote: 'Les événements plus anciens sont purgés automatiquement avec leurs photos et visages. 0 les garde jusqu’à leur purge manuelle.',
   diskLow: (gb: string) => `Espace disque faible : ${gb} Go libres là où FindMe garde ses données. Les nouvelles photos seront refusées quand il sera plein.`,
   matched: (n: number) => `${n} reconnu${n > 1 ? 's' : ''}`,
+  heldTitle: 'Selfies à vérifier',
+  heldHelp: 'Chacun de ces selfies ressemble au visage d’un autre participant. Comparez les deux images : une même personne ne doit pas avoir deux comptes.',
+  heldNew: 'Nouveau selfie', heldExisting: 'Déjà inscrit',
+  heldAccept: 'Personnes différentes — accepter', heldRefuse: 'Même personne — refuser',
+  heldAccepted: (name: string) => `Selfie de ${name} accepté : ses photos sont en cours de recherche.`,
+  heldRefused: (name: string) => `Selfie de ${name} refusé : son téléphone indique que ce visage appartient à un autre compte.`,
+  heldGone: 'Ce selfie a déjà été traité.', heldNoImage: 'Aucun selfie à comparer',
+  heldSelfieOf: (name: string) => `Selfie de ${name}`,
 };
 
 export const DICTS = { en, fr } as const;

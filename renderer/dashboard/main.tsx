@@ -16,7 +16,7 @@ const PAGES = { events: EventsPage, live: LivePage, photos: PhotosPage, attendee
 type PageName = keyof typeof PAGES;
 
 function Shell() {
-  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, stats } = useDashboard();
+  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, stats, held } = useDashboard();
   const [page, setPage] = useState<PageName>(events.length ? 'live' : 'events');
   const Page = PAGES[page];
   return (
@@ -39,6 +39,7 @@ function Shell() {
           <button key={name} type="button" aria-current={page === name ? 'page' : undefined} onClick={() => setPage(name)}>
             {t[name]}
             {name === 'jobs' && stats && stats.queue.failed > 0 && <span className="badge">{stats.queue.failed}</span>}
+            {name === 'attendees' && held.length > 0 && <span className="badge" title={t.heldTitle}>{held.length}</span>}
           </button>
         ))}
       </nav>

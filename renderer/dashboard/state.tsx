@@ -1,6 +1,6 @@
 // Shared dashboard state: the API, the words, the events, and what the live stream pushes.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AdminEvent, EventList, QueueStats } from '../../server/contract/admin';
+import type { AdminEvent, EventList, HeldSelfie, HeldSelfieList, QueueStats } from '../../server/contract/admin';
 import type { SettingsView as Settings } from '../../server/contract/settings';
 import { createAdminApi, type AdminApi } from './api';
 import { DICTS, type Dict, type Lang } from './i18n';
@@ -28,6 +28,11 @@ interface DashboardState {
   setSettings(s: Settings): void;
   /** Bumped on every photo event: pages reload what they show. */
   photoVersion: number;
+  /** Bumped on every selfie event (accepted, rejected, held for the operator). */
+  selfieVersion: number;
+  /** The active event's selfies held for the operator (one face, one account). */
+  held: HeldSelfie[];
+  reloadHeld(): Promise<void>;
   error: string;
   setError(message: string): void;
 }
@@ -50,7 +55,9 @@ export function DashboardProvider({ token, children }: { token: string; children
   const [feed, setFeed] = useState<FeedItem[]>([]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [photoVersion, setPhotoVersion] = useState(0);
+  const [selfieVersion, setSelfieVersion] = useState(0);
   const [error, setError] = useState('');
+  const [held, setHeld] = useState<HeldSelfie[]>([]);
 
   const setLang = (l: Lang) => {
     localStorage.setItem('findme.lang', l);
@@ -71,6 +78,7 @@ export function DashboardProvider({ token, children }: { token: string; children
     reloadEvents().catch((e: Error) => setError(e.message));
     api.get<Settings>('/api/admin/settings').then(setSettings).catch((e: Error) => setError(e.message));
     let photoTimer: ReturnType<typeof setTimeout> | undefined;
+    let selfieTimer: ReturnType<typeof setTimeout> | undefined;
     const close = api.stream({
       stats: (d) => setStats(d as QueueStats),
       match: (d) => setFeed((f) => [d as FeedItem, ...f].slice(0, 50)),
@@ -81,12 +89,35 @@ export function DashboardProvider({ token, children }: { token: string; children
           setPhotoVersion((v) => v + 1);
         }, 500);
       },
+      selfie: () => {
+        selfieTimer ??= setTimeout(() => {
+          selfieTimer = undefined;
+          setSelfieVersion((v) => v + 1);
+        }, 500);
+      },
     }, setConnected);
     return () => {
       close();
       clearTimeout(photoTimer);
+      clearTimeout(selfieTimer);
     };
   }, [api, reloadEvents]);
+
+  const reloadHeld = useCallback(async () => {
+    if (!activeEventId) return setHeld([]);
+    try {
+      setHeld((await api.get<HeldSelfieList>(`/api/admin/events/${activeEventId}/held-selfies`)).selfies);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [api, activeEventId]);
+  // Live from the stream's selfie events; polled while the stream is down.
+  useEffect(() => { void reloadHeld(); }, [reloadHeld, selfieVersion]);
+  useEffect(() => {
+    if (connected) return;
+    const timer = setInterval(() => void reloadHeld(), 10_000);
+    return () => clearInterval(timer);
+  }, [connected, reloadHeld]);
 
   useEffect(() => {
     if (settings?.language && !localStorage.getItem('findme.lang')) setLangState(settings.language);
@@ -94,7 +125,7 @@ export function DashboardProvider({ token, children }: { token: string; children
 
   const value: DashboardState = {
     api, t: DICTS[lang], lang, setLang, events, activeEventId, setActiveEventId, reloadEvents,
-    stats, connected, feed, settings, setSettings, photoVersion, error, setError,
+    stats, connected, feed, settings, setSettings, photoVersion, selfieVersion, held, reloadHeld, error, setError,
   };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,6 +1,6 @@
 // The attendee's selfies: their statuses (from /api/me, then live from the stream, with a
-// slow poll as a safety net while one is being checked) and the upload of a new one
-// (shrunk on the phone, sent with a progress bar).
+// slow poll as a safety net while one is being checked or held for the organiser) and the
+// upload of a new one (shrunk on the phone, sent with a progress bar).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Selfie } from '../../../server/contract/attendee';
 import { api, errorCode, uploadSelfie } from '../api';
@@ -40,11 +40,13 @@ export function useSelfies(initial: Selfie[]): Selfies {
   }, []);
 
   const processing = selfies.some((s) => s.status === 'processing');
+  // A selfie held for the organiser's check can wait minutes: poll it slowly.
+  const held = selfies.some((s) => s.status === 'held');
   useEffect(() => {
-    if (!processing) return;
-    const timer = setInterval(refresh, 4000);
+    if (!processing && !held) return;
+    const timer = setInterval(refresh, processing ? 4000 : 15_000);
     return () => clearInterval(timer);
-  }, [processing, refresh]);
+  }, [processing, held, refresh]);
 
   useEffect(() => () => {
     if (previewRef.current) URL.revokeObjectURL(previewRef.current.url);

@@ -89,6 +89,8 @@ export const en = {
   selfieAccepted: 'Selfie accepted',
   selfieAcceptedHint: 'We are looking for you in every photo, now and as new ones arrive.',
   selfieRejected: 'This selfie cannot be used',
+  selfieHeld: 'Waiting for the organiser to check your selfie',
+  selfieHeldHint: 'Your selfie looks like someone who already has an account here, so the organiser checks it by eye. This page updates by itself; you can close it and come back later.',
   reason_no_face: 'We could not find a face. Hold the phone at arm’s length, facing you, in good light.',
   reason_several_faces: 'There is more than one face. Take it again alone in the picture.',
   reason_face_too_small: 'Your face is too small in the picture. Hold the phone closer.',

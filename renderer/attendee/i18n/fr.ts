@@ -85,6 +85,8 @@ export const fr: Dictionary = {
   selfieAccepted: 'Selfie accepté',
   selfieAcceptedHint: 'Nous vous cherchons sur chaque photo, maintenant et à mesure qu’elles arrivent.',
   selfieRejected: 'Ce selfie ne peut pas être utilisé',
+  selfieHeld: 'L’organisateur doit vérifier votre selfie',
+  selfieHeldHint: 'Votre selfie ressemble à une personne qui a déjà un compte ici : l’organisateur le vérifie à l’œil. Cette page se met à jour toute seule ; vous pouvez la fermer et revenir plus tard.',
   reason_no_face: 'Nous n’avons pas trouvé de visage. Tenez le téléphone à bout de bras, face à vous, en pleine lumière.',
   reason_several_faces: 'Il y a plusieurs visages. Reprenez-le seul sur la photo.',
   reason_face_too_small: 'Votre visage est trop petit sur la photo. Rapprochez le téléphone.',

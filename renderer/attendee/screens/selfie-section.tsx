@@ -1,5 +1,6 @@
 // The selfie card: guidance, one tap to open the front camera, the upload progress, then the
-// status of the latest selfie (checking, accepted, or rejected with its reason and a retake).
+// status of the latest selfie (checking, accepted, waiting for the organiser's check, or
+// rejected with its reason and a retake).
 import type { ChangeEvent } from 'react';
 import type { Selfie } from '../../../server/contract/attendee';
 import { ErrorNotice } from '../components/error-notice';
@@ -21,9 +22,11 @@ function Tips({ t }: { t: Translate }) {
 
 function SelfieStatus({ selfie, previewUrl, t }: { selfie: Selfie; previewUrl: string | null; t: Translate }) {
   const { status } = selfie;
-  const title = status === 'processing' ? t('selfieProcessing') : status === 'accepted' ? t('selfieAccepted') : t('selfieRejected');
+  const title = status === 'processing' ? t('selfieProcessing') : status === 'accepted' ? t('selfieAccepted')
+    : status === 'held' ? t('selfieHeld') : t('selfieRejected');
   const detail = status === 'processing' ? t('selfieProcessingHint')
-    : status === 'accepted' ? t('selfieAcceptedHint') : t(`reason_${selfie.reason ?? 'unreadable_image'}`);
+    : status === 'accepted' ? t('selfieAcceptedHint')
+    : status === 'held' ? t('selfieHeldHint') : t(`reason_${selfie.reason ?? 'unreadable_image'}`);
   return (
     <div className={`selfie-status ${status}`}>
       {previewUrl
@@ -45,7 +48,8 @@ export function SelfieSection({ selfies: s }: { selfies: Selfies }) {
   const latest = s.selfies[s.selfies.length - 1] ?? null;
   const active = s.selfies.filter((x) => x.status !== 'rejected').length;
   const busy = s.upload.phase === 'preparing' || s.upload.phase === 'uploading';
-  const checking = latest?.status === 'processing';
+  // A held selfie waits for the organiser: another picture of the same face would wait too.
+  const checking = latest?.status === 'processing' || latest?.status === 'held';
 
   let captureText: string | null = null;
   let primary = true;

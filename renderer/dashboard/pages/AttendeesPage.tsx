@@ -1,14 +1,15 @@
-// Attendees: selfie status and photo count, search, remove.
+// Attendees: the selfies to check (one face, one account), then each attendee's selfie status and photo count, search, remove.
 import { useEffect, useMemo, useState } from 'react';
 import type { Static } from 'typebox';
 import type { AttendeeList } from '../../../server/contract/admin';
+import { HeldSelfies } from '../components/HeldSelfies';
 import { useDashboard } from '../state';
 
 type Row = Static<typeof AttendeeList>['attendees'][number];
 const MAX_ROWS = 300;
 
 export function AttendeesPage() {
-  const { api, t, activeEventId, photoVersion, setError } = useDashboard();
+  const { api, t, activeEventId, photoVersion, selfieVersion, setError } = useDashboard();
   const [rows, setRows] = useState<Row[]>([]);
   const [query, setQuery] = useState('');
 
@@ -20,7 +21,7 @@ export function AttendeesPage() {
       setError((e as Error).message);
     }
   }, [api, activeEventId, setError]);
-  useEffect(() => { void load(); }, [load, photoVersion]);
+  useEffect(() => { void load(); }, [load, photoVersion, selfieVersion]);
 
   const matching = rows.filter((r) => `${r.username} ${r.displayName}`.toLowerCase().includes(query.toLowerCase()));
   // A table of 10,000 rows is slow to draw and useless to read: show the first rows and let search narrow.
@@ -36,22 +37,25 @@ export function AttendeesPage() {
   }
 
   return (
-    <section className="card">
-      <label className="search">{t.search}<input type="search" value={query} onChange={(e) => setQuery(e.target.value)} /></label>
-      <table className="table">
-        <thead><tr><th scope="col">{t.attendees}</th><th scope="col">{t.selfie}</th><th scope="col">{t.photoCount}</th><th /></tr></thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.id}>
-              <td><strong>{r.displayName}</strong> <span className="muted">@{r.username}</span></td>
-              <td><span className={`pill ${r.selfieStatus}`}>{t[r.selfieStatus]}</span></td>
-              <td>{r.photoCount}</td>
-              <td><button type="button" className="danger" onClick={() => void remove(r)}>{t.remove}</button></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {matching.length > shown.length && <p className="muted">{t.moreRows(shown.length, matching.length)}</p>}
-    </section>
+    <>
+      <HeldSelfies />
+      <section className="card">
+        <label className="search">{t.search}<input type="search" value={query} onChange={(e) => setQuery(e.target.value)} /></label>
+        <table className="table">
+          <thead><tr><th scope="col">{t.attendees}</th><th scope="col">{t.selfie}</th><th scope="col">{t.photoCount}</th><th /></tr></thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id}>
+                <td><strong>{r.displayName}</strong> <span className="muted">@{r.username}</span></td>
+                <td><span className={`pill ${r.selfieStatus}`}>{t[r.selfieStatus]}</span></td>
+                <td>{r.photoCount}</td>
+                <td><button type="button" className="danger" onClick={() => void remove(r)}>{t.remove}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {matching.length > shown.length && <p className="muted">{t.moreRows(shown.length, matching.length)}</p>}
+      </section>
+    </>
   );
 }
