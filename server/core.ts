@@ -21,6 +21,7 @@ import { createSettingsRepo } from './db/repositories/settings-repo.js';
 import { createHotFolders } from './ingest/hot-folders.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { jobCapacity } from './jobs/capacity.js';
+import { removingOrphanFiles } from './jobs/orphan-files.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { createAttendeeStreams } from './live/attendee-streams.js';
 import { createLiveBus } from './live/live-bus.js';
@@ -123,8 +124,15 @@ export async function createFindMe(opts: CoreOptions) {
   const scheduler = createScheduler({
     jobs: repos.jobs,
     handlers: {
-      photo: createPhotoJob({ ...pipelineDeps, onTimings: stages.record }),
-      selfie: createSelfieJob(pipelineDeps),
+      // What a job writes for a photo or selfie deleted while it ran is removed when it ends.
+      photo: removingOrphanFiles(createPhotoJob({ ...pipelineDeps, onTimings: stages.record }), {
+        find: repos.photos.findById, eventExists: (id) => Boolean(repos.events.findById(id)), eventDir: files.eventDir,
+        filesOf: (p) => [files.preview(p.eventId, p.id), files.thumb(p.eventId, p.id), files.original(p.eventId, p.id, p.ext)],
+      }),
+      selfie: removingOrphanFiles(createSelfieJob(pipelineDeps), {
+        find: repos.selfies.findById, eventExists: (id) => Boolean(repos.events.findById(id)), eventDir: files.eventDir,
+        filesOf: (x) => [files.selfie(x.eventId, x.id), files.selfieUpload(x.eventId, x.id)],
+      }),
     },
     capacity: () => jobCapacity({
       poolSize: pool.size(),

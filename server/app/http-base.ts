@@ -122,7 +122,10 @@ function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net
 /** Errors of a full disk, from the file system and from SQLite. */
 export const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 
-function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: FastifyBaseLogger }, reply: import('fastify').FastifyReply) {
+function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: FastifyBaseLogger; raw: { complete: boolean } }, reply: import('fastify').FastifyReply) {
+  // An error before the body was read whole (an upload cut short): the socket cannot carry
+  // another request, so the client must not reuse it.
+  if (!req.raw.complete) reply.header('Connection', 'close');
   if (err instanceof AppError) {
     reply.code(err.statusCode).send({ error: { code: err.code, message: err.message }, ...err.extra });
     return;

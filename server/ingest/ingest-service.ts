@@ -47,60 +47,74 @@ export function createIngestService(deps: IngestDeps) {
     if (row.status === 'queued') deps.jobs.enqueue('photo', row.id, row.createdAt);
   });
 
-  return {
-    /** Copies `source` into the event, hashing as it goes, and queues it unless it is a duplicate. */
-    async ingest(eventId: string, source: Readable, originalName: string, opts: { truncated?: () => boolean } = {}): Promise<IngestOutcome> {
-      const fileName = cleanFileName(originalName);
-      const incoming = deps.files.incomingDir(eventId);
-      await mkdir(incoming, { recursive: true });
-      const tmp = join(incoming, `${randomUUID()}.partial`);
-      const hash = createHash('sha256');
-      let size = 0;
-      try {
-        await pipeline(source, new Transform({
-          transform(chunk: Buffer, _enc, cb) {
-            hash.update(chunk);
-            size += chunk.length;
-            cb(null, chunk);
-          },
-        }), createWriteStream(tmp));
-      } catch (err) {
-        await rm(tmp, { force: true });
-        throw err;
-      }
-      if (opts.truncated?.()) {
-        await rm(tmp, { force: true });
-        throw new AppError(413, 'file_too_large', `${fileName} is too large.`);
-      }
-      const sha256 = hash.digest('hex');
+  const eventExists = deps.db.prepare('SELECT EXISTS(SELECT 1 FROM events WHERE id = ?) AS e');
 
-      if (deps.photos.hashExists(eventId, sha256)) {
-        await rm(tmp, { force: true });
-        return { outcome: 'duplicate', fileName };
-      }
-      const probe = size === 0 ? { ok: false, message: 'The file is empty.', format: undefined } : await probeImage(tmp);
-      const id = randomUUID();
-      const ext = probe.format && probe.ok ? extensionFor(probe.format) : (extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6) || '.bin');
-      const status: PhotoStatus = probe.ok ? 'queued' : 'failed';
-      const error = probe.ok ? null : (probe.message ?? 'This file is not a readable image.');
-      const finalPath = deps.files.original(eventId, id, ext);
-      await mkdir(join(finalPath, '..'), { recursive: true });
-      await rename(tmp, finalPath);
-      try {
-        insertQueued({ id, eventId, fileName, sha256, ext, byteSize: size, status, error, createdAt: now() });
-      } catch (err) {
-        await rm(finalPath, { force: true });
-        // the same bytes arrived twice at once: the other copy won
-        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { outcome: 'duplicate', fileName };
-        throw err;
-      }
-      deps.bus.emit('photo', { eventId, photoId: id, fileName, status, faceCount: 0, ...(error && { error }) });
-      if (status === 'queued') {
-        deps.onQueued();
-        return { outcome: 'queued', photoId: id, fileName, status };
-      }
-      return { outcome: 'failed', photoId: id, fileName, status, error: error! };
-    },
-  };
+  /** Copies `source` into the event, hashing as it goes, and queues it unless it is a duplicate. */
+  async function ingest(eventId: string, source: Readable, originalName: string, opts: { truncated?: () => boolean } = {}): Promise<IngestOutcome> {
+    try {
+      return await copyIn(eventId, source, originalName, opts);
+    } catch (err) {
+      // The event was purged while the file arrived (its folder went under our feet): nothing of
+      // it stays, and the caller hears that the event is gone rather than a server error.
+      if ((eventExists.get(eventId) as { e: number }).e === 1) throw err;
+      await rm(deps.files.eventDir(eventId), { recursive: true, force: true });
+      throw new AppError(404, 'event_not_found', 'This event no longer exists.');
+    }
+  }
+
+  return { ingest };
+
+  async function copyIn(eventId: string, source: Readable, originalName: string, opts: { truncated?: () => boolean }): Promise<IngestOutcome> {
+    const fileName = cleanFileName(originalName);
+    const incoming = deps.files.incomingDir(eventId);
+    await mkdir(incoming, { recursive: true });
+    const tmp = join(incoming, `${randomUUID()}.partial`);
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      await pipeline(source, new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          hash.update(chunk);
+          size += chunk.length;
+          cb(null, chunk);
+        },
+      }), createWriteStream(tmp));
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+    if (opts.truncated?.()) {
+      await rm(tmp, { force: true });
+      throw new AppError(413, 'file_too_large', `${fileName} is too large.`);
+    }
+    const sha256 = hash.digest('hex');
+
+    if (deps.photos.hashExists(eventId, sha256)) {
+      await rm(tmp, { force: true });
+      return { outcome: 'duplicate', fileName };
+    }
+    const probe = size === 0 ? { ok: false, message: 'The file is empty.', format: undefined } : await probeImage(tmp);
+    const id = randomUUID();
+    const ext = probe.format && probe.ok ? extensionFor(probe.format) : (extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6) || '.bin');
+    const status: PhotoStatus = probe.ok ? 'queued' : 'failed';
+    const error = probe.ok ? null : (probe.message ?? 'This file is not a readable image.');
+    const finalPath = deps.files.original(eventId, id, ext);
+    await mkdir(join(finalPath, '..'), { recursive: true });
+    await rename(tmp, finalPath);
+    try {
+      insertQueued({ id, eventId, fileName, sha256, ext, byteSize: size, status, error, createdAt: now() });
+    } catch (err) {
+      await rm(finalPath, { force: true });
+      // the same bytes arrived twice at once: the other copy won
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { outcome: 'duplicate', fileName };
+      throw err;
+    }
+    deps.bus.emit('photo', { eventId, photoId: id, fileName, status, faceCount: 0, ...(error && { error }) });
+    if (status === 'queued') {
+      deps.onQueued();
+      return { outcome: 'queued', photoId: id, fileName, status };
+    }
+    return { outcome: 'failed', photoId: id, fileName, status, error: error! };
+  }
 }
 export type IngestService = ReturnType<typeof createIngestService>;
