@@ -105,6 +105,7 @@ export const en = {
   photoCountOne: '1 photo',
   photoCountMany: '{n} photos',
   galleryEmptyNoSelfie: 'Take a selfie first: the photos you are in will then appear here.',
+  galleryEmptyHeld: 'Your photos appear here once the organiser has checked your selfie.',
   galleryEmptyWaiting: 'No photos of you yet. As the photographers’ pictures arrive, the ones you are in appear here by themselves, within seconds. Keep this page open or come back later.',
   newPhotosOne: '1 new photo: show it',
   newPhotosMany: '{n} new photos: show them',

@@ -100,6 +100,7 @@ export const fr: Dictionary = {
   photoCountOne: '1 photo',
   photoCountMany: '{n} photos',
   galleryEmptyNoSelfie: 'Prenez d’abord un selfie : les photos où vous apparaissez s’afficheront ici.',
+  galleryEmptyHeld: 'Vos photos apparaîtront ici dès que l’organisateur aura vérifié votre selfie.',
   galleryEmptyWaiting: 'Pas encore de photo de vous. À mesure que les photos des photographes arrivent, celles où vous êtes s’affichent ici toutes seules, en quelques secondes. Gardez cette page ouverte ou revenez plus tard.',
   newPhotosOne: '1 nouvelle photo : l’afficher',
   newPhotosMany: '{n} nouvelles photos : les afficher',

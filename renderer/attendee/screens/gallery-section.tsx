@@ -11,13 +11,15 @@ import type { MessageKey } from '../i18n/en';
 interface Props {
   gallery: Gallery;
   hasSelfie: boolean;
+  /** A selfie waits for the organiser's check (one face, one account). */
+  selfieHeld?: boolean;
   stream: StreamState;
   /** Polite announcement (e.g. "Photo removed"). */
   announcement: MessageKey | null;
   onOpen: (index: number) => void;
 }
 
-export function GallerySection({ gallery: g, hasSelfie, stream, announcement, onOpen }: Props) {
+export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, stream, announcement, onOpen }: Props) {
   const { t } = useI18n();
   const sentinel = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLUListElement>(null);
@@ -62,7 +64,7 @@ export function GallerySection({ gallery: g, hasSelfie, stream, announcement, on
       {g.status === 'ready' && g.photos.length === 0 && (
         <div className="empty">
           <span className="empty-icon" aria-hidden="true" />
-          <p>{hasSelfie ? t('galleryEmptyWaiting') : t('galleryEmptyNoSelfie')}</p>
+          <p>{hasSelfie ? t('galleryEmptyWaiting') : selfieHeld ? t('galleryEmptyHeld') : t('galleryEmptyNoSelfie')}</p>
         </div>
       )}
       {g.photos.length > 0 && (

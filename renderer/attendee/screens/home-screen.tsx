@@ -32,6 +32,7 @@ export function HomeScreen({ me, onSignedOut }: { me: MeResponse; onSignedOut: (
     onUnauthorized: () => onSignedOut('expired'),
   });
   const hasAccepted = selfies.selfies.some((s) => s.status === 'accepted');
+  const selfieHeld = selfies.selfies.some((s) => s.status === 'held');
 
   // Phones freeze background tabs (and their streams): catch up when the page is seen again.
   const { refresh } = selfies;
@@ -68,7 +69,7 @@ export function HomeScreen({ me, onSignedOut }: { me: MeResponse; onSignedOut: (
         <ScreenHeading>{t('homeTitle', { name: me.attendee.displayName })}</ScreenHeading>
       </div>
       <SelfieSection selfies={selfies} />
-      <GallerySection gallery={gallery} hasSelfie={hasAccepted} stream={stream} announcement={announcement} onOpen={(i) => setViewingId(gallery.photos[i]?.id ?? null)} />
+      <GallerySection gallery={gallery} hasSelfie={hasAccepted} selfieHeld={selfieHeld} stream={stream} announcement={announcement} onOpen={(i) => setViewingId(gallery.photos[i]?.id ?? null)} />
       <AccountSection attendee={me.attendee} onLoggedOut={() => onSignedOut('logout')} onDeleted={() => onSignedOut('deleted')} />
       {viewing >= 0 && (
         <Viewer photos={gallery.photos} index={viewing} onIndex={(i) => setViewingId(gallery.photos[i]?.id ?? null)}
