@@ -1,7 +1,7 @@
 // Purging an event: every photo, attendee, selfie, descriptor, match, job and file goes, by
 // hand from the dashboard or automatically after the retention period. Both are logged.
 import { rm } from 'node:fs/promises';
-import type { Db } from '../db/database.js';
+import { forgetNow, type Db } from '../db/database.js';
 import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { HotFolders } from '../ingest/hot-folders.js';
 import type { EventFiles } from '../storage/event-files.js';
@@ -37,6 +37,7 @@ export function createEventPurgeService(deps: PurgeDeps) {
     if (!event) return false;
     await deps.hotFolders.unwatch(eventId);
     if (!deleteRows(eventId)) return false;
+    forgetNow(deps.db);
     deps.events.cache.invalidate(event.code);
     await rm(deps.files.eventDir(eventId), { recursive: true, force: true });
     await deps.onPurged?.(eventId);

@@ -2,7 +2,7 @@
 // the deletion of the account. Every lookup is scoped by the caller: a photo they are not
 // matched in does not exist for them.
 import { rm } from 'node:fs/promises';
-import type { Db } from '../db/database.js';
+import { forgetNow, type Db } from '../db/database.js';
 import type { AttendeeRow } from '../db/repositories/attendees-repo.js';
 import type { MatchesRepo } from '../db/repositories/matches-repo.js';
 import type { PhotosRepo } from '../db/repositories/photos-repo.js';
@@ -37,6 +37,13 @@ const noSuchPhoto = () => new AppError(404, 'not_found', 'No such photo.');
 
 export function createGalleryService(deps: GalleryDeps) {
   const deleteAttendee = deps.db.prepare('DELETE FROM attendees WHERE id = ?');
+  // The faces in event photos that were this person: their descriptors identify them too.
+  const forgetMatchedFaces = deps.db.prepare(`DELETE FROM photo_faces WHERE (photo_id, face_index) IN
+    (SELECT photo_id, face_index FROM matches WHERE attendee_id = ?)`);
+  const deleteRows = deps.db.transaction((attendeeId: string) => {
+    forgetMatchedFaces.run(attendeeId);
+    deleteAttendee.run(attendeeId); // sessions, selfies, matches and refusals cascade
+  });
 
   function ownPhoto(attendee: AttendeeRow, photoId: string) {
     if (!deps.matches.exists(photoId, attendee.id)) throw noSuchPhoto();
@@ -83,10 +90,14 @@ export function createGalleryService(deps: GalleryDeps) {
       });
     },
 
-    /** Deletes the attendee with their sessions, selfies (rows, descriptors and files) and matches. */
+    /**
+     * Deletes the attendee with their sessions, selfies (rows, descriptors and files), matches
+     * and the descriptors of the faces matched to them, leaving nothing readable in the files.
+     */
     async deleteAccount(attendee: AttendeeRow) {
       const selfies = deps.selfies.listByAttendee(attendee.id);
-      deleteAttendee.run(attendee.id); // sessions, selfies, matches and refusals cascade
+      deleteRows(attendee.id);
+      forgetNow(deps.db);
       await Promise.all(selfies.flatMap((s) => [
         rm(deps.files.selfie(s.eventId, s.id), { force: true }),
         rm(deps.files.selfieUpload(s.eventId, s.id), { force: true }),
