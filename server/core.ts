@@ -169,7 +169,10 @@ export async function createFindMe(opts: CoreOptions) {
     ingest: ingest.ingest, dataDir: config.dataDir,
     onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),
   });
-  const selfies = createSelfieService({ db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
+  const selfies = createSelfieService({
+    db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify,
+    budget: () => ({ max: settings.get().selfieBudget, windowMs: settings.get().selfieBudgetWindowMinutes * 60_000 }),
+  });
   // One face, one account: the operator's decisions on held selfies, with what the selfie job is given.
   const selfieReview = createSelfieReviewService({
     selfies: repos.selfies, attendees: repos.attendees, files, acceptance: createSelfieAcceptance(pipelineDeps),

@@ -1,5 +1,7 @@
 // Selfie uploads: stored as they came (a worker re-encodes them), checked by their real
-// format, at most 3 that count per attendee, then queued ahead of photos.
+// format, at most 3 that count per attendee, then queued ahead of photos. Each attendee has a
+// budget of selfie checks per time window (rejected ones count): selfies go before photos, so
+// one attendee's stream of bad selfies must not take the workers from everyone else.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -26,12 +28,23 @@ export interface SelfieServiceDeps {
   files: EventFiles;
   bus: LiveBus;
   onQueued: () => void;
+  /** Selfies one attendee may send per window (a live setting). */
+  budget: () => { max: number; windowMs: number };
   now?: () => number;
 }
 
 export function createSelfieService(deps: SelfieServiceDeps) {
   const now = deps.now ?? Date.now;
+  const sentSince = deps.db.prepare('SELECT COUNT(*) AS n FROM selfies WHERE attendee_id = ? AND created_at > ?');
+  function checkBudget(attendee: AttendeeRow, t: number) {
+    const { max, windowMs } = deps.budget();
+    if ((sentSince.get(attendee.id, t - windowMs) as { n: number }).n >= max) {
+      const minutes = Math.round(windowMs / 60_000);
+      throw new AppError(429, 'selfie_budget_exceeded', `You have sent ${max} selfies in ${minutes} minutes: please wait a little before the next one.`);
+    }
+  }
   const insert = deps.db.transaction((id: string, attendee: AttendeeRow, t: number) => {
+    checkBudget(attendee, t);
     if (deps.selfies.countActive(attendee.id) >= MAX_SELFIES) throw tooMany();
     deps.selfies.insert(id, attendee.id, attendee.eventId, t);
     deps.jobs.enqueue('selfie', id, t);
@@ -41,9 +54,12 @@ export function createSelfieService(deps: SelfieServiceDeps) {
   return {
     /** `file` is the multipart stream; `truncated()` tells whether it hit the size limit. */
     async upload(attendee: AttendeeRow, file: Readable, truncated: () => boolean) {
-      if (deps.selfies.countActive(attendee.id) >= MAX_SELFIES) {
+      try {
+        checkBudget(attendee, now());
+        if (deps.selfies.countActive(attendee.id) >= MAX_SELFIES) throw tooMany();
+      } catch (err) {
         file.resume();
-        throw tooMany();
+        throw err;
       }
       const id = randomUUID();
       const path = deps.files.selfieUpload(attendee.eventId, id);
