@@ -33,7 +33,7 @@ describe('duplicates', () => {
     await s.admin('PUT', `/api/admin/events/${event.id}/hot-folder`, { folder: hot });
     await s.findme.hotFolders.settled();
     const imported = await s.admin('POST', `/api/admin/events/${event.id}/import`, { folder: hot });
-    expect(imported.body).toEqual({ queued: 0, duplicates: 1, failed: 0 });
+    expect(imported.body).toEqual({ queued: 0, duplicates: 1, failed: 0, skipped: 0 });
     await waitForIdle(s);
     expect(await photosOf(event.id)).toEqual([expect.objectContaining({ fileName: 'obama1.jpg', status: 'done' })]);
     // the same bytes in another event are another photo
