@@ -1,16 +1,30 @@
-// The engines the evaluation compares, by id. Each is the product's code with one profile;
-// `v1` is the engine as it shipped before face engine v2 (kept here as the baseline).
-import type { DetectedFace, FaceDetector } from '../../server/faces/face-engine.js';
+// The engines the evaluation compares, by id. Each is the product's code with one profile:
+// `v1` is the engine as it shipped before face engine v2 (SSD MobileNet v1 on the ≤1600 px
+// rendition, descriptors read there, nearest attendee under 0.55), kept as the baseline;
+// `v2` is the engine in use (server/faces/photo-faces.ts and the active model profile).
+import type { DetectedFace } from '../../server/faces/face-engine.js';
 import { loadLocalFaceModel } from '../../server/faces/local-face-model.js';
-import { findPhotoFaces } from '../../server/faces/photo-faces.js';
 import type { MatchRule } from '../../server/faces/matcher.js';
-import { PROFILE_V1 } from '../../server/faces/model-profile.js';
-import type { RawImage } from '../../server/images/renditions.js';
+import { PROFILE_V1, PROFILE_V2 } from '../../server/faces/model-profile.js';
+import { findPhotoFaces } from '../../server/faces/photo-faces.js';
+import { FULL_RESOLUTION, decodeRgb, type RawImage } from '../../server/images/renditions.js';
 
-export type EngineId = 'v1';
-export const ENGINES: Record<EngineId, { label: string; rule: MatchRule }> = {
-  v1: { label: 'face-api SSD MobileNet v1 at 1600 px, dlib ResNet 128-d, nearest attendee under Euclidean 0.55', rule: PROFILE_V1.rule },
+export type EngineId = 'v1' | 'v2';
+/** `selfies` and `photos` name each path: engines sharing one share its cached results. */
+export const ENGINES: Record<EngineId, { label: string; rule: MatchRule; selfies: string; photos: string }> = {
+  v1: {
+    label: 'face-api SSD MobileNet v1 on the 1600 px rendition, dlib ResNet 128-d read there, nearest attendee under Euclidean 0.55',
+    rule: PROFILE_V1.rule, selfies: 'ssd800-resnet128', photos: 'ssd1600-resnet128',
+  },
+  v2: {
+    label: `SSD on the 1600 px rendition + BlazeFace on a 1200 px level, ResNet 128-d read from the original for small faces; ${describeRule(PROFILE_V2.rule)}`,
+    rule: PROFILE_V2.rule, selfies: 'ssd800-resnet128', photos: 'ssd1600-blaze1200-fullres-resnet128',
+  },
 };
+
+function describeRule(r: MatchRule): string {
+  return `nearest attendee under ${r.metric} ${r.threshold} with a margin of ${r.margin} over the runner-up, faces ≥ ${r.minFaceWidth} px`;
+}
 
 export interface EvalEngine {
   detectSelfie(img: RawImage): Promise<DetectedFace[]>;
@@ -18,12 +32,17 @@ export interface EvalEngine {
 }
 
 export async function loadEngine(id: EngineId): Promise<EvalEngine> {
+  const model = await loadLocalFaceModel();
+  const detectSelfie = (img: RawImage) => model.detect(img.data, img.width, img.height);
   if (id === 'v1') {
-    const detector: FaceDetector = await loadLocalFaceModel();
     return {
-      detectSelfie: (img) => detector.detect(img.data, img.width, img.height),
-      detectPhoto: (img) => findPhotoFaces(detector, img),
+      detectSelfie,
+      async detectPhoto(img) {
+        const k = img.originalWidth / img.width;
+        return (await model.detect(img.data, img.width, img.height))
+          .map((f) => ({ ...f, box: { x: f.box.x * k, y: f.box.y * k, width: f.box.width * k, height: f.box.height * k } }));
+      },
     };
   }
-  throw new Error(`unknown engine ${String(id)}`);
+  return { detectSelfie, detectPhoto: (img, path) => findPhotoFaces(model, img, () => decodeRgb(path, FULL_RESOLUTION)) };
 }

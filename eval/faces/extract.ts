@@ -30,12 +30,15 @@ export interface Extracted {
   frames: Map<string, FrameResult>;
 }
 
-export async function extract(engine: EngineId, cacheDir: string, crops: { key: string; path: string }[], frames: { key: string; path: () => Promise<string> }[],
+/**
+ * `selfieCache` and `photoCache` name what the engine does to selfies and to photos: engines
+ * that share a path share its cached results.
+ */
+export async function extract(engine: EngineId, cache: { dir: string; selfies: string; photos: string }, crops: { key: string; path: string }[], frames: { key: string; path: () => Promise<string> }[],
   threads: number, log: (s: string) => void): Promise<Extracted> {
-  const dir = join(cacheDir, engine);
-  mkdirSync(dir, { recursive: true });
-  const cropFile = join(dir, 'crops.json');
-  const frameFile = join(dir, 'frames.json');
+  mkdirSync(cache.dir, { recursive: true });
+  const cropFile = join(cache.dir, `selfies-${cache.selfies}.json`);
+  const frameFile = join(cache.dir, `photos-${cache.photos}.json`);
   const storedCrops = load<Omit<CropResult, 'face'> & { face: StoredFace | null }>(cropFile);
   const storedFrames = load<{ faces: StoredFace[]; ms: number }>(frameFile);
   const todoCrops = crops.filter((c) => !storedCrops[c.key]);

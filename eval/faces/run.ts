@@ -43,7 +43,7 @@ async function main() {
   const reports: EngineReport[] = [];
   for (const id of engines) {
     const frameDir = join(cache, `frames-${SEED}${quick ? '-quick' : ''}`);
-    const got = await extract(id, join(cache, `${SEED}${quick ? '-quick' : ''}`),
+    const got = await extract(id, { dir: join(cache, `${SEED}${quick ? '-quick' : ''}`), selfies: ENGINES[id].selfies, photos: ENGINES[id].photos },
       ds.all.map((c) => ({ key: c.path, path: join(root, '..', 'shared', 'fixtures', 'scale', c.path) })),
       frames.map((f) => ({ key: f.id, path: () => renderFrame(f, frameDir) })), threads, log);
     const rule = ENGINES[id].rule;

@@ -1,29 +1,50 @@
-// The local, offline face engine: @vladmandic/face-api (SSD MobileNet v1 detector, 68-point
-// landmarks, ResNet 128-d descriptor) on TensorFlow.js' WebAssembly backend. The weights and
-// the .wasm files ship inside their npm packages and load from disk: no network, ever.
-// Loaded once per worker thread.
+// The local, offline face models, on TensorFlow.js' WebAssembly backend, loaded once per
+// worker thread: @vladmandic/face-api (SSD MobileNet v1 detector, 68-point landmarks, the
+// dlib-style ResNet 128-d descriptor) and BlazeFace full-range (resources/models/). Weights and
+// .wasm files load from disk: no network, ever.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { unpackedPath } from '../util/worker-file.js';
-import { MIN_FACE_SCORE, type DetectedFace, type FaceDetector } from './face-engine.js';
+import { blazeDetect, loadBlazeface } from './blazeface.js';
+import type { ScoredBox } from './face-boxes.js';
+import { MIN_FACE_SCORE, type DetectedFace, type FaceBox, type FaceDetector } from './face-engine.js';
 
 const require = createRequire(import.meta.url);
 
 type Tf = typeof import('@tensorflow/tfjs');
+type Tensor3D = import('@tensorflow/tfjs').Tensor3D;
+interface Landmarks { shiftBy(x: number, y: number): Landmarks; align(box: null, o: { useDlibAlignment: boolean }): FaceBox }
 // face-api's node-wasm build has no typed export path that fits NodeNext; we use a narrow view of it.
 interface FaceApi {
-  nets: Record<'ssdMobilenetv1' | 'faceLandmark68Net' | 'faceRecognitionNet', { loadFromDisk(dir: string): Promise<void> }>;
-  SsdMobilenetv1Options: new (o: { minConfidence: number; maxResults: number }) => unknown;
-  detectAllFaces(input: unknown, options: unknown): {
-    withFaceLandmarks(): { withFaceDescriptors(): Promise<{ detection: { box: { x: number; y: number; width: number; height: number }; score: number }; descriptor: Float32Array }[]> };
+  nets: {
+    ssdMobilenetv1: { loadFromDisk(dir: string): Promise<void> };
+    faceLandmark68Net: { loadFromDisk(dir: string): Promise<void>; detectLandmarks(face: Tensor3D): Promise<Landmarks> };
+    faceRecognitionNet: { loadFromDisk(dir: string): Promise<void>; computeFaceDescriptor(face: Tensor3D): Promise<Float32Array> };
   };
+  Rect: new (x: number, y: number, w: number, h: number) => FaceBox & { clipAtImageBorders(w: number, h: number): FaceBox };
+  SsdMobilenetv1Options: new (o: { minConfidence: number; maxResults: number }) => unknown;
+  extractFaceTensors(input: Tensor3D, boxes: FaceBox[]): Promise<Tensor3D[]>;
+  detectAllFaces(input: unknown, options: unknown): Promise<{ box: FaceBox; score: number }[]> & {
+    withFaceLandmarks(): { withFaceDescriptors(): Promise<{ detection: { box: FaceBox; score: number }; descriptor: Float32Array }[]> };
+  };
+}
+
+export interface RgbImage { data: Uint8Array; width: number; height: number }
+
+export interface LocalFaceModel extends FaceDetector {
+  /** SSD MobileNet v1 boxes (it looks at a 512 px square of the whole image). */
+  ssdBoxes(img: RgbImage): Promise<ScoredBox[]>;
+  /** BlazeFace boxes (SSD's convention) on an image of any size. */
+  findBoxes(img: RgbImage, minScore: number): Promise<ScoredBox[]>;
+  /** Landmarks, dlib alignment and the 128-d descriptor of the face in `box`, read from `img`'s pixels. */
+  describe(img: RgbImage, box: FaceBox): Promise<Float32Array | null>;
 }
 
 export function modelDirectory(): string {
   return unpackedPath(join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model'));
 }
 
-export async function loadLocalFaceModel(): Promise<FaceDetector> {
+export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
   const tf = require('@tensorflow/tfjs') as Tf;
   const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(p: string): void };
   const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
@@ -35,9 +56,11 @@ export async function loadLocalFaceModel(): Promise<FaceDetector> {
   await faceapi.nets.ssdMobilenetv1.loadFromDisk(dir);
   await faceapi.nets.faceLandmark68Net.loadFromDisk(dir);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(dir);
+  const blaze = await loadBlazeface(tf);
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence: MIN_FACE_SCORE, maxResults: 200 });
 
   return {
+    /** SSD, landmarks and descriptors on the whole image (the selfie check). */
     async detect(rgb, width, height): Promise<DetectedFace[]> {
       const input = tf.tensor3d(rgb, [height, width, 3], 'int32');
       try {
@@ -51,5 +74,44 @@ export async function loadLocalFaceModel(): Promise<FaceDetector> {
         input.dispose();
       }
     },
+
+    async ssdBoxes(img) {
+      const input = tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
+      try {
+        return (await faceapi.detectAllFaces(input, options)).map((d) => ({ score: d.score, box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height } }));
+      } finally {
+        input.dispose();
+      }
+    },
+
+    findBoxes: (img, minScore) => blazeDetect(tf, blaze, img.data, img.width, img.height, minScore),
+
+    async describe(img, box) {
+      // Only the face and a margin become a tensor, never the whole (perhaps 24 MP) image.
+      const m = box.width * 0.5;
+      const left = Math.max(0, Math.floor(box.x - m));
+      const top = Math.max(0, Math.floor(box.y - m));
+      const cw = Math.min(img.width - left, Math.ceil(box.width + 2 * m));
+      const ch = Math.min(img.height - top, Math.ceil(box.height + 2 * m));
+      if (cw < 12 || ch < 12) return null;
+      const crop = new Uint8Array(cw * ch * 3);
+      for (let y = 0; y < ch; y++) crop.set(img.data.subarray(((top + y) * img.width + left) * 3, ((top + y) * img.width + left + cw) * 3), y * cw * 3);
+      const input = tf.tensor3d(crop, [ch, cw, 3], 'int32');
+      const rect = new faceapi.Rect(box.x - left, box.y - top, box.width, box.height).clipAtImageBorders(cw, ch);
+      const held: Tensor3D[] = [];
+      try {
+        const [face] = await faceapi.extractFaceTensors(input, [rect]);
+        held.push(face!);
+        // As face-api's own pipeline: landmarks on the box, then dlib's alignment, then the descriptor.
+        const landmarks = (await faceapi.nets.faceLandmark68Net.detectLandmarks(face!)).shiftBy(rect.x, rect.y);
+        const [aligned] = await faceapi.extractFaceTensors(input, [landmarks.align(null, { useDlibAlignment: true })]);
+        held.push(aligned!);
+        return await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(aligned!);
+      } finally {
+        for (const t of held) t.dispose();
+        input.dispose();
+      }
+    },
   };
 }
+

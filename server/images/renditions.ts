@@ -11,6 +11,8 @@ export const SELFIE_MAX_BYTES = 200 * 1024;
 /** Faces are looked for on a version this large: 80 px faces in group photos stay findable. */
 export const DETECT_MAX = 1600;
 export const SELFIE_DETECT_MAX = 800;
+/** decodeRgb's `max` for the original's own size (small faces are described from it). */
+export const FULL_RESOLUTION = 100_000;
 
 export interface RawImage {
   data: Buffer;

@@ -1,11 +1,10 @@
 // Runs in each image worker thread: decode, orient, resize, encode, find and describe faces.
 // The face model is loaded once per thread and kept.
 import sharp from 'sharp';
-import type { FaceDetector } from '../faces/face-engine.js';
-import { loadLocalFaceModel } from '../faces/local-face-model.js';
+import { loadLocalFaceModel, type LocalFaceModel } from '../faces/local-face-model.js';
 import { findPhotoFaces } from '../faces/photo-faces.js';
 import { judgeSelfie } from '../faces/selfie-check.js';
-import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb, encodeJpeg, writePhotoRenditions, writeSelfie, type RawImage } from '../images/renditions.js';
+import { DETECT_MAX, FULL_RESOLUTION, SELFIE_DETECT_MAX, decodeRgb, encodeJpeg, writePhotoRenditions, writeSelfie, type RawImage } from '../images/renditions.js';
 import {
   PERMANENT_PREFIX, type ImageTask, type PhotoResult, type PhotoTask, type SelfieImageResult, type SelfieImageTask, type SelfieResult,
   type SelfieTask,
@@ -15,7 +14,7 @@ import {
 sharp.concurrency(1);
 sharp.cache(false);
 
-let detector: Promise<FaceDetector> | undefined;
+let detector: Promise<LocalFaceModel> | undefined;
 const getDetector = () => (detector ??= loadLocalFaceModel());
 
 async function decode(path: string, max: number): Promise<RawImage> {
@@ -31,7 +30,7 @@ async function photo(task: PhotoTask): Promise<PhotoResult> {
   const img = await decode(task.originalPath, DETECT_MAX);
   const t1 = performance.now();
   // Without detection (Rekognition finds the faces) the model is never loaded in this thread.
-  const found = task.detectFaces === false ? [] : await findPhotoFaces(await getDetector(), img);
+  const found = task.detectFaces === false ? [] : await findPhotoFaces(await getDetector(), img, () => decodeRgb(task.originalPath, FULL_RESOLUTION));
   const t2 = performance.now();
   await writePhotoRenditions(img, task.previewPath, task.thumbPath);
   const t3 = performance.now();
