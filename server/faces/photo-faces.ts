@@ -27,7 +27,8 @@ export const PHOTO_FACES = {
   maxFaces: 80,
 } as const;
 
-async function level(img: RgbImage, longSide: number): Promise<RgbImage & { scale: number }> {
+/** The image shrunk to `longSide` (never enlarged), with the scale used. */
+export async function level(img: RgbImage, longSide: number): Promise<RgbImage & { scale: number }> {
   const scale = Math.min(1, longSide / Math.max(img.width, img.height));
   if (scale === 1) return { ...img, scale };
   const width = Math.max(32, Math.round(img.width * scale));
