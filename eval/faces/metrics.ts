@@ -86,11 +86,17 @@ export interface EventFigures {
 
 export type MatchRule = (faces: FaceToMatch[], refs: Reference[]) => FaceMatch[];
 
-export function simulateEvent(n: number, ds: Dataset, crops: Map<string, CropResult>, frames: { spec: FrameSpec; result: FrameResult }[], rule: MatchRule): EventFigures {
+/**
+ * An event of the first `n` people. With `selfiesEach` 2, people with 3+ photos register their
+ * second photo too; that photo's face is then left out of the group photos' figures.
+ */
+export function simulateEvent(n: number, ds: Dataset, crops: Map<string, CropResult>, frames: { spec: FrameSpec; result: FrameResult }[], rule: MatchRule,
+  selfiesEach = 1): EventFigures {
   const registered = ds.people.slice(0, n);
   const names = new Set(registered.map((p) => p.name));
   const refs: Reference[] = [];
   const selfies = { accepted: 0, afterRetake: 0, refused: 0 };
+  const asSelfie = new Set<string>();
   for (const p of registered) {
     const r = crops.get(p.selfie.path)!;
     if (r.verdict !== 'accepted' || !r.face) {
@@ -100,6 +106,11 @@ export function simulateEvent(n: number, ds: Dataset, crops: Map<string, CropRes
     if (r.retake) selfies.afterRetake++;
     else selfies.accepted++;
     refs.push({ attendeeId: p.name, descriptor: r.face.descriptor });
+    const second = selfiesEach > 1 && p.others.length >= 2 ? crops.get(p.others[0]!.path) : undefined;
+    if (second?.verdict === 'accepted' && second.face) {
+      refs.push({ attendeeId: p.name, descriptor: second.face.descriptor });
+      asSelfie.add(p.others[0]!.path);
+    }
   }
   let attendeeFaces = 0;
   let strangerFaces = 0;
@@ -111,15 +122,18 @@ export function simulateEvent(n: number, ds: Dataset, crops: Map<string, CropRes
   const wrongPhotos = new Set<string>();
   for (const { spec, result } of frames) {
     for (const p of spec.faces) {
+      if (asSelfie.has(p.crop.path)) continue;
       if (names.has(p.crop.person)) attendeeFaces++;
       else strangerFaces++;
     }
     const ids = result.faces.map((f) => identify(spec, f));
-    detected += new Set(ids.filter((i) => i).map((i) => i!.index)).size;
-    const matches = rule(result.faces.map((f, faceIndex) => ({ photoId: spec.id, faceIndex, descriptor: f.descriptor })), refs);
+    const skip = (i: number) => asSelfie.has(spec.faces[i]!.crop.path);
+    detected += new Set(ids.filter((i) => i && !skip(i.index)).map((i) => i!.index)).size;
+    const matches = rule(result.faces.map((f, faceIndex) => ({ photoId: spec.id, faceIndex, descriptor: f.descriptor, width: f.box.width })), refs);
     for (const m of matches) {
-      shown++;
       const who = ids[m.faceIndex];
+      if (who && skip(who.index)) continue;
+      shown++;
       if (who && who.person === m.attendeeId) {
         correctFaces.add(`${spec.id}/${who.index}`);
         continue;

@@ -9,6 +9,7 @@ export interface EngineReport {
   events: EventFigures[];
   detection: { rows: { kind: string; width: number; placed: number; found: number }[]; otherDetections: number };
   timing: { cropMs: number; frameMs: Record<string, number> };
+  twoSelfies: EventFigures;
   sweep: { attendees: number; rows: { fmr: number; threshold: number; margin: number; precision: number; recall: number; wrong: number }[] };
 }
 
@@ -53,6 +54,10 @@ export function renderFaceReport(r: FaceEvalReport): string {
     out.push(`### ${e.engine} (${e.sweep.attendees} attendees; in use: threshold ${f3(e.pairs.thresholdUsed)})`, '');
     out.push(table(['threshold (FMR)', 'margin', 'precision', 'recall', 'wrong faces'], e.sweep.rows.map((s) => [`${f3(s.threshold)} (${s.fmr})`, f3(s.margin), f3(s.precision), f3(s.recall), s.wrong])), '');
   }
+  out.push('## Several selfies', '');
+  out.push('The largest event again, where each attendee with 3+ photos registers two of them (that second photo then leaves the group photos\' figures).', '');
+  out.push(table(['engine', 'attendee faces', 'shown', 'precision', 'recall', 'to another attendee', 'strangers matched'],
+    r.engines.map((e) => [e.engine, e.twoSelfies.attendeeFaces, e.twoSelfies.shown, f3(e.twoSelfies.precision), f3(e.twoSelfies.recall), pc(e.twoSelfies.wrongAttendeeRate), pc(e.twoSelfies.strangersMatchedRate)])), '');
   out.push('## Pairs: how well the descriptor separates people', '');
   out.push('Every pair of crops (one descriptor per crop, as its selfie check saw it). TAR: true-accept rate at the distance threshold that lets through the given false-match rate (FMR).', '');
   out.push(table(['engine', 'genuine pairs', 'impostor pairs', 'genuine median', 'impostor p1', 'TAR @ FMR 1e-3', 'TAR @ 1e-4', 'TAR @ 1e-5'],
