@@ -170,6 +170,8 @@ export const en = {
   err_network_error: 'No connection to FindMe. Check that you are on the event Wi-Fi, then try again.',
   err_internal_error: 'Something went wrong on our side. Please try again.',
   err_unknown: 'Something went wrong. Please try again.',
+  err_selfie_budget_exceeded: 'You have sent many selfies in a short time. Please wait a while before trying again.',
+  err_too_many_connections: 'Too many connections from your network right now. Please try again in a moment.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

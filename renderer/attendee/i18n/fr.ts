@@ -162,4 +162,6 @@ export const fr: Dictionary = {
   err_network_error: 'Pas de connexion à FindMe. Vérifiez que vous êtes sur le Wi-Fi de l’événement, puis réessayez.',
   err_internal_error: 'Un problème est survenu de notre côté. Réessayez.',
   err_unknown: 'Un problème est survenu. Réessayez.',
+  err_selfie_budget_exceeded: 'Vous avez envoyé beaucoup de selfies en peu de temps. Attendez un moment avant de réessayer.',
+  err_too_many_connections: 'Trop de connexions depuis votre réseau en ce moment. Réessayez dans un instant.',
 };
