@@ -32,7 +32,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([
         { regex: '(^|/)server/(?!contract/)', message: 'renderer/ may import only the contract (server/contract/) from server/.' },
-        { regex: '(^|/)server/contract/', allowTypeImports: true, message: 'renderer/ imports the contract as types only (import type …).' },
+        // face-profile.ts holds plain values (no dependencies): the dashboard may import them.
+        { regex: '(^|/)server/contract/(?!face-profile)', allowTypeImports: true, message: 'renderer/ imports the contract as types only (import type …).' },
         { regex: '(^|/)(main|preload)(/|$)', message: 'renderer/ must not import main/ or preload/.' },
       ]),
     },

@@ -75,7 +75,8 @@ export function renderFaceReport(r: FaceEvalReport): string {
     return [kind!, `${width} px`, rows[0]?.placed ?? 0, ...rows.map((x) => (x ? `${x.found} (${Math.round((100 * x.found) / x.placed)} %)` : '–'))];
   })), '');
   out.push(`Other detections (bystanders inside LFW crops, or not faces): ${r.engines.map((e) => `${e.engine} ${e.detection.otherDetections}`).join(', ')}.`, '');
-  out.push('## Cost (one worker thread each, same run)', '');
+  out.push('## Cost', '');
+  out.push('Mean time of one worker thread per crop or photo, from the run that described it (results are cached: compare engines described in the same run, or use `npm run bench -- --only=ingest` for ingest speed).', '');
   const kinds = [...new Set(r.engines.flatMap((e) => Object.keys(e.timing.frameMs)))];
   out.push(table(['engine', 'selfie check (250 px crop)', ...kinds.map((k) => `per ${k} photo`)],
     r.engines.map((e) => [e.engine, `${Math.round(e.timing.cropMs)} ms`, ...kinds.map((k) => `${Math.round(e.timing.frameMs[k] ?? NaN)} ms`)])), '');

@@ -1,4 +1,5 @@
 // The dashboard's words in English and French. TypeScript checks that both have every key.
+import { LOCAL_FACE_PROFILE } from '../../server/contract/face-profile';
 const en = {
   title: 'FindMe dashboard',
   events: 'Events', live: 'Live', photos: 'Photos', attendees: 'Attendees', jobs: 'Failed jobs', settings: 'Settings',
@@ -22,7 +23,7 @@ const en = {
   retry: 'Retry', retryAll: 'Retry all', noFailed: 'No failed job.', reason: 'Reason',
   faceEngine: 'Face engine', local: 'Local (offline)', threshold: 'Match threshold', ports: 'Ports (next start)',
   attendeePort: 'Attendee port', adminPort: 'Admin port', language: 'Language', save: 'Save', saved: 'Saved.',
-  thresholdNote: 'Lower is stricter: fewer photos, and fewer strangers. 0.55 keeps strangers out on our tests.',
+  thresholdNote: `Lower is stricter: fewer photos, and fewer strangers. ${LOCAL_FACE_PROFILE.threshold.default} lets about 1 in 10,000 pairs of strangers through on our evaluation.`,
   result: (q: number, d: number, f: number) => `${q} queued, ${d} duplicates, ${f} refused`,
   counts: (a: number, p: number) => `${a} attendees · ${p} photos`,
   moreRows: (shown: number, total: number) => `Showing ${shown} of ${total}: search to narrow the list.`,
@@ -68,7 +69,7 @@ const fr: Dict = {
   retry: 'Relancer', retryAll: 'Tout relancer', noFailed: 'Aucune tâche en échec.', reason: 'Raison',
   faceEngine: 'Moteur de visages', local: 'Local (hors ligne)', threshold: 'Seuil de correspondance', ports: 'Ports (au prochain démarrage)',
   attendeePort: 'Port participants', adminPort: 'Port administration', language: 'Langue', save: 'Enregistrer', saved: 'Enregistré.',
-  thresholdNote: 'Plus bas est plus strict : moins de photos, et moins d’inconnus. 0,55 écarte les inconnus dans nos tests.',
+  thresholdNote: `Plus bas est plus strict : moins de photos, et moins d’inconnus. ${String(LOCAL_FACE_PROFILE.threshold.default).replace('.', ',')} laisse passer environ 1 paire d’inconnus sur 10 000 dans notre évaluation.`,
   result: (q: number, d: number, f: number) => `${q} en file, ${d} doublons, ${f} refusées`,
   counts: (a: number, p: number) => `${a} participants · ${p} photos`,
   moreRows: (shown: number, total: number) => `${shown} affichés sur ${total} : cherchez pour affiner la liste.`,

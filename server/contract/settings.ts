@@ -1,11 +1,13 @@
 // Operator settings: their schema, limits and defaults live here so the server (validation,
 // config) and the dashboard (forms) read the same numbers.
 import { Type, type Static } from 'typebox';
+import { LOCAL_FACE_PROFILE } from './face-profile.js';
 
 export const SETTING_LIMITS = {
   bcryptRounds: { min: 10, max: 14, default: 10 },
   workers: { min: 1, max: 16 },
-  matchThreshold: { min: 0.3, max: 0.7, default: 0.55 },
+  /** The local engine's threshold: its range comes with the face model (face-profile.ts). */
+  matchThreshold: LOCAL_FACE_PROFILE.threshold,
   rekognitionConcurrency: { min: 1, max: 50, default: 10 },
   retentionDays: { min: 0, max: 3650, default: 0 },
   /** Calls per second to Rekognition; 5 is the smallest regional default quota. */

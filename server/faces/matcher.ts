@@ -24,7 +24,11 @@ export interface FaceMatch {
   distance: number;
 }
 
-export type Metric = 'euclidean' | 'cosine';
+/**
+ * `unit-euclidean`: Euclidean distance once both descriptors are scaled to length 1 (0..2);
+ * for face-api's 128-d descriptor it separates people better than the raw distance.
+ */
+export type Metric = 'euclidean' | 'unit-euclidean' | 'cosine';
 
 /** The decision rule; the model profile (model-profile.ts) gives each model its own. */
 export interface MatchRule {
@@ -43,7 +47,7 @@ export interface MatchRule {
  */
 export function distance(a: Float32Array, b: Float32Array, metric: Metric = 'euclidean'): number {
   if (a.length !== b.length || a.length === 0) return Infinity;
-  if (metric === 'cosine') {
+  if (metric !== 'euclidean') {
     let dot = 0;
     let na = 0;
     let nb = 0;
@@ -52,7 +56,9 @@ export function distance(a: Float32Array, b: Float32Array, metric: Metric = 'euc
       na += a[i]! * a[i]!;
       nb += b[i]! * b[i]!;
     }
-    return na && nb ? 1 - dot / Math.sqrt(na * nb) : Infinity;
+    if (!na || !nb) return Infinity;
+    const cos = dot / Math.sqrt(na * nb);
+    return metric === 'cosine' ? 1 - cos : Math.sqrt(Math.max(0, 2 - 2 * cos));
   }
   let sum = 0;
   for (let i = 0; i < a.length; i++) {

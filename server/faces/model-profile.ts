@@ -1,6 +1,7 @@
 // The local engine's model profile: which models describe faces, how their descriptors are
 // compared, and the decision rule measured for them (npm run eval:faces). Input sizes,
 // metric, thresholds and the setting's allowed range live here and nowhere else.
+import { LOCAL_FACE_PROFILE } from '../contract/face-profile.js';
 import type { MatchRule } from './matcher.js';
 
 export interface ModelProfile {
@@ -18,15 +19,19 @@ export const PROFILE_V1: ModelProfile = {
 };
 
 /**
- * Face engine v2: SSD (large faces) and BlazeFace on a 1200 px level (small faces) find them, small ones are described from the
- * original's pixels, and the rule is measured (npm run eval:faces): a threshold at a false-match
- * rate of about 1e-4 of the descriptor's impostor pairs, and a margin over the second-nearest
- * attendee; faces under 36 px are not matched.
+ * Face engine v2: SSD (large faces) and BlazeFace on a 1200 px level (small faces) find them,
+ * small ones are described from the original's pixels, descriptors are compared once scaled
+ * to length 1, and the rule is measured (npm run eval:faces): a threshold at a false-match rate
+ * of about 1e-4 of the descriptor's impostor pairs, a margin over the second-nearest attendee,
+ * and no match for faces under 36 px. The values live in contract/face-profile.ts.
  */
 export const PROFILE_V2: ModelProfile = {
-  id: 'blaze-resnet128-v2',
+  id: LOCAL_FACE_PROFILE.id,
   descriptorLength: 128,
-  rule: { metric: 'euclidean', threshold: 0.48, margin: 0.06, minFaceWidth: 36 },
+  rule: {
+    metric: LOCAL_FACE_PROFILE.metric, threshold: LOCAL_FACE_PROFILE.threshold.default,
+    margin: LOCAL_FACE_PROFILE.margin, minFaceWidth: LOCAL_FACE_PROFILE.minFaceWidth,
+  },
 };
 
 export const ACTIVE_PROFILE = PROFILE_V2;

@@ -8,13 +8,13 @@ export const MIN_SELFIE_FACE_PX = 48;
 export const SECOND_FACE_RATIO = 0.5;
 
 /**
- * The first look: this many faces on a 384 px version of the picture (BlazeFace, ~0.1 s) make
+ * The first look: this many confident faces on a 384 px version of the picture (BlazeFace, ~0.1 s) make
  * it a crowd, refused before the full check describes every face (a mosaic of hundreds of
  * faces would otherwise hold a worker for many seconds).
  */
-export const CROWD_FACES = 3;
+export const CROWD_FACES = 6;
 export const CROWD_LOOK_PX = 384;
-export const CROWD_MIN_SCORE = 0.6;
+export const CROWD_MIN_SCORE = 0.75;
 
 export type SelfieVerdict = { accepted: true; face: DetectedFace } | { accepted: false; reason: SelfieRejection };
 

@@ -1,6 +1,7 @@
 // Settings: face engine (local, or Rekognition with its region, credentials and caps), match
 // thresholds, workers, bcrypt cost, data retention, ports, language.
 import { useEffect, useState, type FormEvent } from 'react';
+import { LOCAL_FACE_PROFILE } from '../../../server/contract/face-profile';
 import type { SettingsPatch, SettingsView } from '../../../server/contract/settings';
 import { useDashboard } from '../state';
 
@@ -66,7 +67,7 @@ export function SettingsPage() {
           {num('rekognitionFaceMatchThreshold', t.rekognitionThreshold, 80, 99.9, 0.1)}
         </fieldset>
       )}
-      {num('matchThreshold', t.threshold, 0.3, 0.7, 0.01)}
+      {num('matchThreshold', t.threshold, LOCAL_FACE_PROFILE.threshold.min, LOCAL_FACE_PROFILE.threshold.max, 0.005)}
       <p className="note">{t.thresholdNote}</p>
       {num('workers', t.workers, 1, 16)}
       <p className="note">{t.workersNote}</p>

@@ -12,6 +12,8 @@ describe('distance', () => {
     expect(distance(v(0, 0), v(3, 4))).toBe(5);
     expect(distance(v(1, 0), v(0, 1), 'cosine')).toBeCloseTo(1);
     expect(distance(v(1, 1), v(2, 2), 'cosine')).toBeCloseTo(0);
+    expect(distance(v(3, 0), v(0, 0.5), 'unit-euclidean')).toBeCloseTo(Math.SQRT2); // lengths do not count
+    expect(distance(v(2, 0), v(5, 0), 'unit-euclidean')).toBeCloseTo(0);
     expect(distance(v(1, 0), v(1, 0, 0))).toBe(Infinity); // another model's length
     expect(distance(v(), v())).toBe(Infinity); // Rekognition's empty descriptor
   });
