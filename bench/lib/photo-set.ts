@@ -38,7 +38,8 @@ export interface SetPhoto {
   expected: string[];
 }
 
-function mulberry32(seed: number) {
+/** mulberry32: small, fast, seeded (the same seed gives the same photos everywhere). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,6 +3,7 @@
 // choice comes from a seeded generator: the same seed gives the same events on every machine.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../bench/lib/photo-set.js';
 import { packageRoot } from '../../server/util/app-paths.js';
 
 export const SCALE_DIR = join(packageRoot(), '..', 'shared', 'fixtures', 'scale');
@@ -40,17 +41,7 @@ export interface FrameSpec {
 
 export const FACE_FRACTION = 0.44;
 
-/** mulberry32: small, fast, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
