@@ -18,7 +18,7 @@ export const ENGINES: Record<EngineId, { label: string; rule: MatchRule; selfies
   },
   v2: {
     label: `SSD on the 1600 px rendition + BlazeFace on a 1200 px level, ResNet 128-d read from the original for small faces; ${describeRule(PROFILE_V2.rule)}`,
-    rule: PROFILE_V2.rule, selfies: 'ssd800-resnet128', photos: 'ssd1600-blaze1200s60-fullres-resnet128',
+    rule: PROFILE_V2.rule, selfies: 'ssd800-resnet128', photos: 'ssd1600-blaze1200s60-full60-resnet128',
   },
 };
 

@@ -23,7 +23,7 @@ export const PHOTO_FACES = {
   smallFaceMax: 60,
   minScore: 0.5,
   /** A face narrower than this in the rendition is described from the original's pixels. */
-  fullResBelow: 100,
+  fullResBelow: 60,
   /** The most faces described in one photo (largest first): bounds a photo's cost. */
   maxFaces: 80,
 } as const;

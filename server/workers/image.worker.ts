@@ -30,7 +30,7 @@ async function photo(task: PhotoTask): Promise<PhotoResult> {
   const img = await decode(task.originalPath, DETECT_MAX);
   const t1 = performance.now();
   // Without detection (Rekognition finds the faces) the model is never loaded in this thread.
-  const found = task.detectFaces === false ? [] : await findPhotoFaces(await getDetector(), img, () => decodeRgb(task.originalPath, FULL_RESOLUTION));
+  const found = task.detectFaces === false ? [] : await findPhotoFaces(await getDetector(), img, () => decode(task.originalPath, FULL_RESOLUTION));
   const t2 = performance.now();
   await writePhotoRenditions(img, task.previewPath, task.thumbPath);
   const t3 = performance.now();
