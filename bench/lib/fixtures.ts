@@ -1,9 +1,9 @@
 // The shared face fixtures (../shared/fixtures/faces) and what the benchmark makes from them:
 // phone-sized selfies (~3 MB JPEG, 12 MP), cached in bench/.cache/ (not committed).
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
-import { fixture, manifest } from '../../tests/helpers/fixtures.js';
+import { FIXTURES, fixture, manifest } from '../../tests/helpers/fixtures.js';
 import { ROOT } from './child.js';
 
 export { FIXTURES, fixture, manifest, type Manifest } from '../../tests/helpers/fixtures.js';
@@ -73,6 +73,35 @@ export async function phoneSelfies(mirrored: boolean): Promise<{ attendee: strin
       const path = await phoneSelfie(attendee, m);
       out.push({ attendee, path, bytes: statSync(path).size });
     }
+  }
+  return out;
+}
+
+/**
+ * One face per virtual attendee: FindMe holds a selfie whose face another attendee already
+ * registered (one face, one account), so the load cannot hand a few faces round-robin. These
+ * are the first photos of the large labelled set's people (../shared/fixtures/scale, LFW),
+ * as the phone app uploads them: 1600 px JPEG (the crop upscaled onto a grey frame, with grain).
+ */
+export async function distinctPhoneSelfies(count: number): Promise<string[]> {
+  const scale = join(FIXTURES, '..', 'scale');
+  const people = Object.values((JSON.parse(readFileSync(join(scale, 'manifest.json'), 'utf8')) as { people: Record<string, string[]> }).people);
+  const dir = join(CACHE, 'selfies-lfw-v1');
+  mkdirSync(dir, { recursive: true });
+  const out: string[] = [];
+  for (const [i, paths] of people.slice(0, count).entries()) {
+    const path = join(dir, `${String(i).padStart(3, '0')}.jpg`);
+    if (!existsSync(path)) {
+      const [w, h] = [1200, 1600];
+      const face = await sharp(join(scale, paths[0]!)).resize(1000, 1000, { kernel: 'lanczos3' }).toBuffer();
+      const jpeg = await sharp({ create: { width: w, height: h, channels: 3, background: { r: 96, g: 104, b: 112 } } })
+        .composite([{ input: face, left: 100, top: 300 }, { input: grain(w, h, SELFIE_GRAIN, 11 + i), raw: { width: w, height: h, channels: 3 }, blend: 'overlay' }])
+        .jpeg({ quality: 88 })
+        .toBuffer();
+      writeFileSync(path + '.partial', jpeg);
+      renameSync(path + '.partial', path);
+    }
+    out.push(path);
   }
   return out;
 }

@@ -78,7 +78,8 @@ export async function journey(ctx: JourneyContext, index: number, username: stri
     for (;;) {
       const me = await call('me', '/api/me', { token });
       const status = me.body?.selfies?.[0]?.status as string | undefined;
-      if (status === 'accepted') break;
+      // Held: it looks like another attendee's face and waits for the operator; the phone goes on.
+      if (status === 'accepted' || status === 'held') break;
       if (status === 'rejected') throw new Abort(`selfie rejected: ${me.body.selfies[0].reason}`);
       if (Date.now() - t0 > ctx.selfieTimeoutMs) throw new Abort('selfie not accepted in time');
       await sleep(1000);

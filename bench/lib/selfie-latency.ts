@@ -17,6 +17,12 @@ export interface LatencyJob {
   staggerMs: number;
   timeoutMs: number;
   pollMs: number;
+  /**
+   * An event of its own for each repetition (code, and each person's expected photo ids there):
+   * a person's account is deleted after each repetition, and with it the descriptors of the
+   * faces it was matched to, so the same face cannot find those photos again in that event.
+   */
+  repEvents?: { code: string; expected: Record<string, string[]> }[];
 }
 
 export interface LatencySample {
@@ -35,16 +41,18 @@ export interface LatencySample {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 async function once(job: LatencyJob, person: LatencyJob['people'][number], rep: number, selfie: Blob, loadStart: number): Promise<LatencySample> {
-  const sample: LatencySample = { attendee: person.attendee, rep, startedAtMs: Date.now() - loadStart, uploadMs: 0, totalMs: 0, complete: false, found: 0, expected: person.expectedIds.length };
+  const event = job.repEvents?.[rep];
+  const expectedIds = event?.expected[person.attendee] ?? person.expectedIds;
+  const sample: LatencySample = { attendee: person.attendee, rep, startedAtMs: Date.now() - loadStart, uploadMs: 0, totalMs: 0, complete: false, found: 0, expected: expectedIds.length };
   const username = `${person.attendee}-r${rep}-${process.pid}`;
-  const reg = await request(`${job.base}/api/register`, { method: 'POST', json: { code: job.code, username, password: PASSWORD, consent: true } });
+  const reg = await request(`${job.base}/api/register`, { method: 'POST', json: { code: event?.code ?? job.code, username, password: PASSWORD, consent: true } });
   if (reg.status !== 201) return { ...sample, error: `register ${reg.status || reg.error}` };
   const token = reg.body.token as string;
   const t0 = performance.now();
   const up = await request(`${job.base}/api/upload-selfie`, { method: 'POST', token, form: selfieForm(selfie), timeoutMs: 120_000 });
   sample.uploadMs = up.ms;
   if (up.status !== 202) return { ...sample, error: `upload ${up.status || up.error}` };
-  const want = new Set(person.expectedIds);
+  const want = new Set(expectedIds);
   while (performance.now() - t0 < job.timeoutMs) {
     const page = await request(`${job.base}/api/my-photos?limit=100`, { token });
     const ids = ((page.body?.photos ?? []) as { id: string }[]).map((p) => p.id).filter((id) => want.has(id));

@@ -39,6 +39,10 @@ export async function startFindMe(opts: { workers?: number; env?: Record<string,
     FINDME_RATE_LIMIT_REGISTER: '100000',
     FINDME_RATE_LIMIT_SELFIE: '100000',
     FINDME_RATE_LIMIT_GALLERY: '100000',
+    FINDME_RATE_LIMIT_AVAILABILITY: '100000',
+    // Every virtual phone sends from 127.0.0.1: the per-address socket cap would stop the load
+    // scenario at 64 phones; 4096 is the most the setting allows.
+    FINDME_CONNECTIONS_PER_ADDRESS: '4096',
     ...(opts.workers && { FINDME_WORKERS: String(opts.workers) }),
     ...opts.env,
   });

@@ -75,7 +75,7 @@ Samples under load (started at, attendee, ms): ${lat.latency.samples.map((s) => 
   return `## 1. Attendee load
 
 Each virtual attendee (one Node process, fetch/undici, 127.0.0.1 only) checks the event code,
-checks availability, registers, uploads a ${(l.selfieBytes / 1e6).toFixed(1)} MB 12 MP selfie, polls \`/api/me\` every
+checks availability, registers, uploads ${l.journeySelfieBytes ? `a ${(l.journeySelfieBytes / 1e6).toFixed(2)} MB 1600 px selfie of a face of its own (as the phone app sends it)` : `a ${(l.selfieBytes / 1e6).toFixed(1)} MB 12 MP selfie`}, polls \`/api/me\` every
 second until it is accepted, opens the gallery and its thumbnails 3 times with 1–3 s think
 time, logs out, logs in and opens the gallery again. FindMe runs in its own process with
 ${l.workers} image workers and bcrypt cost 10 (bcryptjs alone here: ${ms(l.bcryptMsPerOp)} per hash). The

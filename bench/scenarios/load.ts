@@ -5,11 +5,12 @@
 // the same closed-loop concurrency, and bcryptjs at cost 10 alone.
 import bcrypt from 'bcryptjs';
 import type { ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { forkTs, nextMessage, stopChild } from '../lib/child.js';
 import { runDriver, startDriver } from '../lib/driver-client.js';
 import type { JourneysJob, JourneysResult } from '../lib/driver.js';
 import { eventWithFixturePhotos } from '../lib/events.js';
-import { expectedFixturePhotos, manifest, phoneSelfie, phoneSelfies } from '../lib/fixtures.js';
+import { distinctPhoneSelfies, expectedFixturePhotos, manifest, phoneSelfie, phoneSelfies } from '../lib/fixtures.js';
 import type { HammerResult } from '../lib/hammer.js';
 import { startMonitor, type MonitorResult } from '../lib/monitor.js';
 import { startSampler, withoutSamples, type ProcStats } from '../lib/proc-sampler.js';
@@ -44,7 +45,10 @@ export interface LoadResult {
   alone: JourneysResult['endpoints'];
   /** Selfie to gallery on the idle server (the baseline of the figure under load). */
   idleLatency: LatencyResult;
+  /** Mean size of the 12 MP phone selfies (selfie to gallery). */
   selfieBytes: number;
+  /** Mean size of the journeys' selfies (1600 px, as the phone app uploads them; a face each). */
+  journeySelfieBytes?: number;
   workers: number;
   steps: LoadStep[];
 }
@@ -69,6 +73,8 @@ export function bcryptMsPerOp(ops = 8): number {
 
 export async function runLoad(opts: BenchOptions, log: (s: string) => void): Promise<LoadResult> {
   const selfies = await phoneSelfies(true);
+  // Journeys: a face of their own each (faces handed out twice would be held for the operator).
+  const journeySelfies = await distinctPhoneSelfies(Math.max(...opts.steps, 1));
   const bcryptMs = bcryptMsPerOp();
   log(`  bcryptjs cost 10 alone: ${bcryptMs.toFixed(0)} ms per hash; phone selfies ${(selfies[0]!.bytes / 1e6).toFixed(1)} MB`);
   const server = await startFindMe();
@@ -76,11 +82,22 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
   try {
     const workers = (await server.admin('GET', '/api/admin/settings')).workers as number;
     const latencyEvent = await eventWithFixturePhotos(server, 'Bench selfie to gallery');
-    const people = await Promise.all(manifest.attendees.map(async (attendee) => ({
+    // The fixture people, registered in `event` (a face is registered once per event: a second
+    // account with the same face would be held for the operator).
+    const latencyPeople = (event: { photoIds: Map<string, string> }) => Promise.all(manifest.attendees.map(async (attendee) => ({
       attendee,
       selfie: await phoneSelfie(attendee),
-      expectedIds: expectedFixturePhotos(attendee).map((n) => latencyEvent.photoIds.get(n)!).filter(Boolean),
+      expectedIds: expectedFixturePhotos(attendee).map((n) => event.photoIds.get(n)!).filter(Boolean),
     })));
+    const people = await latencyPeople(latencyEvent);
+    const latencyRepEvents = async (attendees: number) => {
+      const out: { code: string; expected: Record<string, string[]> }[] = [];
+      for (let rep = 0; rep < opts.latencyReps; rep++) {
+        const ev = await eventWithFixturePhotos(server, `Bench selfie to gallery ${attendees}-${rep}`);
+        out.push({ code: ev.code, expected: Object.fromEntries((await latencyPeople(ev)).map((p) => [p.attendee, p.expectedIds])) });
+      }
+      return out;
+    };
     const latencyJob = {
       base: server.attendeeUrl, code: latencyEvent.code, people, reps: 1,
       firstDelayMs: 0, intervalMs: 0, staggerMs: opts.quick ? 700 : 3000, timeoutMs: 60_000, pollMs: 200,
@@ -101,7 +118,7 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
     const aloneEvent = await eventFor(opts.steps[0]!);
     const alone = await runDriver<JourneysResult>({
       kind: 'journeys', base: server.attendeeUrl, code: aloneEvent.code, eventId: aloneEvent.id, attendees: 1, rampMs: 0,
-      namePrefix: 'alone-', selfies: selfies.map((s) => s.path), selfieTimeoutMs: 60_000, maxMs: 120_000,
+      namePrefix: 'alone-', selfies: journeySelfies, selfieTimeoutMs: 60_000, maxMs: 120_000,
     }, 180_000);
     hello = forkTs('lib/hello-server.ts');
     const helloPort = (await nextMessage<{ type: string; port: number }>(hello, 'ready', 60_000)).port;
@@ -114,9 +131,9 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
       const maxMs = (opts.quick ? 150 : 600) * 1000;
       const job: JourneysJob = {
         kind: 'journeys', base: server.attendeeUrl, code: load.code, eventId: load.id, attendees, rampMs,
-        namePrefix: `a${attendees}-`, selfies: selfies.map((s) => s.path), selfieTimeoutMs: 300_000, maxMs,
+        namePrefix: `a${attendees}-`, selfies: journeySelfies, selfieTimeoutMs: 300_000, maxMs,
         ...(attendees === opts.latencyStep && {
-          latency: { ...latencyJob, reps: opts.latencyReps, firstDelayMs: 2000, intervalMs: opts.quick ? 10_000 : 15_000, staggerMs: 1000, timeoutMs: 90_000 },
+          latency: { ...latencyJob, repEvents: await latencyRepEvents(attendees), reps: opts.latencyReps, firstDelayMs: 2000, intervalMs: opts.quick ? 10_000 : 15_000, staggerMs: 1000, timeoutMs: 90_000 },
         }),
       };
       // One driver process per step: the two closed-loop baselines, then the journeys.
@@ -152,7 +169,8 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
       const fails = Object.values(journeys.endpoints).reduce((s, e) => s + e.failures, 0);
       log(`  ${attendees} attendees: ${journeys.journeys.completed}/${attendees} journeys in ${(journeys.durationMs / 1000).toFixed(0)} s, ${fails} failed requests, peak RSS ${(server_.peakRssBytes / 1048576).toFixed(0)} MB, CPU ${server_.cpuAvgPercent.toFixed(0)}%`);
     }
-    return { bcryptMsPerOp: bcryptMs, alone: alone.endpoints, idleLatency, selfieBytes: selfies.reduce((s, x) => s + x.bytes, 0) / selfies.length, workers, steps };
+    return { bcryptMsPerOp: bcryptMs, alone: alone.endpoints, idleLatency, selfieBytes: selfies.reduce((s, x) => s + x.bytes, 0) / selfies.length,
+      journeySelfieBytes: journeySelfies.reduce((s, p) => s + statSync(p).size, 0) / journeySelfies.length, workers, steps };
   } finally {
     if (hello) await stopChild(hello, 5_000);
     await server.stop();
