@@ -2,7 +2,7 @@
 // (../shared/fixtures/scale): pair statistics, events of 25/100/300 attendees with as many
 // strangers in the photos, and small faces in 24 MP group photos. Prints the figures and writes
 // eval/reports/faces-<date>.md and .json. Not a test: it measures.
-//   --engines=v1,v2   which engines (default: all)    --threads=2   worker threads
+//   --engines=v1,v2   which engines (default: v1 and v2; v2f is an experiment)    --threads=2   worker threads
 //   --quick           100 people, 200 strangers (a smoke run)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../server/util/app-paths.js';
 import { renderFrame } from './compose.js';
 import { loadDataset, planFrames, type Dataset } from './dataset.js';
-import { ENGINES, type EngineId } from './engines.js';
+import { DEFAULT_ENGINES, ENGINES, type EngineId } from './engines.js';
 import { extract } from './extract.js';
 import { detectionRecall, pairStats, simulateEvent } from './metrics.js';
 import { distance, matchFaces as matchFacesWith } from '../../server/faces/matcher.js';
@@ -29,7 +29,7 @@ function quickSubset(ds: Dataset): Dataset {
 
 async function main() {
   const quick = process.argv.includes('--quick');
-  const engines = (arg('engines')?.split(',') ?? Object.keys(ENGINES)) as EngineId[];
+  const engines = (arg('engines')?.split(',') ?? DEFAULT_ENGINES) as EngineId[];
   for (const e of engines) if (!ENGINES[e]) throw new Error(`unknown engine ${e}; known: ${Object.keys(ENGINES).join(', ')}`);
   const threads = Number(arg('threads') ?? Math.max(1, Math.min(2, cpus().length)));
   const root = packageRoot();

@@ -36,8 +36,11 @@ export interface LocalFaceModel extends FaceDetector {
   ssdBoxes(img: RgbImage): Promise<ScoredBox[]>;
   /** BlazeFace boxes (SSD's convention) on an image of any size. */
   findBoxes(img: RgbImage, minScore: number): Promise<ScoredBox[]>;
-  /** Landmarks, dlib alignment and the 128-d descriptor of the face in `box`, read from `img`'s pixels. */
-  describe(img: RgbImage, box: FaceBox): Promise<Float32Array | null>;
+  /**
+   * Landmarks, dlib alignment and the 128-d descriptor of the face in `box`, read from `img`'s
+   * pixels. `flip`: the mean of the face's and its mirror image's descriptors (each scaled to length 1).
+   */
+  describe(img: RgbImage, box: FaceBox, opts?: { flip?: boolean }): Promise<Float32Array | null>;
 }
 
 export function modelDirectory(): string {
@@ -86,7 +89,7 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
 
     findBoxes: (img, minScore) => blazeDetect(tf, blaze, img.data, img.width, img.height, minScore),
 
-    async describe(img, box) {
+    async describe(img, box, opts = {}) {
       // Only the face and a margin become a tensor, never the whole (perhaps 24 MP) image.
       const m = box.width * 0.5;
       const left = Math.max(0, Math.floor(box.x - m));
@@ -106,7 +109,11 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
         const landmarks = (await faceapi.nets.faceLandmark68Net.detectLandmarks(face!)).shiftBy(rect.x, rect.y);
         const [aligned] = await faceapi.extractFaceTensors(input, [landmarks.align(null, { useDlibAlignment: true })]);
         held.push(aligned!);
-        return await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(aligned!);
+        const d = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(aligned!);
+        if (!opts.flip) return d;
+        const mirrored = tf.reverse(aligned!, 1) as Tensor3D;
+        held.push(mirrored);
+        return meanOfUnit(d, await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(mirrored));
       } finally {
         for (const t of held) t.dispose();
         input.dispose();
@@ -115,3 +122,10 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
   };
 }
 
+
+/** The mean of two descriptors once each is scaled to length 1. */
+function meanOfUnit(a: Float32Array, b: Float32Array): Float32Array {
+  const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
+  const [na, nb] = [norm(a), norm(b)];
+  return a.map((x, i) => (x / na + b[i]! / nb) / 2);
+}
