@@ -1,6 +1,7 @@
-// The local engine's model profile: which models describe faces, how their descriptors are
-// compared, and the decision rule measured for them (npm run eval:faces). Input sizes,
-// metric, thresholds and the setting's allowed range live here and nowhere else.
+// The local engine's model profiles: the id stored with each descriptor, and the decision rule
+// measured for it (npm run eval:faces). The active profile's values (metric, threshold and the
+// setting's range, margin, face-size gate) are plain constants in contract/face-profile.ts, so
+// that the dashboard reads the same numbers; input sizes are in photo-faces.ts and renditions.ts.
 import { LOCAL_FACE_PROFILE } from '../contract/face-profile.js';
 import type { MatchRule } from './matcher.js';
 

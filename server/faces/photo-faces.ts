@@ -3,9 +3,10 @@
 //
 // Finding: SSD MobileNet v1 on the ≤1600 px rendition (as v1: good boxes for large and cut
 // faces, few false alarms), then BlazeFace full-range on a 1200 px level for the small faces
-// SSD cannot see (down to about 40 px in a 24 MP frame). Describing: each face is read from the ≤1600 px rendition when it is large
-// there, and from the full-resolution original when it is small (a 40 px face keeps 40 px of
-// detail instead of 11): the full decode happens at most once, and only when needed.
+// SSD cannot see (down to about 40 px in a 24 MP frame). Describing: each face is read from
+// the ≤1600 px rendition when it is large there, and from the full-resolution original when it
+// is small (a 40 px face keeps 40 px of detail instead of 11): the full decode happens at most
+// once, and only when needed.
 // Boxes come back in pixels of the oriented original.
 import sharp from 'sharp';
 import type { RawImage } from '../images/renditions.js';
