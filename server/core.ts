@@ -126,11 +126,11 @@ export async function createFindMe(opts: CoreOptions) {
     handlers: {
       // What a job writes for a photo or selfie deleted while it ran is removed when it ends.
       photo: removingOrphanFiles(createPhotoJob({ ...pipelineDeps, onTimings: stages.record }), {
-        find: repos.photos.findById, eventExists: (id) => Boolean(repos.events.findById(id)), eventDir: files.eventDir,
+        find: repos.photos.findById, eventExists: repos.events.exists, eventDir: files.eventDir,
         filesOf: (p) => [files.preview(p.eventId, p.id), files.thumb(p.eventId, p.id), files.original(p.eventId, p.id, p.ext)],
       }),
       selfie: removingOrphanFiles(createSelfieJob(pipelineDeps), {
-        find: repos.selfies.findById, eventExists: (id) => Boolean(repos.events.findById(id)), eventDir: files.eventDir,
+        find: repos.selfies.findById, eventExists: repos.events.exists, eventDir: files.eventDir,
         filesOf: (x) => [files.selfie(x.eventId, x.id), files.selfieUpload(x.eventId, x.id)],
       }),
     },
@@ -164,7 +164,7 @@ export async function createFindMe(opts: CoreOptions) {
     bcryptRounds: () => settings.get().bcryptRounds,
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
-  const ingest = createIngestService({ db, photos: repos.photos, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
+  const ingest = createIngestService({ db, photos: repos.photos, events: repos.events, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
   const hotFolders = createHotFolders({
     ingest: ingest.ingest, dataDir: config.dataDir,
     onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),

@@ -2,9 +2,10 @@
 // listener: past the limit a connection is answered 429 in the contract's shape and closed.
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { rawErrorResponse } from './errors.js';
 
-const body = JSON.stringify({ error: { code: 'too_many_connections', message: 'Too many connections from your device: close some tabs and try again.' } });
-const REFUSAL = `HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nRetry-After: 5\r\nConnection: close\r\n\r\n${body}`;
+const REFUSAL = rawErrorResponse(429, 'Too Many Requests', 'too_many_connections',
+  'Too many connections from your device: close some tabs and try again.', { 'Retry-After': '5' });
 
 /** `::ffff:10.0.0.5` and `10.0.0.5` are the same client. */
 export const addressKey = (address: string | undefined) => (address ?? '?').replace(/^::ffff:/, '');

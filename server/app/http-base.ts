@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../contract/common.js';
 import { limitConnectionsPerAddress } from './connection-limits.js';
-import { AppError } from './errors.js';
+import { AppError, rawErrorResponse } from './errors.js';
 
 /** Open sockets per listener at most: a venue full of phones (browsers open up to 6 each). */
 export const MAX_CONNECTIONS = 4096;
@@ -112,10 +112,7 @@ const BAD_REQUEST: [number, string, ErrorCode, string] = [400, 'Bad Request', 'i
 function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, text, code, message] = (err.code && CLIENT_ERRORS[err.code]) || BAD_REQUEST;
-  const body = JSON.stringify({ error: { code, message } });
-  if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-  }
+  if (socket.writable) socket.write(rawErrorResponse(status, text, code, message));
   socket.destroy();
 }
 

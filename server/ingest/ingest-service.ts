@@ -10,6 +10,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../app/errors.js';
 import type { Db } from '../db/database.js';
+import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { PhotosRepo, PhotoStatus } from '../db/repositories/photos-repo.js';
 import { extensionFor, probeImage } from '../images/image-probe.js';
@@ -24,6 +25,7 @@ export type IngestOutcome =
 export interface IngestDeps {
   db: Db;
   photos: PhotosRepo;
+  events: Pick<EventsRepo, 'exists'>;
   jobs: JobsRepo;
   files: EventFiles;
   bus: LiveBus;
@@ -47,8 +49,6 @@ export function createIngestService(deps: IngestDeps) {
     if (row.status === 'queued') deps.jobs.enqueue('photo', row.id, row.createdAt);
   });
 
-  const eventExists = deps.db.prepare('SELECT EXISTS(SELECT 1 FROM events WHERE id = ?) AS e');
-
   /** Copies `source` into the event, hashing as it goes, and queues it unless it is a duplicate. */
   async function ingest(eventId: string, source: Readable, originalName: string, opts: { truncated?: () => boolean } = {}): Promise<IngestOutcome> {
     try {
@@ -56,7 +56,7 @@ export function createIngestService(deps: IngestDeps) {
     } catch (err) {
       // The event was purged while the file arrived (its folder went under our feet): nothing of
       // it stays, and the caller hears that the event is gone rather than a server error.
-      if ((eventExists.get(eventId) as { e: number }).e === 1) throw err;
+      if (deps.events.exists(eventId)) throw err;
       await rm(deps.files.eventDir(eventId), { recursive: true, force: true });
       throw new AppError(404, 'event_not_found', 'This event no longer exists.');
     }

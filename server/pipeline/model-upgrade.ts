@@ -12,8 +12,8 @@ import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
 export interface ModelUpgradeDeps {
   db: Db;
   events: Pick<EventsRepo, 'listIds'>;
-  photos: Pick<PhotosRepo, 'staleModel'>;
-  selfies: Pick<SelfiesRepo, 'staleModel' | 'setProcessing'>;
+  photos: Pick<PhotosRepo, 'staleModel' | 'staleCount'>;
+  selfies: Pick<SelfiesRepo, 'staleModel' | 'staleCount' | 'setProcessing'>;
   jobs: Pick<JobsRepo, 'runAgain' | 'enqueue'>;
   /** Events on Rekognition keep their faces: Rekognition describes them. */
   usesLocalEngine: (eventId: string) => boolean;
@@ -42,6 +42,6 @@ export function createModelUpgrade(deps: ModelUpgradeDeps) {
       return { photos, selfies };
     }),
     /** Photos and selfies still described by another model (shown on the dashboard). */
-    pending: () => localEvents().reduce((n, id) => n + deps.photos.staleModel(id, deps.modelId).length + deps.selfies.staleModel(id, deps.modelId).length, 0),
+    pending: () => localEvents().reduce((n, id) => n + deps.photos.staleCount(id, deps.modelId) + deps.selfies.staleCount(id, deps.modelId), 0),
   };
 }

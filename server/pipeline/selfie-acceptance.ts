@@ -4,7 +4,7 @@
 // its photos either way. The one owner of a local selfie's final status and its announcement.
 import type { SelfieRejection } from '../contract/attendee.js';
 import type { SelfieRow } from '../db/repositories/selfies-repo.js';
-import { distance, matchNewSelfie } from '../faces/matcher.js';
+import { distance, matchNewSelfie, type Reference } from '../faces/matcher.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 
 export type SelfieAcceptanceDeps = Pick<PipelineDeps, 'db' | 'selfies' | 'photos' | 'matches' | 'bus' | 'matchRule' | 'modelId' | 'now'>;
@@ -13,10 +13,10 @@ export function createSelfieAcceptance(deps: SelfieAcceptanceDeps) {
   const now = deps.now ?? Date.now;
 
   /** The other attendee whose accepted selfie this descriptor would be matched to, if any. */
-  function twinOf(attendeeId: string, eventId: string, descriptor: Float32Array): string | null {
+  function twinOf(attendeeId: string, descriptor: Float32Array, refs: Reference[]): string | null {
     const rule = deps.matchRule();
     let best: { attendeeId: string; d: number } | null = null;
-    for (const ref of deps.selfies.acceptedDescriptors(eventId, deps.modelId)) {
+    for (const ref of refs) {
       if (ref.attendeeId === attendeeId) continue;
       const d = distance(descriptor, ref.descriptor, rule.metric);
       if (d < rule.threshold && (!best || d < best.d)) best = { attendeeId: ref.attendeeId, d };
@@ -24,8 +24,8 @@ export function createSelfieAcceptance(deps: SelfieAcceptanceDeps) {
     return best?.attendeeId ?? null;
   }
 
-  const acceptAndMatch = (selfieId: string, attendeeId: string, eventId: string, descriptor: Float32Array) => {
-    const refs = deps.selfies.acceptedDescriptors(eventId, deps.modelId);
+  const acceptAndMatch = (selfieId: string, attendeeId: string, eventId: string, descriptor: Float32Array,
+    refs = deps.selfies.acceptedDescriptors(eventId, deps.modelId)) => {
     deps.selfies.accept(selfieId, descriptor, deps.modelId, now());
     const found = matchNewSelfie(attendeeId, descriptor, deps.photos.eventFaces(eventId, deps.modelId), refs, deps.matchRule());
     return deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now());
@@ -33,12 +33,13 @@ export function createSelfieAcceptance(deps: SelfieAcceptanceDeps) {
 
   /** Accepted (with the photos it adds) or held, in one transaction. */
   const acceptOrHold = deps.db.transaction((selfie: SelfieRow, descriptor: Float32Array) => {
-    const twin = twinOf(selfie.attendeeId, selfie.eventId, descriptor);
+    const refs = deps.selfies.acceptedDescriptors(selfie.eventId, deps.modelId);
+    const twin = twinOf(selfie.attendeeId, descriptor, refs);
     if (twin) {
       deps.selfies.hold(selfie.id, descriptor, deps.modelId, twin, now());
       return { held: true as const };
     }
-    return { held: false as const, added: acceptAndMatch(selfie.id, selfie.attendeeId, selfie.eventId, descriptor) };
+    return { held: false as const, added: acceptAndMatch(selfie.id, selfie.attendeeId, selfie.eventId, descriptor, refs) };
   });
 
   function announceAccepted(selfie: SelfieRow, added: { photoId: string }[]) {

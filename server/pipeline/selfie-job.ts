@@ -3,8 +3,7 @@
 // worker; with Rekognition the worker only stores the selfie and makes the JPEG sent to AWS,
 // and every AWS call happens before the one transaction that accepts it (so a retry starts
 // clean). A job whose event is switched back to the local engine meanwhile finishes locally.
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import type { JobRow } from '../db/repositories/jobs-repo.js';
 import type { SelfieRow } from '../db/repositories/selfies-repo.js';
 import { EngineSwitchedError } from '../faces/rekognition/caller.js';
@@ -63,7 +62,7 @@ export function createSelfieJob(deps: SelfieJobDeps): JobHandler {
       if (!selfie) return; // the attendee deleted their account meanwhile
       const upload = deps.files.selfieUpload(selfie.eventId, selfie.id);
       // A selfie described again for a new model has no upload left: its stored copy is read.
-      const uploadPath = existsSync(upload) ? upload : deps.files.selfie(selfie.eventId, selfie.id);
+      const uploadPath = (await access(upload).then(() => true, () => false)) ? upload : deps.files.selfie(selfie.eventId, selfie.id);
       if (selfie.status === 'processing') {
         let done = false;
         if (deps.rekognition && deps.engineFor?.(selfie.eventId) === 'rekognition') {

@@ -37,11 +37,8 @@ const noSuchPhoto = () => new AppError(404, 'not_found', 'No such photo.');
 
 export function createGalleryService(deps: GalleryDeps) {
   const deleteAttendee = deps.db.prepare('DELETE FROM attendees WHERE id = ?');
-  // The faces in event photos that were this person: their descriptors identify them too.
-  const forgetMatchedFaces = deps.db.prepare(`DELETE FROM photo_faces WHERE (photo_id, face_index) IN
-    (SELECT photo_id, face_index FROM matches WHERE attendee_id = ?)`);
   const deleteRows = deps.db.transaction((attendeeId: string) => {
-    forgetMatchedFaces.run(attendeeId);
+    deps.photos.forgetFacesMatchedTo(attendeeId); // their descriptors identify the person too
     deleteAttendee.run(attendeeId); // sessions, selfies, matches and refusals cascade
   });
 

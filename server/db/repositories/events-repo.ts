@@ -21,6 +21,7 @@ export function createEventsRepo(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
   const ids = db.prepare('SELECT id FROM events');
   const codeExists = db.prepare('SELECT EXISTS(SELECT 1 FROM events WHERE code = ?) AS e');
+  const idExists = db.prepare('SELECT EXISTS(SELECT 1 FROM events WHERE id = ?) AS e');
   const insert = db.prepare('INSERT INTO events (id, name, code, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const listWithCounts = db.prepare(`
     SELECT ${COLUMNS},
@@ -36,6 +37,7 @@ export function createEventsRepo(db: Db) {
     listIds: () => (ids.all() as { id: string }[]).map((r) => r.id),
     findById: (id: string) => byId.get(id) as EventRow | undefined,
     codeExists: (code: string) => (codeExists.get(code) as { e: number }).e === 1,
+    exists: (id: string) => (idExists.get(id) as { e: number }).e === 1,
     insert(row: { id: string; name: string; code: string; createdAt: number }) {
       insert.run(row.id, row.name, row.code, row.createdAt, row.createdAt);
     },

@@ -42,8 +42,11 @@ export function createPhotosRepo(db: Db) {
   const deleteFaces = db.prepare('DELETE FROM photo_faces WHERE photo_id = ?');
   const insertFace = db.prepare(`INSERT INTO photo_faces (photo_id, face_index, event_id, box, score, descriptor, model)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const forgetMatched = db.prepare(`DELETE FROM photo_faces WHERE (photo_id, face_index) IN
+    (SELECT photo_id, face_index FROM matches WHERE attendee_id = ?)`);
   const eventFaces = db.prepare(`SELECT photo_id AS photoId, face_index AS faceIndex, descriptor, box FROM photo_faces WHERE event_id = ? AND model = ?`);
   const staleModel = db.prepare(`SELECT id FROM photos WHERE event_id = ? AND status IN ('done', 'no_faces') AND model IS NOT ?`);
+  const staleCount = db.prepare(`SELECT COUNT(*) AS n FROM photos WHERE event_id = ? AND status IN ('done', 'no_faces') AND model IS NOT ?`);
   const listByEvent = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
   const listByEventStatus = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? AND status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
 
@@ -60,8 +63,11 @@ export function createPhotosRepo(db: Db) {
       for (const f of result.faces) insertFace.run(id, f.faceIndex, eventId, JSON.stringify(f.box), f.score, descriptorToBlob(f.descriptor), model);
       finish.run({ id, status: result.faces.length ? 'done' : 'no_faces', width: result.width, height: result.height, faceCount: result.faces.length, now, model });
     },
+    /** Deletes the faces (descriptors included) of event photos matched to this attendee. */
+    forgetFacesMatchedTo: (attendeeId: string) => void forgetMatched.run(attendeeId),
     /** Processed photos whose faces were looked for by another model than `model`. */
     staleModel: (eventId: string, model: string) => (staleModel.all(eventId, model) as { id: string }[]).map((r) => r.id),
+    staleCount: (eventId: string, model: string) => (staleCount.get(eventId, model) as { n: number }).n,
     /** The event's faces described by `model`, with their width (the matcher's quality gate). */
     eventFaces: (eventId: string, model: string) =>
       (eventFaces.all(eventId, model) as { photoId: string; faceIndex: number; descriptor: Buffer; box: string }[]).map((r) => ({

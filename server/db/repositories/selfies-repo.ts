@@ -29,6 +29,7 @@ export function createSelfiesRepo(db: Db) {
   const accepted = db.prepare(`SELECT attendee_id AS attendeeId, descriptor FROM selfies WHERE event_id = ? AND status = 'accepted' AND model = ?`);
   const acceptedAttendees = db.prepare(`SELECT DISTINCT attendee_id AS attendeeId FROM selfies WHERE event_id = ? AND status = 'accepted'`);
   const staleModel = db.prepare(`SELECT id FROM selfies WHERE event_id = ? AND status = 'accepted' AND model IS NOT ?`);
+  const staleCount = db.prepare(`SELECT COUNT(*) AS n FROM selfies WHERE event_id = ? AND status = 'accepted' AND model IS NOT ?`);
   const statusByAttendee = db.prepare(`SELECT attendee_id AS attendeeId,
       CASE WHEN SUM(status = 'accepted') > 0 THEN 'accepted' WHEN SUM(status = 'processing') > 0 THEN 'processing'
            WHEN SUM(status = 'held') > 0 THEN 'held'
@@ -58,6 +59,7 @@ export function createSelfiesRepo(db: Db) {
     acceptedAttendeeIds: (eventId: string) => new Set((acceptedAttendees.all(eventId) as { attendeeId: string }[]).map((r) => r.attendeeId)),
     /** Accepted selfies described by another model than `model`. */
     staleModel: (eventId: string, model: string) => (staleModel.all(eventId, model) as { id: string }[]).map((r) => r.id),
+    staleCount: (eventId: string, model: string) => (staleCount.get(eventId, model) as { n: number }).n,
     statusByAttendee: (eventId: string) => new Map((statusByAttendee.all(eventId) as { attendeeId: string; status: SelfieStatus }[]).map((r) => [r.attendeeId, r.status])),
   };
 }
