@@ -40,6 +40,10 @@ export function defaultSettings(cores = availableParallelism()): Settings {
     connectionsPerAddress: SETTING_LIMITS.connectionsPerAddress.default,
     selfieBudget: SETTING_LIMITS.selfieBudget.default,
     selfieBudgetWindowMinutes: SETTING_LIMITS.selfieBudgetWindowMinutes.default,
+    ftpPort: SETTING_LIMITS.ftpPort.default,
+    ftpPassivePortMin: SETTING_LIMITS.ftpPassivePortMin.default,
+    ftpPassivePortMax: SETTING_LIMITS.ftpPassivePortMax.default,
+    ftpTls: false,
     attendeePort: 8080,
     adminPort: 8081,
   };
@@ -62,16 +66,22 @@ const ENV_SETTINGS: Record<string, keyof Settings> = {
   FINDME_CONNECTIONS_PER_ADDRESS: 'connectionsPerAddress',
   FINDME_SELFIE_BUDGET: 'selfieBudget',
   FINDME_SELFIE_BUDGET_WINDOW_MINUTES: 'selfieBudgetWindowMinutes',
+  FINDME_FTP_PORT: 'ftpPort',
+  FINDME_FTP_PASSIVE_MIN: 'ftpPassivePortMin',
+  FINDME_FTP_PASSIVE_MAX: 'ftpPassivePortMax',
+  FINDME_FTP_TLS: 'ftpTls',
 };
 // Read as text; the others are numbers. AWS keys come from the SDK's own chain (AWS_ACCESS_KEY_ID…).
 const TEXT_SETTINGS = new Set<keyof Settings>(['faceEngine', 'rekognitionRegion', 'rekognitionEndpoint']);
+const BOOLEAN_SETTINGS = new Set<keyof Settings>(['ftpTls']);
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, 1: true, on: true, yes: true, false: false, 0: false, off: false, no: false };
 
 export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Config {
   const settingsFromEnv: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV_SETTINGS)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    const value = TEXT_SETTINGS.has(key) ? raw : Number(raw);
+    const value = TEXT_SETTINGS.has(key) ? raw : BOOLEAN_SETTINGS.has(key) ? BOOLEAN_WORDS[raw.toLowerCase()] : Number(raw);
     const schema = Settings.properties[key];
     if (!Value.Check(schema, value)) throw new ConfigError(`${name}=${raw} is not valid (${describe(schema as unknown as SchemaBounds)})`);
     settingsFromEnv[key] = value;
@@ -104,9 +114,10 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
-interface SchemaBounds { minimum?: number; maximum?: number; anyOf?: { const?: unknown }[]; pattern?: string }
+interface SchemaBounds { minimum?: number; maximum?: number; anyOf?: { const?: unknown }[]; pattern?: string; type?: string }
 
 function describe(schema: SchemaBounds): string {
+  if (schema.type === 'boolean') return 'true or false';
   if (schema.pattern) return `text matching ${schema.pattern}`;
   if (schema.anyOf) return `one of ${schema.anyOf.map((s) => String(s.const)).join(', ')}`;
   return `a number from ${schema.minimum} to ${schema.maximum}`;

@@ -18,6 +18,11 @@ import { createPhotosRepo } from './db/repositories/photos-repo.js';
 import { createSelfiesRepo } from './db/repositories/selfies-repo.js';
 import { createSessionsRepo } from './db/repositories/sessions-repo.js';
 import { createSettingsRepo } from './db/repositories/settings-repo.js';
+import { createFtpAccountsRepo } from './db/repositories/ftp-accounts-repo.js';
+import { createFtpCertificate } from './ingest/ftp/ftp-certificate.js';
+import { createFtpReceiver } from './ingest/ftp/ftp-receiver.js';
+import { createUploadTaker } from './ingest/ftp/take-upload.js';
+import { MAX_PHOTO_BYTES } from './ingest/folders.js';
 import { createHotFolders } from './ingest/hot-folders.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { jobCapacity } from './jobs/capacity.js';
@@ -40,6 +45,7 @@ import { createAccountsService } from './services/accounts-service.js';
 import { createEventOverviewService } from './services/event-overview-service.js';
 import { createEventPurgeService } from './services/event-purge-service.js';
 import { createEventsService } from './services/events-service.js';
+import { createFtpService } from './services/ftp-service.js';
 import { createGalleryService } from './services/gallery-service.js';
 import { createSelfieReviewService } from './services/selfie-review-service.js';
 import { createSelfieService } from './services/selfie-service.js';
@@ -71,6 +77,7 @@ export interface ListenOptions {
   /** Override the saved ports (0 = any free port; tests use it). */
   attendeePort?: number;
   adminPort?: number;
+  ftpPort?: number;
 }
 
 export async function createFindMe(opts: CoreOptions) {
@@ -86,6 +93,7 @@ export async function createFindMe(opts: CoreOptions) {
     selfies: createSelfiesRepo(db),
     matches: createMatchesRepo(db),
     jobs: createJobsRepo(db),
+    ftpAccounts: createFtpAccountsRepo(db),
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
@@ -151,6 +159,10 @@ export async function createFindMe(opts: CoreOptions) {
       pool.resize(next.workers);
       scheduler.notify();
     }
+    if (next.ftpPort !== previous.ftpPort || next.ftpPassivePortMin !== previous.ftpPassivePortMin
+      || next.ftpPassivePortMax !== previous.ftpPassivePortMax || next.ftpTls !== previous.ftpTls) {
+      void ftp.restart();
+    }
     if (next.rekognitionConcurrency !== previous.rekognitionConcurrency || next.rekognitionTps !== previous.rekognitionTps
       || next.faceEngine !== previous.faceEngine || next.eventFaceEngines !== previous.eventFaceEngines) {
       rekognition.limiter.poke();
@@ -169,6 +181,20 @@ export async function createFindMe(opts: CoreOptions) {
     ingest: ingest.ingest, dataDir: config.dataDir,
     onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),
   });
+  const publicHost = () => (config.attendeeHost === '0.0.0.0' ? lanAddresses()[0] ?? '127.0.0.1' : config.attendeeHost);
+  const ftpCertificate = createFtpCertificate(join(config.dataDir, 'ftp-tls.json'), lanAddresses);
+  const ftpReceiver = createFtpReceiver({
+    authenticate: (user, password) => ftp.authenticate(user, password),
+    take: createUploadTaker({ ingest: ingest.ingest, incomingDir: files.incomingDir, maxBytes: MAX_PHOTO_BYTES, idleMs: 60_000 }),
+    passiveRange: () => ({ min: settings.get().ftpPassivePortMin, max: Math.max(settings.get().ftpPassivePortMin, settings.get().ftpPassivePortMax) }),
+    tls: () => (settings.get().ftpTls ? ftpCertificate.context() : null),
+    onError: (err, context) => logger.warn({ err, ...context }, 'ftp receiver'),
+  });
+  let ftpPortOverride: number | undefined;
+  const ftp = createFtpService({
+    repo: repos.ftpAccounts, events: repos.events, receiver: ftpReceiver, settings: settings.get,
+    listenHost: config.attendeeHost, publicHost, tls: ftpCertificate, portOverride: () => ftpPortOverride,
+  });
   const selfies = createSelfieService({
     db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify,
     budget: () => ({ max: settings.get().selfieBudget, windowMs: settings.get().selfieBudgetWindowMinutes * 60_000 }),
@@ -186,6 +212,7 @@ export async function createFindMe(opts: CoreOptions) {
     log: (msg, data) => logger.warn(data, msg),
     onPurged: (eventId) => {
       attendeeStreams.closeWhere((owner) => owner.eventId === eventId);
+      ftp.forgetEvent(eventId);
       return rekognition.deleteEventCollection(eventId);
     },
   });
@@ -233,7 +260,7 @@ export async function createFindMe(opts: CoreOptions) {
     adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queueStats,
     attendeeDocs: () => attendeeApp.swagger(),
     dataDir: config.dataDir, eventsRepo: repos.events, ingest, hotFolders, overview,
-    jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge, selfieReview,
+    jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge, selfieReview, ftp,
     attendeeBaseUrls: () => attendeeBaseUrls,
     engineStatus: () => (usesRekognition(settings.get()) ? rekognition.status()
       : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() }),
@@ -254,7 +281,7 @@ export async function createFindMe(opts: CoreOptions) {
   let retentionTimer: NodeJS.Timeout | undefined;
   return {
     config, db, repos, settings, events, accounts, ingest, hotFolders, scheduler, pool, hasher, monitor, stages, bus, purge, rekognition,
-    attendeeApp, adminApp, queueStats,
+    attendeeApp, adminApp, queueStats, ftp,
 
     /** Starts the job scheduler and the hot folders, then both listeners. */
     async listen(listenOpts: ListenOptions = {}) {
@@ -270,6 +297,8 @@ export async function createFindMe(opts: CoreOptions) {
       for (const { id, hotFolder } of repos.events.withHotFolder()) {
         await hotFolders.watch(id, hotFolder).catch((err: unknown) => logger.warn({ err, eventId: id, hotFolder }, 'hot folder could not be watched'));
       }
+      ftpPortOverride = listenOpts.ftpPort;
+      await ftp.start();
       const s = settings.get();
       const attendeeAddress = await attendeeApp.listen({ host: config.attendeeHost, port: listenOpts.attendeePort ?? s.attendeePort });
       const adminAddress = await adminApp.listen({ host: config.adminHost, port: listenOpts.adminPort ?? s.adminPort });
@@ -295,7 +324,7 @@ export async function createFindMe(opts: CoreOptions) {
       if (closed) return;
       closed = true;
       clearInterval(retentionTimer);
-      await Promise.allSettled([attendeeApp.close(), adminApp.close()]);
+      await Promise.allSettled([attendeeApp.close(), adminApp.close(), ftp.close()]);
       await hotFolders.closeAll();
       rekognition.stop();
       await scheduler.stop(jobTimeoutMs);

@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event-routes.js';
+import { registerFtpRoutes, type FtpRoutesDeps } from '../routes/admin/ftp-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
 import { registerPhotoRoutes, type PhotoRoutesDeps } from '../routes/admin/photo-routes.js';
 import { registerSelfieReviewRoutes, type SelfieReviewRoutesDeps } from '../routes/admin/selfie-review-routes.js';
@@ -14,7 +15,7 @@ import { createStreamTickets } from '../security/stream-tickets.js';
 import { createHttpBase, type HttpApp } from './http-base.js';
 import { serveRendererApp } from './static-pages.js';
 
-export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps {
+export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps {
   logger: FastifyBaseLogger;
   adminToken: string;
   events: EventsService;
@@ -40,6 +41,7 @@ export async function buildAdminApp(deps: AdminAppDeps) {
     registerSystemRoutes(scope, deps);
     registerPhotoRoutes(scope, deps);
     registerSelfieReviewRoutes(scope, deps);
+    registerFtpRoutes(scope, deps);
     registerJobRoutes(scope, { ...deps, tickets });
     scope.get('/api/docs', { schema: { hide: true } }, async () => ({
       admin: app.swagger(),

@@ -21,6 +21,10 @@ export const SETTING_LIMITS = {
   /** Selfie uploads one attendee may make per window (rejected ones count). */
   selfieBudget: { min: 1, max: 1000, default: 10 },
   selfieBudgetWindowMinutes: { min: 1, max: 1440, default: 60 },
+  /** The FTP receiver's control port (above 1023: no administrator rights needed) and its passive data ports. */
+  ftpPort: { min: 1, max: 65535, default: 2121 },
+  ftpPassivePortMin: { min: 1024, max: 65535, default: 50000 },
+  ftpPassivePortMax: { min: 1024, max: 65535, default: 50099 },
 } as const;
 
 export const FaceEngineName = Type.Union([Type.Literal('local'), Type.Literal('rekognition')]);
@@ -63,6 +67,10 @@ export const Settings = Type.Object({
     description: 'selfie uploads one attendee may make per selfieBudgetWindowMinutes, rejected ones included',
   }),
   selfieBudgetWindowMinutes: Type.Integer({ minimum: SETTING_LIMITS.selfieBudgetWindowMinutes.min, maximum: SETTING_LIMITS.selfieBudgetWindowMinutes.max }),
+  ftpPort: Type.Integer({ minimum: SETTING_LIMITS.ftpPort.min, maximum: SETTING_LIMITS.ftpPort.max, description: "the FTP receiver's control port" }),
+  ftpPassivePortMin: Type.Integer({ minimum: SETTING_LIMITS.ftpPassivePortMin.min, maximum: SETTING_LIMITS.ftpPassivePortMin.max, description: 'first passive data port' }),
+  ftpPassivePortMax: Type.Integer({ minimum: SETTING_LIMITS.ftpPassivePortMax.min, maximum: SETTING_LIMITS.ftpPassivePortMax.max, description: 'last passive data port (at least ftpPassivePortMin)' }),
+  ftpTls: Type.Boolean({ description: 'offer explicit FTPS (AUTH TLS) with a certificate made on this laptop' }),
   attendeePort: Type.Integer({ minimum: 1, maximum: 65535, description: 'applies at the next start' }),
   adminPort: Type.Integer({ minimum: 1, maximum: 65535, description: 'applies at the next start' }),
 });

@@ -177,5 +177,20 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE selfies ADD COLUMN held_for TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'ftp accounts',
+    sql: `
+      -- The FTP receiver's account of each event: the user and password a photographer types into
+      -- the camera (shown on the dashboard, so kept as typed), and whether FTP is on for the event.
+      CREATE TABLE ftp_accounts (
+        event_id    TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        username    TEXT NOT NULL UNIQUE,
+        password    TEXT NOT NULL,
+        enabled     INTEGER NOT NULL DEFAULT 0,
+        created_at  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 

@@ -1,6 +1,7 @@
 // The settings in force: defaults, then saved values, then the environment. Changes are
 // validated, saved in one transaction and announced to whoever applies them live.
 import { Value } from 'typebox/value';
+import { AppError } from '../app/errors.js';
 import { Settings, type SettingsPatch } from '../contract/settings.js';
 import type { SettingsRepo } from '../db/repositories/settings-repo.js';
 
@@ -28,6 +29,9 @@ export function createSettingsService(deps: {
       const previous = current;
       const next = { ...current, ...patch };
       if (!Value.Check(Settings, next)) throw new Error('settings failed validation');
+      if (next.ftpPassivePortMax < next.ftpPassivePortMin) {
+        throw new AppError(400, 'invalid_setting', 'The last passive FTP port must not be below the first.');
+      }
       deps.repo.writeMany(patch);
       current = next;
       for (const listener of listeners) listener(current, previous);

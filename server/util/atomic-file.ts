@@ -6,11 +6,11 @@ import { dirname } from 'node:path';
 
 export const tempNameFor = (path: string) => `${path}.${randomBytes(4).toString('hex')}.partial`;
 
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic(path: string, data: Uint8Array | string, mode?: number): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempNameFor(path);
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, data, { mode });
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });

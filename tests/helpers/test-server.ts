@@ -43,7 +43,7 @@ export async function startTestServer(opts: { dataDir?: string; env?: Record<str
     retryBackoffMs: opts.retryBackoffMs ?? 50,
     streamMaxAgeMs: opts.streamMaxAgeMs,
   });
-  const urls = await findme.listen({ attendeePort: 0, adminPort: 0 });
+  const urls = await findme.listen({ attendeePort: 0, adminPort: 0, ftpPort: 0 });
   const attendeeUrl = urls.localAttendeeUrl.replace(/\/$/, '');
   const adminUrl = urls.adminUrl.replace(/\/$/, '');
 

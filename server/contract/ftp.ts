@@ -1,0 +1,33 @@
+// HTTP shapes of the FTP receiver's admin routes (API.md, "FTP receiver").
+import { Type, type Static } from 'typebox';
+
+export const FtpCamera = Type.Object({
+  address: Type.String({ description: "the camera's IP address: one camera per address" }),
+  connected: Type.Boolean(),
+  lastSeenAt: Type.Union([Type.String({ description: 'ISO 8601' }), Type.Null()]),
+  photos: Type.Integer({ description: 'files taken as new photos' }),
+  duplicates: Type.Integer({ description: 'files already received (same bytes)' }),
+  refused: Type.Integer({ description: 'files refused: not an image FindMe takes' }),
+  lost: Type.Integer({ description: 'transfers cut off, aborted or too large: nothing kept' }),
+  lastError: Type.Union([Type.Object({ at: Type.String(), message: Type.String() }), Type.Null()]),
+});
+export type FtpCamera = Static<typeof FtpCamera>;
+
+/** GET /api/admin/events/:id/ftp: the contract's five fields, then what the dashboard shows. */
+export const FtpAccess = Type.Object({
+  enabled: Type.Boolean(),
+  host: Type.String({ description: "the laptop's LAN IP address cameras connect to" }),
+  port: Type.Integer({ description: 'the control port (passive mode)' }),
+  username: Type.String(),
+  password: Type.String(),
+  passivePorts: Type.String({ description: 'the passive data port range, "min-max"' }),
+  ftps: Type.Boolean({ description: 'explicit FTPS (AUTH TLS) is offered' }),
+  tlsFingerprint: Type.Union([Type.String({ description: "SHA-256 of the receiver's certificate, for cameras that ask to trust it" }), Type.Null()]),
+  listening: Type.Boolean({ description: 'the receiver is listening (false when FTP is on but its port could not be opened)' }),
+  problem: Type.Union([Type.String(), Type.Null()]),
+  cameras: Type.Array(FtpCamera),
+});
+export type FtpAccess = Static<typeof FtpAccess>;
+
+export const FtpSwitch = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+export type FtpSwitch = Static<typeof FtpSwitch>;
