@@ -42,6 +42,19 @@ const en = {
   heldRefused: (name: string) => `${name}'s selfie is refused: their phone says this face belongs to another account.`,
   heldGone: 'This selfie was already decided.', heldNoImage: 'No selfie to compare with',
   heldSelfieOf: (name: string) => `Selfie of ${name}`,
+  ftpTitle: 'Photos straight from the cameras (FTP)', ftpOn: 'FTP is on for this event', ftpOff: 'FTP is off',
+  ftpHelp: 'Turn it on, then type the address, port, user and password below into the camera\'s FTP settings (passive mode).',
+  ftpHost: 'Address', ftpPort: 'Port', ftpUser: 'User', ftpPassword: 'Password', ftpMode: 'Mode', ftpPassive: 'Passive',
+  ftpPasswordNote: '(this event only)', copy: 'Copy', copied: 'Copied',
+  ftpModeNote: (ports: string) => `Passive mode. The laptop's firewall must let in the port above and the data ports ${ports}.`,
+  ftpsNote: 'FTPS (explicit) is on. If the camera asks to trust the certificate, check that its fingerprint is', ftpPrint: 'Print the card for the photographer',
+  ftpCameras: 'Cameras', ftpNoCamera: 'No camera has logged in yet.', ftpCamera: 'Camera (address)',
+  ftpPhotos: 'Photos', ftpDuplicates: 'Already had', ftpRefused: 'Refused', ftpLost: 'Cut off', ftpLastError: 'Last error',
+  ftpConnected: 'connected', ftpNotConnected: 'not connected',
+  ftpCardTitle: 'FTP for your camera',
+  ftpSettings: 'FTP receiver', ftpPassiveFirst: 'First passive port', ftpPassiveLast: 'Last passive port', ftpTls: 'Offer FTPS (explicit TLS)',
+  ftpSettingsNote: 'Changes apply at once; cameras connected at that moment reconnect. Ports below 1024 need administrator rights.',
+  ftpCardSteps: 'On the camera: Wi-Fi → FTP transfer → server settings: type these values, set passive mode on, and send JPEG only (no RAW). Photos appear in attendees\' galleries seconds after they are sent.',
 };
 
 export type Dict = typeof en;
@@ -88,6 +101,19 @@ const fr: Dict = {
   heldRefused: (name: string) => `Selfie de ${name} refusé : son téléphone indique que ce visage appartient à un autre compte.`,
   heldGone: 'Ce selfie a déjà été traité.', heldNoImage: 'Aucun selfie à comparer',
   heldSelfieOf: (name: string) => `Selfie de ${name}`,
+  ftpTitle: 'Photos envoyées par les appareils (FTP)', ftpOn: 'FTP activé pour cet événement', ftpOff: 'FTP désactivé',
+  ftpHelp: 'Activez-le, puis saisissez l\'adresse, le port, l\'utilisateur et le mot de passe ci-dessous dans les réglages FTP de l\'appareil (mode passif).',
+  ftpHost: 'Adresse', ftpPort: 'Port', ftpUser: 'Utilisateur', ftpPassword: 'Mot de passe', ftpMode: 'Mode', ftpPassive: 'Passif',
+  ftpPasswordNote: '(cet événement seulement)', copy: 'Copier', copied: 'Copié',
+  ftpModeNote: (ports: string) => `Mode passif. Le pare-feu de l'ordinateur doit laisser entrer le port ci-dessus et les ports de données ${ports}.`,
+  ftpsNote: 'FTPS (explicite) est activé. Si l\'appareil demande de faire confiance au certificat, vérifiez que son empreinte est', ftpPrint: 'Imprimer la fiche pour le photographe',
+  ftpCameras: 'Appareils', ftpNoCamera: 'Aucun appareil ne s\'est encore connecté.', ftpCamera: 'Appareil (adresse)',
+  ftpPhotos: 'Photos', ftpDuplicates: 'Déjà reçues', ftpRefused: 'Refusées', ftpLost: 'Interrompues', ftpLastError: 'Dernière erreur',
+  ftpConnected: 'connecté', ftpNotConnected: 'non connecté',
+  ftpCardTitle: 'FTP pour votre appareil',
+  ftpSettings: 'Récepteur FTP', ftpPassiveFirst: 'Premier port passif', ftpPassiveLast: 'Dernier port passif', ftpTls: 'Proposer FTPS (TLS explicite)',
+  ftpSettingsNote: 'Les changements s\'appliquent aussitôt ; les appareils connectés se reconnectent. Les ports sous 1024 demandent des droits d\'administrateur.',
+  ftpCardSteps: 'Sur l\'appareil : Wi-Fi → transfert FTP → réglages du serveur : saisissez ces valeurs, activez le mode passif et n\'envoyez que les JPEG (pas de RAW). Les photos apparaissent dans les galeries des participants quelques secondes après l\'envoi.',
 };
 
 export const DICTS = { en, fr } as const;

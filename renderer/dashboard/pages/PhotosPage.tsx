@@ -1,10 +1,11 @@
 // Photos: a virtualised grid (smooth with 10,000 photos, loaded a page at a time) with each
 // photo's status, faces and matches; upload by drag-and-drop or picker with progress; the hot
-// folder and folder import.
+// folder, folder import and the FTP receiver.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { AdminPhoto, ImportResponse, PhotoStatus, UploadPhotosResponse } from '../../../server/contract/admin';
 import { desktop } from '../api';
+import { FtpPanel } from '../components/FtpPanel';
 import { useDashboard } from '../state';
 
 const PAGE = 200;
@@ -104,6 +105,7 @@ export function PhotosPage() {
             } catch (e) { setError((e as Error).message); }
           }} />
       </section>
+      <FtpPanel eventId={event.id} eventName={event.name} />
       <label className="filter">{t.status}
         <select value={status} onChange={(e) => setStatus(e.target.value as PhotoStatus | '')}>
           {STATUSES.map((s) => <option key={s} value={s}>{s === '' ? t.all : s === 'queued' ? t.queuedStatus : s === 'no_faces' ? t.no_faces : s === 'processing' ? t.running : t[s]}</option>)}

@@ -1,11 +1,11 @@
 // Settings: face engine (local, or Rekognition with its region, credentials and caps), match
-// thresholds, workers, bcrypt cost, data retention, ports, language.
+// thresholds, workers, bcrypt cost, data retention, ports, the FTP receiver, language.
 import { useEffect, useState, type FormEvent } from 'react';
 import { LOCAL_FACE_PROFILE } from '../../../server/contract/face-profile';
 import type { SettingsPatch, SettingsView } from '../../../server/contract/settings';
 import { useDashboard } from '../state';
 
-type NumKey = 'workers' | 'bcryptRounds' | 'matchThreshold' | 'attendeePort' | 'adminPort' | 'retentionDays'
+type NumKey = 'workers' | 'bcryptRounds' | 'matchThreshold' | 'attendeePort' | 'adminPort' | 'retentionDays' | 'ftpPort' | 'ftpPassivePortMin' | 'ftpPassivePortMax'
   | 'rekognitionConcurrency' | 'rekognitionTps' | 'rekognitionFaceMatchThreshold';
 type TextKey = 'rekognitionRegion' | 'rekognitionAccessKeyId' | 'rekognitionEndpoint';
 
@@ -76,6 +76,11 @@ export function SettingsPage() {
       {num('retentionDays', t.retention, 0, 3650)}
       <p className="note">{t.retentionNote}</p>
       <fieldset><legend>{t.ports}</legend>{num('attendeePort', t.attendeePort, 1, 65535)}{num('adminPort', t.adminPort, 1, 65535)}</fieldset>
+      <fieldset className="stack"><legend>{t.ftpSettings}</legend>
+        <div className="row-form">{num('ftpPort', t.ftpPort, 1, 65535)}{num('ftpPassivePortMin', t.ftpPassiveFirst, 1024, 65535)}{num('ftpPassivePortMax', t.ftpPassiveLast, 1024, 65535)}</div>
+        <label className="switch"><input type="checkbox" checked={draft.ftpTls} onChange={(e) => field('ftpTls', e.target.checked)} />{t.ftpTls}</label>
+        <p className="note">{t.ftpSettingsNote}</p>
+      </fieldset>
       <label>{t.language}
         <select value={draft.language} onChange={(e) => field('language', e.target.value as SettingsView['language'])}>
           <option value="en">English</option><option value="fr">Français</option>

@@ -1,28 +1,16 @@
 // The FTP receiver, driven by a real FTP client (Python's ftplib, passive mode): photos sent by a
 // "camera" reach the event; cut-off uploads leave nothing and are taken when resent; two cameras'
 // IMG_0001.JPG are two photos; wrong credentials, path tricks, non-images and active mode are refused.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FtpAccess } from '../../../server/contract/ftp.js';
 import { fixture, waitForIdle } from '../../helpers/fixtures.js';
+import { camera } from '../../helpers/ftp-camera.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
-const run = promisify(execFile);
-const CLIENT = join(import.meta.dirname, '..', '..', 'helpers', 'ftp-client.py');
 const scratch = mkdtempSync(join(tmpdir(), 'findme-ftp-files-'));
-
-type Step = { do: 'stor' | 'cut'; name: string; file: string; bytes?: number } | { do: 'cmd'; line: string } | { do: 'cwd' | 'mkd'; path: string };
-interface ClientResult { login: string | null; error?: string; steps: { ok: boolean; reply: string }[] }
-
-async function camera(access: FtpAccess, steps: Step[], opts: { user?: string; password?: string; tls?: boolean } = {}): Promise<ClientResult> {
-  const job = { host: '127.0.0.1', port: access.port, user: opts.user ?? access.username, password: opts.password ?? access.password, tls: opts.tls, steps };
-  const { stdout } = await run('python3', [CLIENT, JSON.stringify(job)], { timeout: 60_000 });
-  return JSON.parse(stdout) as ClientResult;
-}
 
 let s: TestServer;
 let eventId: string;
