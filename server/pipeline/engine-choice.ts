@@ -11,7 +11,7 @@ export const engineOf = (s: Settings, eventId: string): FaceEngineName => s.even
 export const usesRekognition = (s: Settings) => s.faceEngine === 'rekognition' || Object.values(s.eventFaceEngines).includes('rekognition');
 
 /** What the job handlers need of the Rekognition engine. */
-export interface RekognitionPipeline {
+export interface RekognitionParts {
   engine: RekognitionEngine;
   repo: RekognitionRepo;
   /** The call context of a job of this event: it stops waiting when the event leaves Rekognition. */

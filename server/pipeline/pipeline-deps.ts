@@ -8,7 +8,7 @@ import type { LiveBus } from '../live/live-bus.js';
 import type { MatchRule } from '../faces/matcher.js';
 import type { EventFiles } from '../storage/event-files.js';
 import type { ImagePool } from '../workers/image-pool.js';
-import type { RekognitionPipeline } from './engine-choice.js';
+import type { RekognitionParts } from './engine-choice.js';
 
 export interface PipelineDeps {
   db: Db;
@@ -24,6 +24,6 @@ export interface PipelineDeps {
   modelId: string;
   /** The engine of an event (default: local). */
   engineFor?: (eventId: string) => FaceEngineName;
-  rekognition?: RekognitionPipeline;
+  rekognition?: RekognitionParts;
   now?: () => number;
 }

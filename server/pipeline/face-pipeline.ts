@@ -1,0 +1,29 @@
+// The one seam between the jobs and the face engines. The local model and Rekognition each take
+// a photo (find, describe, save its faces and their matches) and a selfie (check, describe, end
+// it accepted, held or rejected) the same way; the job handlers only set the status, choose the
+// event's engine (face-engines.ts) and announce the outcome.
+import type { MatchInsert } from '../db/repositories/matches-repo.js';
+import type { PhotoRow } from '../db/repositories/photos-repo.js';
+import type { SelfieRow } from '../db/repositories/selfies-repo.js';
+import type { EventFiles } from '../storage/event-files.js';
+import type { StageTimings } from '../workers/image-tasks.js';
+import type { PipelineDeps } from './pipeline-deps.js';
+
+export interface PhotoOutcome { faceCount: number; added: MatchInsert[] }
+
+export interface FacePipeline {
+  /** Finds and describes the photo's faces, saves them and their matches in one transaction. */
+  photo(photo: PhotoRow): Promise<PhotoOutcome>;
+  /** Checks and describes the selfie, and ends it accepted (and matched), held or rejected, announced. */
+  selfie(selfie: SelfieRow, uploadPath: string): Promise<void>;
+}
+
+export interface FacePipelineDeps extends PipelineDeps {
+  onTimings?: (t: StageTimings & { matchMs: number; dbMs: number }) => void;
+}
+
+export const photoPaths = (files: EventFiles, photo: PhotoRow) => ({
+  originalPath: files.original(photo.eventId, photo.id, photo.ext),
+  previewPath: files.preview(photo.eventId, photo.id),
+  thumbPath: files.thumb(photo.eventId, photo.id),
+});
