@@ -21,6 +21,9 @@ export interface Config {
   settingsFromEnv: Partial<Settings>;
 }
 
+/** Requests per minute per client address, by route family. */
+export const DEFAULT_RATE_LIMITS = { login: 300, register: 300, selfie: 300, gallery: 6000, availability: 1200 };
+
 export function defaultSettings(cores = availableParallelism()): Settings {
   return {
     bcryptRounds: SETTING_LIMITS.bcryptRounds.default,
@@ -96,11 +99,13 @@ export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Con
     adminTokenGenerated: token === undefined,
     logLevel: env.FINDME_LOG_LEVEL || 'info',
     rateLimits: {
-      login: positiveInt(env, 'FINDME_RATE_LIMIT_LOGIN', 30),
-      register: positiveInt(env, 'FINDME_RATE_LIMIT_REGISTER', 20),
-      selfie: positiveInt(env, 'FINDME_RATE_LIMIT_SELFIE', 20),
-      gallery: positiveInt(env, 'FINDME_RATE_LIMIT_GALLERY', 300),
-      availability: positiveInt(env, 'FINDME_RATE_LIMIT_AVAILABILITY', 60),
+      // Ceilings for a whole group behind one router (a venue's NAT): guessing is stopped per
+      // account (security/login-throttle.ts) and overload is shed with 503 + Retry-After.
+      login: positiveInt(env, 'FINDME_RATE_LIMIT_LOGIN', DEFAULT_RATE_LIMITS.login),
+      register: positiveInt(env, 'FINDME_RATE_LIMIT_REGISTER', DEFAULT_RATE_LIMITS.register),
+      selfie: positiveInt(env, 'FINDME_RATE_LIMIT_SELFIE', DEFAULT_RATE_LIMITS.selfie),
+      gallery: positiveInt(env, 'FINDME_RATE_LIMIT_GALLERY', DEFAULT_RATE_LIMITS.gallery),
+      availability: positiveInt(env, 'FINDME_RATE_LIMIT_AVAILABILITY', DEFAULT_RATE_LIMITS.availability),
     },
     settingsFromEnv: settingsFromEnv as Partial<Settings>,
   };

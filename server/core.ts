@@ -40,6 +40,7 @@ import { createEventLocks } from './pipeline/event-locks.js';
 import { createPhotoJob } from './pipeline/photo-job.js';
 import { createSelfieAcceptance } from './pipeline/selfie-acceptance.js';
 import { createSelfieJob } from './pipeline/selfie-job.js';
+import { createLoginThrottle } from './security/login-throttle.js';
 import { createPasswordHasher } from './security/password-hasher.js';
 import { createAccountsService } from './services/accounts-service.js';
 import { createEventOverviewService } from './services/event-overview-service.js';
@@ -172,7 +173,7 @@ export async function createFindMe(opts: CoreOptions) {
 
   const events = createEventsService({ events: repos.events });
   const accounts = createAccountsService({
-    attendees: repos.attendees, sessions: repos.sessions, events: repos.events, eventsService: events, hasher,
+    attendees: repos.attendees, sessions: repos.sessions, events: repos.events, eventsService: events, hasher, throttle: createLoginThrottle(),
     bcryptRounds: () => settings.get().bcryptRounds,
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
@@ -248,7 +249,7 @@ export async function createFindMe(opts: CoreOptions) {
     logger: logger.child({ listener: 'attendee' }),
     accounts, events, selfies, gallery, bus, thumbs, rendererDir: opts.rendererDir,
     rateLimits: config.rateLimits,
-    streams: attendeeStreams, streamMaxAgeMs: opts.streamMaxAgeMs,
+    streams: attendeeStreams, streamMaxAgeMs: opts.streamMaxAgeMs, passwordsWaiting: hasher.queueSize,
     connectionsPerAddress: () => settings.get().connectionsPerAddress,
     meDetails: (attendeeId) => ({
       selfies: repos.selfies.listByAttendee(attendeeId).map((s) => ({ id: s.id, status: s.status, ...(s.reason && { reason: s.reason }) })),

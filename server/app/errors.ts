@@ -8,6 +8,8 @@ export class AppError extends Error {
     message: string,
     /** Extra top-level fields of the error body (e.g. `events` for choose_event). */
     readonly extra?: Record<string, unknown>,
+    /** Response headers (e.g. Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

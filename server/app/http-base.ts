@@ -124,6 +124,7 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: Fast
   // another request, so the client must not reuse it.
   if (!req.raw.complete) reply.header('Connection', 'close');
   if (err instanceof AppError) {
+    if (err.headers) reply.headers(err.headers);
     reply.code(err.statusCode).send({ error: { code: err.code, message: err.message }, ...err.extra });
     return;
   }

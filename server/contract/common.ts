@@ -20,7 +20,7 @@ export const ERROR_CODES = [
   'identifier_required', 'file_required', 'file_too_large', 'unreadable_image', 'image_too_large',
   'too_many_selfies', 'invalid_folder', 'job_not_retryable', 'invalid_setting', 'cross_site_request', 'disk_full',
   'wrong_host', 'too_many_connections', 'selfie_budget_exceeded',
-  'headers_too_large', 'request_timeout', 'not_held', 'ftp_unavailable',
+  'headers_too_large', 'request_timeout', 'not_held', 'ftp_unavailable', 'too_many_failed_logins',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

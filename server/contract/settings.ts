@@ -16,8 +16,8 @@ export const SETTING_LIMITS = {
   rekognitionFaceMatchThreshold: { min: 80, max: 99.9, default: 95 },
   /** Live streams (/api/stream) one attendee may hold at once; a new one closes their oldest. */
   streamsPerAttendee: { min: 1, max: 50, default: 4 },
-  /** Open sockets one client address may hold on the attendee listener (a phone's browser uses up to 6). */
-  connectionsPerAddress: { min: 8, max: 4096, default: 64 },
+  /** Open sockets one client address may hold on the attendee listener: a phone's browser uses up to 6, a group behind one router (NAT) shares one address. */
+  connectionsPerAddress: { min: 8, max: 4096, default: 256 },
   /** Selfie uploads one attendee may make per window (rejected ones count). */
   selfieBudget: { min: 1, max: 1000, default: 10 },
   selfieBudgetWindowMinutes: { min: 1, max: 1440, default: 60 },

@@ -5,6 +5,7 @@ import type { AttendeeRow, AttendeesRepo } from '../db/repositories/attendees-re
 import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { SessionsRepo } from '../db/repositories/sessions-repo.js';
 import { AppError } from '../app/errors.js';
+import type { LoginThrottle } from '../security/login-throttle.js';
 import type { PasswordHasher } from '../security/password-hasher.js';
 import { hashToken, newToken } from '../security/tokens.js';
 import type { EventsService } from './events-service.js';
@@ -22,6 +23,8 @@ export interface AccountsDeps {
   events: EventsRepo;
   eventsService: EventsService;
   hasher: PasswordHasher;
+  /** Failed logins per account (security/login-throttle.ts). */
+  throttle: LoginThrottle;
   bcryptRounds: () => number;
   onError?: (err: unknown, context: string) => void;
   now?: () => number;
@@ -113,16 +116,28 @@ export function createAccountsService(deps: AccountsDeps) {
     async login(input: LoginBody): Promise<{ token: string; attendee: Attendee }> {
       checkPasswordLength(input.password);
       const key = input.identifier.includes('@') ? emailKey(input.identifier) : usernameKey(input.identifier);
+      const waitMs = deps.throttle.waitMs(key);
+      if (waitMs > 0) {
+        const minutes = Math.ceil(waitMs / 60_000);
+        throw new AppError(429, 'too_many_failed_logins',
+          `Too many wrong passwords for this account: try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, or ask the organiser.`,
+          undefined, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+      }
       let candidates = deps.attendees.findByIdentifier(key);
       if (input.eventId !== undefined) candidates = candidates.filter((c) => c.eventId === input.eventId);
       const invalid = new AppError(401, 'invalid_credentials', 'Wrong username, e-mail or password.');
       if (candidates.length === 0) {
         await deps.hasher.verify(input.password, await getDummyHash());
+        deps.throttle.failed(key);
         throw invalid;
       }
       const results = await Promise.all(candidates.map((c) => deps.hasher.verify(input.password, c.passwordHash)));
       const matched = candidates.filter((_, i) => results[i]);
-      if (matched.length === 0) throw invalid;
+      if (matched.length === 0) {
+        deps.throttle.failed(key);
+        throw invalid;
+      }
+      deps.throttle.succeeded(key);
       if (matched.length > 1) {
         const events = deps.events.namesByIds(matched.map((m) => m.eventId));
         throw new AppError(409, 'choose_event', 'You have an account at several events: choose one.', { events });

@@ -3,6 +3,7 @@ import {
   AuthResponse, CheckAvailabilityQuery, CheckAvailabilityResponse, CheckEventCodeQuery, CheckEventCodeResponse,
   HealthResponse, LoginBody, MeResponse, RegisterBody,
 } from '../../contract/attendee.js';
+import { AppError } from '../../app/errors.js';
 import type { HttpApp } from '../../app/http-base.js';
 import type { AttendeeStreams } from '../../live/attendee-streams.js';
 import { hashToken } from '../../security/tokens.js';
@@ -19,12 +20,23 @@ export interface AccountRoutesDeps {
   rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number };
   /** Open live streams: a session's end closes its own. */
   streams: AttendeeStreams;
+  /** Password checks waiting for a thread: above PASSWORD_QUEUE_LIMIT, logins and registrations are shed. */
+  passwordsWaiting: () => number;
 }
+
+/** About 2.5 s of bcrypt work queued on 2 threads at cost 10: more would keep a phone waiting too long. */
+export const PASSWORD_QUEUE_LIMIT = 64;
 
 export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
   const { accounts } = deps;
   const auth = requireAttendee(accounts);
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+  // Real overload is shed before any work, with a time to come back (the phone app retries).
+  const shedWhenBusy = async () => {
+    if (deps.passwordsWaiting() >= PASSWORD_QUEUE_LIMIT) {
+      throw new AppError(503, 'server_busy', 'Many people are signing in at once: trying again in a moment.', undefined, { 'retry-after': '1' });
+    }
+  };
 
   app.get('/api/health-check', { schema: { response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }));
 
@@ -43,6 +55,7 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
 
   app.post('/api/register', {
     config: perMinute(deps.rateLimits.register),
+    preHandler: shedWhenBusy,
     schema: { body: RegisterBody, response: { 201: AuthResponse } },
   }, async (req, reply) => {
     const result = await accounts.register(req.body);
@@ -52,6 +65,7 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
 
   app.post('/api/login', {
     config: perMinute(deps.rateLimits.login),
+    preHandler: shedWhenBusy,
     schema: { body: LoginBody, response: { 200: AuthResponse } },
   }, async (req, reply) => {
     const result = await accounts.login(req.body);

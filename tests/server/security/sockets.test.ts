@@ -46,10 +46,10 @@ async function openStream(token: string) {
 describe('connections per address', () => {
   it('keeps at most connectionsPerAddress sockets of one address and serves every other client', async () => {
     const limit = s.findme.settings.get().connectionsPerAddress;
-    expect(limit).toBe(64);
+    expect(limit).toBe(256);
     const sockets: Socket[] = [];
     const refusals: Promise<string>[] = [];
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < limit + 100; i++) {
       const sock = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' });
       sock.on('error', () => undefined);
       sock.write('GET /api/health-check HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // slow loris: headers never end
@@ -93,7 +93,7 @@ describe('connections per address', () => {
       await expect.poll(() => refused, { timeout: 10_000 }).toBe(4);
     } finally {
       sockets.forEach((sock) => sock.destroy());
-      await s.admin('PUT', '/api/admin/settings', { connectionsPerAddress: 64 });
+      await s.admin('PUT', '/api/admin/settings', { connectionsPerAddress: 256 });
     }
   });
 });

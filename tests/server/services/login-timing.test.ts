@@ -10,6 +10,7 @@ import { openDatabase } from '../../../server/db/database.js';
 import { createAttendeesRepo } from '../../../server/db/repositories/attendees-repo.js';
 import { createEventsRepo } from '../../../server/db/repositories/events-repo.js';
 import { createSessionsRepo } from '../../../server/db/repositories/sessions-repo.js';
+import { createLoginThrottle } from '../../../server/security/login-throttle.js';
 import { createPasswordHasher, type PasswordHasher } from '../../../server/security/password-hasher.js';
 import { createAccountsService } from '../../../server/services/accounts-service.js';
 import { createEventsService } from '../../../server/services/events-service.js';
@@ -29,7 +30,7 @@ let rounds = 10;
 const eventsRepo = createEventsRepo(db);
 const accounts = createAccountsService({
   attendees: createAttendeesRepo(db), sessions: createSessionsRepo(db), events: eventsRepo,
-  eventsService: createEventsService({ events: eventsRepo }), hasher, bcryptRounds: () => rounds,
+  eventsService: createEventsService({ events: eventsRepo }), hasher, bcryptRounds: () => rounds, throttle: createLoginThrottle(),
 });
 
 afterAll(async () => {
