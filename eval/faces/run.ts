@@ -2,7 +2,7 @@
 // (../shared/fixtures/scale): pair statistics, events of 25/100/300 attendees with as many
 // strangers in the photos, and small faces in 24 MP group photos. Prints the figures and writes
 // eval/reports/faces-<date>.md and .json. Not a test: it measures.
-//   --engines=v1,v2   which engines (default: v1 and v2; v2f is an experiment)    --threads=2   worker threads
+//   --engines=v1,v2   which engines (default: v1 and v2; v2f and v2b are experiments)    --threads=2   worker threads
 //   --quick           100 people, 200 strangers (a smoke run)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
