@@ -21,7 +21,7 @@ export function removingOrphanFiles<Row extends { eventId: string }>(handler: Jo
     async run(job) {
       const before = deps.find(job.refId);
       try {
-        await handler.run(job);
+        return await handler.run(job);
       } finally {
         if (before && !deps.find(job.refId)) {
           // A purged event loses its whole folder again (the worker may have made it anew).

@@ -3,17 +3,14 @@
 // keeps failed jobs with their error. Handlers must be idempotent: a job may run twice
 // (at-least-once) after a crash.
 import type { JobKind, JobRow, JobsRepo } from '../db/repositories/jobs-repo.js';
-import { PERMANENT_PREFIX } from '../workers/image-tasks.js';
+import type { JobOutcome } from './job-outcome.js';
 
-/**
- * A failure that is nobody's fault and no reason to give up (an outside service is down or
- * refuses our keys): the job is queued again later without counting an attempt.
- */
-export const DEFERRED_PREFIX = 'deferred:';
+/** How long a deferred job (an outside service down) waits before its next try. */
 export const DEFER_DELAY_MS = 30_000;
 
 export interface JobHandler {
-  run(job: JobRow): Promise<void>;
+  /** Says what came of the job; a thrown error means "try again with backoff". */
+  run(job: JobRow): Promise<JobOutcome>;
   /** Called once when the job has failed for good (to mark its photo or selfie). */
   failed(job: JobRow, reason: string): void;
 }
@@ -48,41 +45,45 @@ export function createScheduler(deps: SchedulerDeps) {
   let timer: NodeJS.Timeout | undefined;
   const idleWaiters: (() => void)[] = [];
 
+  function failForGood(job: JobRow, reason: string) {
+    deps.jobs.markFailed(job.id, reason, now());
+    processed++;
+    try {
+      deps.handlers[job.kind].failed(job, reason);
+    } catch (e) {
+      deps.onError?.(e, job);
+    }
+    deps.onJobChange?.(job, 'failed', reason);
+  }
+
   async function execute(job: JobRow) {
     deps.onJobChange?.(job, 'running');
+    let outcome: JobOutcome;
     try {
-      await deps.handlers[job.kind].run(job);
-      deps.jobs.markDone(job.id, now());
-      processed++;
-      deps.onJobChange?.(job, 'done');
+      outcome = await deps.handlers[job.kind].run(job);
     } catch (err) {
       // Shutting down: the job keeps its lease and is recovered at the next start.
       if (stopped) return;
-      const message = describeError(err);
-      if (message.startsWith(DEFERRED_PREFIX)) {
-        deps.jobs.defer(job.id, message.slice(DEFERRED_PREFIX.length).trim(), now() + (deps.deferDelayMs ?? DEFER_DELAY_MS), now());
-        deps.onJobChange?.(job, 'queued', message);
-        deps.onError?.(err, job);
-        return;
-      }
-      const permanent = message.startsWith(PERMANENT_PREFIX);
-      const reason = permanent ? message.slice(PERMANENT_PREFIX.length) : message;
-      if (!permanent && job.attempts < job.maxAttempts) {
+      const reason = describeError(err);
+      if (job.attempts < job.maxAttempts) {
         const delay = backoffBaseMs * 2 ** (job.attempts - 1) * (0.75 + Math.random() * 0.5);
         deps.jobs.requeue(job.id, reason, now() + delay, now());
         deps.onJobChange?.(job, 'queued', reason);
       } else {
-        deps.jobs.markFailed(job.id, reason, now());
-        processed++;
-        try {
-          deps.handlers[job.kind].failed(job, reason);
-        } catch (e) {
-          deps.onError?.(e, job);
-        }
-        deps.onJobChange?.(job, 'failed', reason);
+        failForGood(job, reason);
       }
       deps.onError?.(err, job);
+      return;
     }
+    if (outcome.status === 'failed') return failForGood(job, outcome.reason);
+    if (outcome.status === 'deferred') {
+      deps.jobs.defer(job.id, outcome.reason, now() + (deps.deferDelayMs ?? DEFER_DELAY_MS), now());
+      deps.onJobChange?.(job, 'queued', outcome.reason);
+      return;
+    }
+    deps.jobs.markDone(job.id, now());
+    processed++;
+    deps.onJobChange?.(job, 'done');
   }
 
   function pump() {

@@ -1,6 +1,8 @@
 // The face engines the jobs choose from: the local one always, Rekognition when it is set up.
 // A job whose event leaves Rekognition while it waits for AWS finishes with the local engine.
 import { EngineSwitchedError } from '../faces/rekognition/caller.js';
+import { RekognitionRefusedError, RekognitionUnavailableError } from '../faces/rekognition/errors.js';
+import { deferred, failed, type JobOutcome } from '../jobs/job-outcome.js';
 import type { FacePipeline, FacePipelineDeps } from './face-pipeline.js';
 import { createLocalPipeline } from './local-pipeline.js';
 import { createRekognitionPipeline } from './rekognition-pipeline.js';
@@ -20,4 +22,11 @@ export function createFaceEngines(deps: FacePipelineDeps) {
       }
     },
   };
+}
+
+/** The job outcome an engine's error stands for (Rekognition refusing the input, or down), if any. */
+export function outcomeOfEngineError(err: unknown): JobOutcome | null {
+  if (err instanceof RekognitionRefusedError) return failed(err.message);
+  if (err instanceof RekognitionUnavailableError) return deferred(err.message);
+  return null;
 }

@@ -9,13 +9,16 @@ import type { EventFiles } from '../storage/event-files.js';
 import type { StageTimings } from '../workers/image-tasks.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 
-export interface PhotoOutcome { faceCount: number; added: MatchInsert[] }
+/** A photo's faces saved and matched, or the reason it cannot be (a broken file). */
+export type PhotoOutcome = { ok: true; faceCount: number; added: MatchInsert[] } | { ok: false; reason: string };
+/** A selfie ended (accepted, held, or rejected for what it shows), or the reason it cannot be read. */
+export type SelfieOutcome = { ok: true } | { ok: false; reason: 'unreadable_image' };
 
 export interface FacePipeline {
   /** Finds and describes the photo's faces, saves them and their matches in one transaction. */
   photo(photo: PhotoRow): Promise<PhotoOutcome>;
   /** Checks and describes the selfie, and ends it accepted (and matched), held or rejected, announced. */
-  selfie(selfie: SelfieRow, uploadPath: string): Promise<void>;
+  selfie(selfie: SelfieRow, uploadPath: string): Promise<SelfieOutcome>;
 }
 
 export interface FacePipelineDeps extends PipelineDeps {

@@ -24,15 +24,18 @@ export function createLocalPipeline(deps: FacePipelineDeps): FacePipeline {
   return {
     async photo(photo) {
       const result = await deps.pool.run({ kind: 'photo', ...photoPaths(deps.files, photo) });
+      if (result.kind === 'unreadable') return { ok: false, reason: result.reason };
       const t0 = performance.now();
       const { added, matchMs } = save(photo.id, photo.eventId, result);
       deps.onTimings?.({ ...result.timings, matchMs, dbMs: performance.now() - t0 - matchMs });
-      return { faceCount: result.faces.length, added };
+      return { ok: true, faceCount: result.faces.length, added };
     },
     async selfie(selfie, uploadPath) {
       const result = await deps.pool.run({ kind: 'selfie', uploadPath, outputPath: deps.files.selfie(selfie.eventId, selfie.id) });
+      if (!result.accepted && result.reason === 'unreadable_image') return { ok: false, reason: 'unreadable_image' };
       if (!result.accepted) acceptance.reject(selfie, result.reason);
       else acceptance.described(selfie, result.descriptor);
+      return { ok: true };
     },
   };
 }

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import type { FaceRecord } from '../db/repositories/photos-repo.js';
 import type { SelfieRow } from '../db/repositories/selfies-repo.js';
 import { candidatesOf } from '../faces/rekognition/rekognition-engine.js';
-import { PERMANENT_PREFIX } from '../workers/image-tasks.js';
 import { NO_DESCRIPTOR, REKOGNITION_MAX_BYTES, REKOGNITION_MODEL, similarityToDistance, type RekognitionParts } from './engine-choice.js';
 import { photoPaths, type FacePipeline, type FacePipelineDeps } from './face-pipeline.js';
 import { createSelfieAcceptance } from './selfie-acceptance.js';
@@ -38,8 +37,9 @@ export function createRekognitionPipeline(deps: FacePipelineDeps, rk: Rekognitio
     async photo(photo) {
       const paths = photoPaths(deps.files, photo);
       const result = await deps.pool.run({ kind: 'photo', ...paths, detectFaces: false });
+      if (result.kind === 'unreadable') return { ok: false, reason: result.reason };
       const jpeg = await readFile(paths.previewPath);
-      if (jpeg.length > REKOGNITION_MAX_BYTES) throw new Error(`${PERMANENT_PREFIX}image_too_large: the preview sent to Rekognition is over 5 MB`);
+      if (jpeg.length > REKOGNITION_MAX_BYTES) return { ok: false, reason: 'image_too_large: the preview sent to Rekognition is over 5 MB' };
       const ctx = rk.context(photo.eventId);
       const t0 = performance.now();
       // A second run (crash, retry) replaces the faces the first one indexed.
@@ -63,15 +63,18 @@ export function createRekognitionPipeline(deps: FacePipelineDeps, rk: Rekognitio
         }
       });
       deps.onTimings?.({ ...result.timings, facesMs: performance.now() - t0, matchMs: 0, dbMs: 0 });
-      return { faceCount: faces.length, added };
+      return { ok: true, faceCount: faces.length, added };
     },
 
     async selfie(selfie, uploadPath) {
       const image = await deps.pool.run({ kind: 'selfie-image', uploadPath, outputPath: deps.files.selfie(selfie.eventId, selfie.id) });
-      if (!image.readable) return acceptance.reject(selfie, 'unreadable_image');
+      if (!image.readable) return { ok: false, reason: 'unreadable_image' };
       const ctx = rk.context(selfie.eventId);
       const verdict = await rk.engine.indexSelfie(ctx, selfie.eventId, selfie.attendeeId, image.jpeg, image);
-      if (!verdict.accepted) return acceptance.reject(selfie, verdict.reason);
+      if (!verdict.accepted) {
+        acceptance.reject(selfie, verdict.reason);
+        return { ok: true };
+      }
       const attendees = deps.selfies.acceptedAttendeeIds(selfie.eventId).add(selfie.attendeeId);
       try {
         const added = await rk.locks.exclusive(selfie.eventId, async () => {
@@ -80,6 +83,7 @@ export function createRekognitionPipeline(deps: FacePipelineDeps, rk: Rekognitio
           return acceptSelfie(selfie, verdict.faceId, found);
         });
         acceptance.announceAccepted(selfie, added);
+        return { ok: true };
       } catch (err) {
         // The next try indexes the selfie again: drop this face now if AWS lets us.
         await rk.engine.deleteFaces(selfie.eventId, [verdict.faceId], { deadline: Date.now() + 5000 }).catch(() => undefined);

@@ -54,8 +54,8 @@ export type SelfieImageResult =
   | { kind: 'selfie-image'; readable: true; jpeg: Uint8Array; width: number; height: number; timings: StageTimings }
   | { kind: 'selfie-image'; readable: false; timings: StageTimings };
 
-/** What the pool answers for each kind of task. */
-export type ResultOf<T extends ImageTask> = T extends PhotoTask ? PhotoResult : T extends SelfieImageTask ? SelfieImageResult : SelfieResult;
+/** A photo that cannot be decoded: retrying cannot fix it. */
+export interface UnreadableResult { kind: 'unreadable'; reason: string }
 
-/** A failure that retrying cannot fix (a broken file): the job fails at once with this reason. */
-export const PERMANENT_PREFIX = 'permanent:';
+/** What the pool answers for each kind of task. */
+export type ResultOf<T extends ImageTask> = T extends PhotoTask ? PhotoResult | UnreadableResult : T extends SelfieImageTask ? SelfieImageResult : SelfieResult;

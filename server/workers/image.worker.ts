@@ -5,9 +5,8 @@ import { loadLocalFaceModel, type LocalFaceModel } from '../faces/local-face-mod
 import { findPhotoFaces, level } from '../faces/photo-faces.js';
 import { CROWD_FACES, CROWD_LOOK_PX, CROWD_MIN_SCORE, judgeSelfie, type SelfieVerdict } from '../faces/selfie-check.js';
 import { DETECT_MAX, FULL_RESOLUTION, SELFIE_DETECT_MAX, decodeRgb, encodeJpeg, writePhotoRenditions, writeSelfie, type RawImage } from '../images/renditions.js';
-import {
-  PERMANENT_PREFIX, type ImageTask, type PhotoResult, type PhotoTask, type SelfieImageResult, type SelfieImageTask, type SelfieResult,
-  type SelfieTask,
+import type {
+  ImageTask, PhotoResult, PhotoTask, SelfieImageResult, SelfieImageTask, SelfieResult, SelfieTask, UnreadableResult,
 } from './image-tasks.js';
 
 // One libvips thread per worker: the pool size alone decides how many cores image work uses.
@@ -17,15 +16,26 @@ sharp.cache(false);
 let detector: Promise<LocalFaceModel> | undefined;
 const getDetector = () => (detector ??= loadLocalFaceModel());
 
+class Unreadable extends Error {}
+
 async function decode(path: string, max: number): Promise<RawImage> {
   try {
     return await decodeRgb(path, max);
   } catch (err) {
-    throw new Error(`${PERMANENT_PREFIX}unreadable_image: ${(err as Error).message}`, { cause: err });
+    throw new Unreadable(`unreadable_image: ${(err as Error).message}`, { cause: err });
   }
 }
 
-async function photo(task: PhotoTask): Promise<PhotoResult> {
+async function photo(task: PhotoTask): Promise<PhotoResult | UnreadableResult> {
+  try {
+    return await photoOf(task);
+  } catch (err) {
+    if (err instanceof Unreadable) return { kind: 'unreadable', reason: err.message };
+    throw err;
+  }
+}
+
+async function photoOf(task: PhotoTask): Promise<PhotoResult> {
   const t0 = performance.now();
   const img = await decode(task.originalPath, DETECT_MAX);
   const t1 = performance.now();
@@ -77,7 +87,7 @@ async function selfieImage(task: SelfieImageTask): Promise<SelfieImageResult> {
   return { kind: 'selfie-image', readable: true, jpeg, width: img.width, height: img.height, timings: { decodeMs: t1 - t0, facesMs: 0, encodeMs: performance.now() - t1 } };
 }
 
-export default async function run(task: ImageTask): Promise<PhotoResult | SelfieResult | SelfieImageResult> {
+export default async function run(task: ImageTask): Promise<PhotoResult | UnreadableResult | SelfieResult | SelfieImageResult> {
   if (task.kind === 'photo') return photo(task);
   return task.kind === 'selfie' ? selfie(task) : selfieImage(task);
 }

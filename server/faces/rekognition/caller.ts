@@ -1,12 +1,10 @@
 // Every Rekognition call goes through here: the limiter (calls in flight, calls per second),
 // the SDK's own retries, then ours. An error the image causes fails the job at once
-// ('permanent:'); throttling, 5xx, no network and bad keys are waited out with exponential
+// (RekognitionRefusedError); throttling, 5xx, no network and bad keys are waited out with exponential
 // backoff and jitter until the job's deadline, while the engine's health (shown on the
 // dashboard) says why. A job whose event was switched to the local engine stops waiting.
 import type { RekognitionClient } from '@aws-sdk/client-rekognition';
-import { DEFERRED_PREFIX } from '../../jobs/scheduler.js';
-import { PERMANENT_PREFIX } from '../../workers/image-tasks.js';
-import { classifyError, describeAwsError, type ErrorKind } from './errors.js';
+import { classifyError, describeAwsError, RekognitionRefusedError, RekognitionUnavailableError, type ErrorKind } from './errors.js';
 import type { Limiter } from './limiter.js';
 
 export type EngineState = 'ok' | 'unreachable' | 'unauthorized';
@@ -79,7 +77,7 @@ export function createCaller(deps: CallerDeps): Caller {
         const kind = classifyError(err);
         const message = `${operation}: ${describeAwsError(err)}`;
         deps.health.failed(kind, message);
-        if (kind === 'permanent') throw new Error(`${PERMANENT_PREFIX}rekognition refused the request: ${message}`, { cause: err });
+        if (kind === 'permanent') throw new RekognitionRefusedError(`rekognition refused the request: ${message}`, { cause: err });
         if (kind === 'missing') throw new MissingResourceError(message, { cause: err });
         // "Equal jitter": between half and all of the exponential step.
         const step = Math.min(max, base * 2 ** Math.min(attempt, 20));
@@ -87,7 +85,7 @@ export function createCaller(deps: CallerDeps): Caller {
         if (ctx.cancelled?.()) throw new Error(`rekognition ${kind}: ${message}`, { cause: err });
         // Past the job's deadline the job goes back to the queue without using up an attempt:
         // an outage, however long, never turns into failed jobs.
-        if (Date.now() + waitMs > ctx.deadline) throw new Error(`${DEFERRED_PREFIX} rekognition ${kind}: ${message}`, { cause: err });
+        if (Date.now() + waitMs > ctx.deadline) throw new RekognitionUnavailableError(`rekognition ${kind}: ${message}`, { cause: err });
         deps.onRetry?.(operation, kind, message, waitMs);
         await pause(waitMs, ctx);
       }

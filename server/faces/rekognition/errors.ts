@@ -8,6 +8,12 @@
 //   missing       the collection (or user) is gone: make it again and retry
 export type ErrorKind = 'permanent' | 'throttled' | 'server' | 'unreachable' | 'unauthorized' | 'missing';
 
+/** Rekognition refuses this input (a `permanent` error): retrying cannot help. */
+export class RekognitionRefusedError extends Error {}
+
+/** Rekognition could not be used before the job's deadline (an outage, throttling, keys): the job comes back later. */
+export class RekognitionUnavailableError extends Error {}
+
 const PERMANENT = new Set([
   'InvalidImageFormatException', 'ImageTooLargeException', 'InvalidParameterException', 'InvalidS3ObjectException',
   'ServiceQuotaExceededException', 'IdempotentParameterMismatchException', 'ValidationException', 'SerializationException',

@@ -1,6 +1,6 @@
-// The job scheduler on a real SQLite file: selfies first, capacity respected, transient
-// failures retried up to the limit, permanent ones failed at once, deferred ones never
-// counted, leases recovered at start.
+// The job scheduler on a real SQLite file: selfies first, capacity respected, thrown errors
+// retried up to the limit, a `failed` outcome failed at once, `deferred` ones never counted,
+// leases recovered at start.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,14 +8,14 @@ import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/database.js';
 import { createJobsRepo, type JobRow } from '../../../server/db/repositories/jobs-repo.js';
 import { jobCapacity } from '../../../server/jobs/capacity.js';
-import { createScheduler, DEFERRED_PREFIX } from '../../../server/jobs/scheduler.js';
-import { PERMANENT_PREFIX } from '../../../server/workers/image-tasks.js';
+import { deferred, DONE, failed as failedOutcome, SKIPPED, type JobOutcome } from '../../../server/jobs/job-outcome.js';
+import { createScheduler } from '../../../server/jobs/scheduler.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'findme-sched-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-function setup(behaviour: (job: JobRow, run: number) => Promise<void>, capacity = 1) {
+function setup(behaviour: (job: JobRow, run: number) => Promise<JobOutcome | void>, capacity = 1) {
   const db = openDatabase(join(dir, `s${n++}.db`));
   const jobs = createJobsRepo(db);
   const runs = new Map<string, number>();
@@ -31,7 +31,7 @@ function setup(behaviour: (job: JobRow, run: number) => Promise<void>, capacity 
       const count = (runs.get(job.refId) ?? 0) + 1;
       runs.set(job.refId, count);
       try {
-        await behaviour(job, count);
+        return (await behaviour(job, count)) ?? DONE;
       } finally {
         running--;
       }
@@ -64,18 +64,20 @@ it('runs selfies before photos and never more than the capacity at once', async 
   expect(t.maxRunning()).toBe(2);
 });
 
-it('retries transient failures up to 3 attempts, fails permanent ones at once', async () => {
+it('retries thrown errors up to 3 attempts, fails a failed outcome at once, and counts a skipped job done', async () => {
   const t = setup(async (job, run) => {
     if (job.refId === 'flaky' && run < 3) throw new Error('worker crashed');
-    if (job.refId === 'broken') throw new Error(`${PERMANENT_PREFIX}unreadable_image: truncated`);
+    if (job.refId === 'broken') return failedOutcome('unreadable_image: truncated');
     if (job.refId === 'hopeless') throw new Error('always crashes');
+    if (job.refId === 'gone') return SKIPPED;
+    return DONE;
   });
-  for (const id of ['flaky', 'broken', 'hopeless']) t.jobs.enqueue('photo', id, Date.now());
+  for (const id of ['flaky', 'broken', 'hopeless', 'gone']) t.jobs.enqueue('photo', id, Date.now());
   t.scheduler.start();
   const counts = await idle(t.jobs);
   await t.scheduler.stop();
-  expect(counts).toMatchObject({ done: 1, failed: 2 });
-  expect([t.runs.get('flaky'), t.runs.get('broken'), t.runs.get('hopeless')]).toEqual([3, 1, 3]);
+  expect(counts).toMatchObject({ done: 2, failed: 2 });
+  expect([t.runs.get('flaky'), t.runs.get('broken'), t.runs.get('hopeless'), t.runs.get('gone')]).toEqual([3, 1, 3, 1]);
   const failed = t.jobs.list('failed', 10);
   expect(failed.find((j) => j.refId === 'broken')?.error).toBe('unreadable_image: truncated');
   expect(failed.find((j) => j.refId === 'hopeless')?.error).toBe('always crashes');
@@ -84,7 +86,7 @@ it('retries transient failures up to 3 attempts, fails permanent ones at once', 
 
 it('does not count deferred attempts: an outage of any length loses no job', async () => {
   const t = setup(async (_job, run) => {
-    if (run <= 6) throw new Error(`${DEFERRED_PREFIX} rekognition unreachable: connect ECONNREFUSED`);
+    if (run <= 6) return deferred('rekognition unreachable: connect ECONNREFUSED');
   });
   t.jobs.enqueue('photo', 'waiting', Date.now());
   t.scheduler.start();

@@ -1,4 +1,4 @@
-// The call loop: a bad request fails the job at once ('permanent:'), an outage is waited out
+// The call loop: a bad request fails the job at once (RekognitionRefusedError), an outage is waited out
 // with growing pauses until the job's deadline, a job whose event left Rekognition stops
 // waiting, and the engine's health says what is going on.
 import type { RekognitionClient } from '@aws-sdk/client-rekognition';
@@ -6,7 +6,7 @@ import { InvalidImageFormatException, ThrottlingException } from '@aws-sdk/clien
 import { expect, it } from 'vitest';
 import { createCaller, createEngineHealth, EngineSwitchedError } from '../../../server/faces/rekognition/caller.js';
 import { createLimiter } from '../../../server/faces/rekognition/limiter.js';
-import { PERMANENT_PREFIX } from '../../../server/workers/image-tasks.js';
+import { RekognitionRefusedError, RekognitionUnavailableError } from '../../../server/faces/rekognition/errors.js';
 
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
 const setup = () => {
@@ -27,7 +27,7 @@ it('fails at once, as permanent, on an error the image causes', async () => {
     throw new InvalidImageFormatException({ message: 'Request has invalid image format', $metadata: { httpStatusCode: 400 } });
   }).catch((e: Error) => e);
   expect(tries).toBe(1);
-  expect((err as Error).message.startsWith(PERMANENT_PREFIX)).toBe(true);
+  expect(err).toBeInstanceOf(RekognitionRefusedError);
   expect((err as Error).message).toMatch(/IndexFaces: InvalidImageFormatException/);
 });
 
@@ -54,7 +54,8 @@ it('waits out throttling and outages with growing pauses, and says unreachable m
 it('gives the job back to the scheduler at its deadline, not as permanent', async () => {
   const { call } = setup();
   const err = await call({ deadline: Date.now() + 150 }, 'IndexFaces', async () => { throw refused(); }).catch((e: Error) => e);
-  expect((err as Error).message).toMatch(/^deferred: rekognition unreachable: IndexFaces/);
+  expect(err).toBeInstanceOf(RekognitionUnavailableError);
+  expect((err as Error).message).toMatch(/^rekognition unreachable: IndexFaces/);
 });
 
 it('stops waiting when the event leaves Rekognition', async () => {
@@ -71,5 +72,6 @@ it('stops waiting when FindMe shuts down, leaving the job for the next start', a
   setTimeout(() => { stopping = true; }, 100);
   const err = await call({ deadline: Date.now() + 60_000, cancelled: () => stopping }, 'IndexFaces', async () => { throw refused(); }).catch((e: Error) => e);
   expect(err).not.toBeInstanceOf(EngineSwitchedError);
-  expect((err as Error).message).not.toMatch(/^permanent:/);
+  expect(err).not.toBeInstanceOf(RekognitionRefusedError);
+  expect(err).not.toBeInstanceOf(RekognitionUnavailableError);
 });
