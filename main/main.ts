@@ -77,7 +77,7 @@ async function start() {
     { type: 'separator' },
     { label: 'Quit FindMe', click: () => app.quit() },
   ]));
-  const refreshTray = () => tray?.setToolTip(trayTooltip(core.queueStats()));
+  const refreshTray = () => tray?.setToolTip(trayTooltip(core.queue.stats()));
   refreshTray();
   setInterval(refreshTray, 2000).unref();
 }

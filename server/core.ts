@@ -8,7 +8,6 @@ import { MAX_CONNECTIONS } from './app/http-base.js';
 import { createThumbCache } from './cache/thumb-cache.js';
 import { defaultSettings, type Config } from './config.js';
 import { REDACT } from './logger.js';
-import type { QueueStats } from './contract/admin.js';
 import { openDatabase } from './db/database.js';
 import { createAttendeesRepo } from './db/repositories/attendees-repo.js';
 import { createEventsRepo } from './db/repositories/events-repo.js';
@@ -23,6 +22,7 @@ import { createFtpCertificate } from './ingest/ftp/ftp-certificate.js';
 import { createFtpReceiver } from './ingest/ftp/ftp-receiver.js';
 import { createUploadTaker } from './ingest/ftp/take-upload.js';
 import { MAX_PHOTO_BYTES } from './ingest/folders.js';
+import { createFolderImport } from './ingest/folder-import.js';
 import { createHotFolders } from './ingest/hot-folders.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { jobCapacity } from './jobs/capacity.js';
@@ -52,6 +52,10 @@ import { createSelfieReviewService } from './services/selfie-review-service.js';
 import { createSelfieService } from './services/selfie-service.js';
 import { ACTIVE_PROFILE, ruleWith } from './faces/model-profile.js';
 import { createModelUpgrade } from './pipeline/model-upgrade.js';
+import { createAttendeeRemoval } from './services/attendee-removal.js';
+import { createQueueService } from './services/queue-service.js';
+import { createPhotoStatus } from './status/photo-status.js';
+import { createSelfieStatus } from './status/selfie-status.js';
 import { createSettingsService } from './services/settings-service.js';
 import { createEventFiles } from './storage/event-files.js';
 import { sweepPartialFiles } from './storage/sweep.js';
@@ -126,8 +130,10 @@ export async function createFindMe(opts: CoreOptions) {
       locks: createEventLocks(),
     },
   };
+  const photoStatus = createPhotoStatus({ photos: repos.photos, bus });
+  const selfieStatus = createSelfieStatus({ selfies: repos.selfies, bus });
   const modelUpgrade = createModelUpgrade({
-    db, events: repos.events, photos: repos.photos, selfies: repos.selfies, jobs: repos.jobs,
+    db, events: repos.events, photos: repos.photos, selfies: repos.selfies, jobs: repos.jobs, selfieStatus,
     usesLocalEngine: (eventId) => engineFor(eventId) === 'local', modelId: ACTIVE_PROFILE.id, now: Date.now,
   });
   const scheduler = createScheduler({
@@ -178,8 +184,12 @@ export async function createFindMe(opts: CoreOptions) {
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
   const ingest = createIngestService({ db, photos: repos.photos, events: repos.events, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
-  const hotFolders = createHotFolders({
+  const folderImport = createFolderImport({
     ingest: ingest.ingest, dataDir: config.dataDir,
+    onSkipped: (path, err) => logger.warn({ path, err }, 'a file of a folder was not taken'),
+  });
+  const hotFolders = createHotFolders({
+    ingestFile: folderImport.ingestFile,
     onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),
   });
   const publicHost = () => (config.attendeeHost === '0.0.0.0' ? lanAddresses()[0] ?? '127.0.0.1' : config.attendeeHost);
@@ -221,29 +231,14 @@ export async function createFindMe(opts: CoreOptions) {
     .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
   repos.sessions.removeExpired(Date.now());
 
-  const queueStats = (): QueueStats => {
-    const counts = repos.jobs.counts();
-    return {
-      queue: {
-        ...counts,
-        totalEnqueued: repos.jobs.total(),
-        totalProcessed: scheduler.processed(),
-        workersActive: pool.active(),
-        workers: pool.size(),
-        photosPerMinute: Math.round(throughput.perMinute() * 10) / 10,
-        etaSeconds: throughput.etaSeconds(counts.queued + counts.running),
-      },
-      cache: { eventCode: events.cache.stats(), thumbnails: thumbs.stats() },
-    };
-  };
-
-  async function removeAttendee(eventId: string, attendeeId: string): Promise<boolean> {
-    const attendee = repos.attendees.findById(attendeeId);
-    if (!attendee || attendee.eventId !== eventId) return false;
-    await gallery.deleteAccount(attendee);
-    attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId);
-    return true;
-  }
+  const queue = createQueueService({
+    jobs: repos.jobs, scheduler, pool, throughput, photoStatus, selfieStatus,
+    caches: () => ({ eventCode: events.cache.stats(), thumbnails: thumbs.stats() }),
+  });
+  const removeAttendee = createAttendeeRemoval({
+    attendees: repos.attendees, deleteAccount: gallery.deleteAccount,
+    closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId),
+  });
 
   const attendeeApp = await buildAttendeeApp({
     logger: logger.child({ listener: 'attendee' }),
@@ -251,38 +246,25 @@ export async function createFindMe(opts: CoreOptions) {
     rateLimits: config.rateLimits,
     streams: attendeeStreams, streamMaxAgeMs: opts.streamMaxAgeMs, passwordsWaiting: hasher.queueSize,
     connectionsPerAddress: () => settings.get().connectionsPerAddress,
-    meDetails: (attendeeId) => ({
-      selfies: repos.selfies.listByAttendee(attendeeId).map((s) => ({ id: s.id, status: s.status, ...(s.reason && { reason: s.reason }) })),
-      photoCount: repos.matches.countForAttendee(attendeeId),
-    }),
+    meDetails: gallery.meDetails,
   });
   const adminApp = await buildAdminApp({
     logger: logger.child({ listener: 'admin' }),
-    adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queueStats,
+    adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queue,
     attendeeDocs: () => attendeeApp.swagger(),
-    dataDir: config.dataDir, eventsRepo: repos.events, ingest, hotFolders, overview,
+    dataDir: config.dataDir, eventsRepo: repos.events, ingest, folderImport, hotFolders, overview,
     jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge, selfieReview, ftp,
     attendeeBaseUrls: () => attendeeBaseUrls,
     engineStatus: () => (usesRekognition(settings.get()) ? rekognition.status()
       : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() }),
     secrets,
-    describeMatch: (attendeeId, photoId) => {
-      const attendee = repos.attendees.findById(attendeeId);
-      const photo = repos.photos.findById(photoId);
-      return attendee && photo ? { attendeeName: attendee.displayName, fileName: photo.fileName } : null;
-    },
-    onRetry: scheduler.notify,
-    onRequeued: (job) => {
-      if (job.kind === 'photo') repos.photos.setStatus(job.refId, 'queued');
-      else repos.selfies.setProcessing(job.refId);
-    },
   });
 
   let closed = false;
   let retentionTimer: NodeJS.Timeout | undefined;
   return {
     config, db, repos, settings, events, accounts, ingest, hotFolders, scheduler, pool, hasher, monitor, stages, bus, purge, rekognition,
-    attendeeApp, adminApp, queueStats, ftp,
+    attendeeApp, adminApp, queue, ftp,
 
     /** Starts the job scheduler and the hot folders, then both listeners. */
     async listen(listenOpts: ListenOptions = {}) {

@@ -4,15 +4,13 @@
 // a regular file under the folder (see openFolderFile). Symlinks are not followed, and each
 // folder has its own limiter: one folder's stuck files cannot hold up another's.
 import { watch, type FSWatcher } from 'chokidar';
-import { basename } from 'node:path';
 import pLimit from 'p-limit';
-import { isImageCandidate, openFolderFile } from './folders.js';
-import type { IngestService } from './ingest-service.js';
+import type { FolderImport } from './folder-import.js';
+import { isImageCandidate } from './folders.js';
 
 export interface HotFolderDeps {
-  ingest: IngestService['ingest'];
-  /** FindMe's data folder: nothing in it is ever taken. */
-  dataDir: string;
+  /** Takes one file of the folder (only a regular file really in it, outside the data folder). */
+  ingestFile: FolderImport['ingestFile'];
   onError: (err: unknown, context: { eventId: string; path?: string }) => void;
   /** How long a file must stay the same size before it is taken. */
   stabilityMs?: number;
@@ -20,12 +18,6 @@ export interface HotFolderDeps {
 
 export function createHotFolders(deps: HotFolderDeps) {
   const watchers = new Map<string, { folder: string; watcher: FSWatcher; pending: Set<Promise<unknown>> }>();
-
-  async function take(eventId: string, folder: string, path: string) {
-    const file = await openFolderFile(path, folder, deps.dataDir);
-    if (!file.ok) throw new Error(`not taken: ${file.reason}`);
-    return deps.ingest(eventId, file.stream, basename(path), { truncated: file.truncated });
-  }
 
   return {
     async watch(eventId: string, folder: string) {
@@ -42,7 +34,7 @@ export function createHotFolders(deps: HotFolderDeps) {
       });
       watcher.on('add', (path) => {
         if (!isImageCandidate(path)) return;
-        const task = limit(() => take(eventId, folder, path)).catch((err: unknown) => deps.onError(err, { eventId, path }));
+        const task = limit(() => deps.ingestFile(eventId, folder, path)).catch((err: unknown) => deps.onError(err, { eventId, path }));
         pending.add(task);
         void task.finally(() => pending.delete(task));
       });

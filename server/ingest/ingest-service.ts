@@ -15,6 +15,7 @@ import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { PhotosRepo, PhotoStatus } from '../db/repositories/photos-repo.js';
 import { extensionFor, probeImage } from '../images/image-probe.js';
 import type { LiveBus } from '../live/live-bus.js';
+import { createPhotoStatus } from '../status/photo-status.js';
 import type { EventFiles } from '../storage/event-files.js';
 
 export type IngestOutcome =
@@ -43,6 +44,7 @@ export function cleanFileName(name: string): string {
 
 export function createIngestService(deps: IngestDeps) {
   const now = deps.now ?? Date.now;
+  const status = createPhotoStatus(deps);
 
   const insertQueued = deps.db.transaction((row: Parameters<PhotosRepo['insert']>[0]) => {
     deps.photos.insert(row);
@@ -96,25 +98,25 @@ export function createIngestService(deps: IngestDeps) {
     const probe = size === 0 ? { ok: false, message: 'The file is empty.', format: undefined } : await probeImage(tmp);
     const id = randomUUID();
     const ext = probe.format && probe.ok ? extensionFor(probe.format) : (extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6) || '.bin');
-    const status: PhotoStatus = probe.ok ? 'queued' : 'failed';
+    const photoStatus: PhotoStatus = probe.ok ? 'queued' : 'failed';
     const error = probe.ok ? null : (probe.message ?? 'This file is not a readable image.');
     const finalPath = deps.files.original(eventId, id, ext);
     await mkdir(join(finalPath, '..'), { recursive: true });
     await rename(tmp, finalPath);
     try {
-      insertQueued({ id, eventId, fileName, sha256, ext, byteSize: size, status, error, createdAt: now() });
+      insertQueued({ id, eventId, fileName, sha256, ext, byteSize: size, status: photoStatus, error, createdAt: now() });
     } catch (err) {
       await rm(finalPath, { force: true });
       // the same bytes arrived twice at once: the other copy won
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { outcome: 'duplicate', fileName };
       throw err;
     }
-    deps.bus.emit('photo', { eventId, photoId: id, fileName, status, faceCount: 0, ...(error && { error }) });
-    if (status === 'queued') {
+    status.added({ id, eventId, fileName }, photoStatus, error);
+    if (photoStatus === 'queued') {
       deps.onQueued();
-      return { outcome: 'queued', photoId: id, fileName, status };
+      return { outcome: 'queued', photoId: id, fileName, status: photoStatus };
     }
-    return { outcome: 'failed', photoId: id, fileName, status, error: error! };
+    return { outcome: 'failed', photoId: id, fileName, status: photoStatus, error: error! };
   }
 }
 export type IngestService = ReturnType<typeof createIngestService>;

@@ -8,12 +8,14 @@ import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { PhotosRepo } from '../db/repositories/photos-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
+import type { SelfieStatusOwner } from '../status/selfie-status.js';
 
 export interface ModelUpgradeDeps {
   db: Db;
   events: Pick<EventsRepo, 'listIds'>;
   photos: Pick<PhotosRepo, 'staleModel' | 'staleCount'>;
-  selfies: Pick<SelfiesRepo, 'staleModel' | 'staleCount' | 'setProcessing'>;
+  selfies: Pick<SelfiesRepo, 'staleModel' | 'staleCount'>;
+  selfieStatus: Pick<SelfieStatusOwner, 'requeued'>;
   jobs: Pick<JobsRepo, 'runAgain' | 'enqueue'>;
   /** Events on Rekognition keep their faces: Rekognition describes them. */
   usesLocalEngine: (eventId: string) => boolean;
@@ -30,7 +32,7 @@ export function createModelUpgrade(deps: ModelUpgradeDeps) {
       let selfies = 0;
       for (const eventId of localEvents()) {
         for (const id of deps.selfies.staleModel(eventId, deps.modelId)) {
-          deps.selfies.setProcessing(id);
+          deps.selfieStatus.requeued(id);
           if (!deps.jobs.runAgain('selfie', id, deps.now())) deps.jobs.enqueue('selfie', id, deps.now());
           selfies++;
         }

@@ -5,17 +5,18 @@ import { DONE, failed, SKIPPED } from '../jobs/job-outcome.js';
 import type { JobHandler } from '../jobs/scheduler.js';
 import { createFaceEngines, outcomeOfEngineError } from './face-engines.js';
 import type { FacePipelineDeps, PhotoOutcome } from './face-pipeline.js';
+import { createPhotoStatus } from '../status/photo-status.js';
 
 export function createPhotoJob(deps: FacePipelineDeps): JobHandler {
   const now = deps.now ?? Date.now;
   const engines = createFaceEngines(deps);
+  const status = createPhotoStatus(deps);
 
   return {
     async run(job: JobRow) {
       const photo = deps.photos.findById(job.refId);
       if (!photo) return SKIPPED; // deleted with its event meanwhile
-      deps.photos.setStatus(photo.id, 'processing');
-      deps.bus.emit('photo', { eventId: photo.eventId, photoId: photo.id, fileName: photo.fileName, status: 'processing', faceCount: 0 });
+      status.processing(photo);
       let outcome: PhotoOutcome;
       try {
         outcome = await engines.withEngineOf(photo.eventId, (engine) => engine.photo(photo));
@@ -26,15 +27,13 @@ export function createPhotoJob(deps: FacePipelineDeps): JobHandler {
       }
       if (!outcome.ok) return failed(outcome.reason);
       const matchedAt = now();
-      deps.bus.emit('photo', { eventId: photo.eventId, photoId: photo.id, fileName: photo.fileName, status: outcome.faceCount ? 'done' : 'no_faces', faceCount: outcome.faceCount });
+      status.finished(photo, outcome.faceCount);
       for (const m of outcome.added) deps.bus.emit('match', { attendeeId: m.attendeeId, eventId: photo.eventId, photoId: photo.id, matchedAt });
       return DONE;
     },
     failed(job, reason) {
       const photo = deps.photos.findById(job.refId);
-      if (!photo) return;
-      deps.photos.setStatus(photo.id, 'failed', reason);
-      deps.bus.emit('photo', { eventId: photo.eventId, photoId: photo.id, fileName: photo.fileName, status: 'failed', faceCount: 0, error: reason });
+      if (photo) status.failed(photo, reason);
     },
   };
 }

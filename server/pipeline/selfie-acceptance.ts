@@ -6,11 +6,13 @@ import type { SelfieRejection } from '../contract/attendee.js';
 import type { SelfieRow } from '../db/repositories/selfies-repo.js';
 import { distance, matchNewSelfie, type Reference } from '../faces/matcher.js';
 import type { PipelineDeps } from './pipeline-deps.js';
+import { createSelfieStatus } from '../status/selfie-status.js';
 
 export type SelfieAcceptanceDeps = Pick<PipelineDeps, 'db' | 'selfies' | 'photos' | 'matches' | 'bus' | 'matchRule' | 'modelId' | 'now'>;
 
 export function createSelfieAcceptance(deps: SelfieAcceptanceDeps) {
   const now = deps.now ?? Date.now;
+  const status = createSelfieStatus(deps);
 
   /** The other attendee whose accepted selfie this descriptor would be matched to, if any. */
   function twinOf(attendeeId: string, descriptor: Float32Array, refs: Reference[]): string | null {
@@ -42,25 +44,16 @@ export function createSelfieAcceptance(deps: SelfieAcceptanceDeps) {
     return { held: false as const, added: acceptAndMatch(selfie.id, selfie.attendeeId, selfie.eventId, descriptor, refs) };
   });
 
-  function announceAccepted(selfie: SelfieRow, added: { photoId: string }[]) {
-    deps.bus.emit('selfie', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, selfie: { id: selfie.id, status: 'accepted' } });
-    const matchedAt = now();
-    for (const m of added) deps.bus.emit('match', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, photoId: m.photoId, matchedAt });
-  }
-
-  function reject(selfie: SelfieRow, reason: SelfieRejection) {
-    deps.selfies.reject(selfie.id, reason, now());
-    deps.bus.emit('selfie', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, selfie: { id: selfie.id, status: 'rejected', reason } });
-  }
+  const reject = (selfie: SelfieRow, reason: SelfieRejection) => status.rejected(selfie, reason);
 
   return {
     reject,
-    announceAccepted,
+    announceAccepted: status.accepted,
     /** A selfie the local engine described and found usable. */
     described(selfie: SelfieRow, descriptor: Float32Array) {
       const outcome = acceptOrHold(selfie, descriptor);
-      if (outcome.held) deps.bus.emit('selfie', { attendeeId: selfie.attendeeId, eventId: selfie.eventId, selfie: { id: selfie.id, status: 'held' } });
-      else announceAccepted(selfie, outcome.added);
+      if (outcome.held) status.held(selfie);
+      else status.accepted(selfie, outcome.added);
     },
     /** The operator's decision on a held selfie: different people (accept) or the same face (refuse). */
     decide(selfieId: string, accept: boolean): SelfieRow | null {
@@ -72,7 +65,7 @@ export function createSelfieAcceptance(deps: SelfieAcceptanceDeps) {
         return deps.selfies.findById(selfieId) ?? null;
       }
       const added = deps.db.transaction(() => acceptAndMatch(selfie.id, selfie.attendeeId, selfie.eventId, descriptor))();
-      announceAccepted(selfie, added);
+      status.accepted(selfie, added);
       return deps.selfies.findById(selfieId) ?? null;
     },
   };

@@ -20,6 +20,12 @@ export function createEventOverviewService(deps: { photos: PhotosRepo; attendees
         createdAt: new Date(r.createdAt).toISOString(),
       }));
     },
+    /** Names for the live match feed. */
+    describeMatch(attendeeId: string, photoId: string): { attendeeName: string; fileName: string } | null {
+      const attendee = deps.attendees.findById(attendeeId);
+      const photo = deps.photos.findById(photoId);
+      return attendee && photo ? { attendeeName: attendee.displayName, fileName: photo.fileName } : null;
+    },
     attendees(eventId: string) {
       const selfieStatus = deps.selfies.statusByAttendee(eventId);
       const counts = deps.matches.photoCountsByEvent(eventId);

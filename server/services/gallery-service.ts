@@ -91,6 +91,13 @@ export function createGalleryService(deps: GalleryDeps) {
      * Deletes the attendee with their sessions, selfies (rows, descriptors and files), matches
      * and the descriptors of the faces matched to them, leaving nothing readable in the files.
      */
+    /** What /api/me adds to the attendee: their selfies and how many photos they are in. */
+    meDetails(attendeeId: string) {
+      return {
+        selfies: deps.selfies.listByAttendee(attendeeId).map((s) => ({ id: s.id, status: s.status, ...(s.reason && { reason: s.reason }) })),
+        photoCount: deps.matches.countForAttendee(attendeeId),
+      };
+    },
     async deleteAccount(attendee: AttendeeRow) {
       const selfies = deps.selfies.listByAttendee(attendee.id);
       deleteRows(attendee.id);

@@ -15,6 +15,7 @@ import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
 import { AppError } from '../app/errors.js';
 import { probeImage } from '../images/image-probe.js';
 import type { LiveBus } from '../live/live-bus.js';
+import { createSelfieStatus } from '../status/selfie-status.js';
 import type { EventFiles } from '../storage/event-files.js';
 import { tempNameFor } from '../util/atomic-file.js';
 
@@ -35,6 +36,7 @@ export interface SelfieServiceDeps {
 
 export function createSelfieService(deps: SelfieServiceDeps) {
   const now = deps.now ?? Date.now;
+  const status = createSelfieStatus({ ...deps, now });
   const sentSince = deps.db.prepare('SELECT COUNT(*) AS n FROM selfies WHERE attendee_id = ? AND created_at > ?');
   function checkBudget(attendee: AttendeeRow, t: number) {
     const { max, windowMs } = deps.budget();
@@ -80,7 +82,7 @@ export function createSelfieService(deps: SelfieServiceDeps) {
         await rm(path, { force: true });
         throw err;
       }
-      deps.bus.emit('selfie', { attendeeId: attendee.id, eventId: attendee.eventId, selfie: { id, status: 'processing' } });
+      status.uploaded({ id, attendeeId: attendee.id, eventId: attendee.eventId });
       deps.onQueued();
       return { id, status: 'processing' as const };
     },

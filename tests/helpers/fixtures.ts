@@ -41,7 +41,7 @@ export const fixtureFile = (rel: string) => ({ name: basename(rel), bytes: readF
 export async function waitForIdle(s: TestServer, timeoutMs = 120_000) {
   const start = Date.now();
   for (;;) {
-    const { queue } = s.findme.queueStats();
+    const { queue } = s.findme.queue.stats();
     if (queue.queued === 0 && queue.running === 0) return queue;
     if (Date.now() - start > timeoutMs) throw new Error(`queue not idle after ${timeoutMs} ms: ${JSON.stringify(queue)}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,8 +1,6 @@
 // Admin: photos in (upload, folder import, hot folder) and the event's photos and attendees.
 import type {} from '@fastify/multipart';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import pLimit from 'p-limit';
 import {
   AdminPhotoParams, AttendeeList, AttendeeParams, EventParams, FolderBody, HotFolderBody, HotFolderResponse, ImportResponse, PhotoList, PhotoListQuery,
   UploadPhotosResponse, type UploadPhotosResponse as UploadResult,
@@ -12,7 +10,8 @@ import type { HttpApp } from '../../app/http-base.js';
 import type { EventsRepo } from '../../db/repositories/events-repo.js';
 import type { PhotosRepo } from '../../db/repositories/photos-repo.js';
 import type { EventFiles } from '../../storage/event-files.js';
-import { checkFolder, listImageFiles, MAX_PHOTO_BYTES, openFolderFile } from '../../ingest/folders.js';
+import type { FolderImport } from '../../ingest/folder-import.js';
+import { checkFolder, MAX_PHOTO_BYTES } from '../../ingest/folders.js';
 import type { HotFolders } from '../../ingest/hot-folders.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { EventOverviewService } from '../../services/event-overview-service.js';
@@ -21,6 +20,7 @@ export interface PhotoRoutesDeps {
   dataDir: string;
   eventsRepo: EventsRepo;
   ingest: IngestService;
+  folderImport: FolderImport;
   hotFolders: HotFolders;
   overview: EventOverviewService;
   photos: PhotosRepo;
@@ -60,26 +60,7 @@ export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
     schema: { params: EventParams, body: FolderBody, response: { 202: ImportResponse } },
   }, async (req, reply) => {
     const event = eventOr404(req.params.id);
-    const folder = await checkFolder(req.body.folder, deps.dataDir);
-    const files = await listImageFiles(folder);
-    const limit = pLimit(2);
-    const counts = { queued: 0, duplicates: 0, failed: 0, skipped: 0 };
-    await Promise.all(files.map((path) => limit(async () => {
-      const file = await openFolderFile(path, folder, deps.dataDir);
-      if (!file.ok) {
-        req.log.warn({ path, reason: file.reason }, 'import: a file was not taken');
-        counts.skipped++;
-        return;
-      }
-      try {
-        const outcome = await deps.ingest.ingest(event.id, file.stream, basename(path), { truncated: file.truncated });
-        counts[outcome.outcome === 'duplicate' ? 'duplicates' : outcome.outcome]++;
-      } catch (err) {
-        if (!(err instanceof AppError) || err.statusCode >= 500) throw err;
-        req.log.warn({ path, err }, 'import: a file was not taken');
-        counts.skipped++;
-      }
-    })));
+    const counts = await deps.folderImport.importFolder(event.id, req.body.folder);
     return reply.code(202).send(counts);
   });
 

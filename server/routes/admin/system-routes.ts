@@ -4,12 +4,13 @@ import { SettingsPatch, SettingsView, type Settings } from '../../contract/setti
 import type { HttpApp } from '../../app/http-base.js';
 import { REKOGNITION_SECRET, type SecretStore } from '../../faces/rekognition/secret-store.js';
 import type { SystemMonitor } from '../../monitor/system-monitor.js';
+import type { QueueService } from '../../services/queue-service.js';
 import type { SettingsService } from '../../services/settings-service.js';
 
 export interface SystemRoutesDeps {
   settings: SettingsService;
   monitor: SystemMonitor;
-  queueStats: () => QueueStats;
+  queue: QueueService;
   engineStatus: () => SystemResponseType['engine'];
   /** Write-only secrets (the Rekognition secret access key): stored here, never answered. */
   secrets: SecretStore;
@@ -34,5 +35,5 @@ export function registerSystemRoutes(app: HttpApp, deps: SystemRoutesDeps) {
 
   app.get('/api/admin/system/history', { schema: { response: { 200: SystemHistory } } }, async () => ({ samples: deps.monitor.history() }));
 
-  app.get('/api/admin/queue/stats', { schema: { response: { 200: QueueStats } } }, async () => deps.queueStats());
+  app.get('/api/admin/queue/stats', { schema: { response: { 200: QueueStats } } }, async () => deps.queue.stats());
 }

@@ -90,7 +90,7 @@ describe('worker faults and live resizing', () => {
     expect(threads.length).toBeGreaterThan(0);
     await threads[0]!.terminate();
     let answered = 0;
-    while (s.findme.queueStats().queue.queued + s.findme.queueStats().queue.running > 0) {
+    while (s.findme.queue.stats().queue.queued + s.findme.queue.stats().queue.running > 0) {
       expect((await s.api('GET', '/api/health-check')).status).toBe(200);
       answered++;
       await new Promise((r) => setTimeout(r, 50));

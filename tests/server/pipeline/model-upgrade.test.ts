@@ -10,6 +10,8 @@ import { createEventsRepo } from '../../../server/db/repositories/events-repo.js
 import { createJobsRepo } from '../../../server/db/repositories/jobs-repo.js';
 import { createPhotosRepo } from '../../../server/db/repositories/photos-repo.js';
 import { createSelfiesRepo } from '../../../server/db/repositories/selfies-repo.js';
+import { createLiveBus } from '../../../server/live/live-bus.js';
+import { createSelfieStatus } from '../../../server/status/selfie-status.js';
 import { createModelUpgrade } from '../../../server/pipeline/model-upgrade.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'findme-model-'));
@@ -40,7 +42,7 @@ describe('model upgrade', () => {
   db.exec(`UPDATE jobs SET state = 'done'`);
 
   const upgrade = createModelUpgrade({
-    db, events, photos, selfies, jobs, usesLocalEngine: (id) => id === 'local-ev', modelId: 'new-model', now: () => 10,
+    db, events, photos, selfies, jobs, selfieStatus: createSelfieStatus({ selfies, bus: createLiveBus() }), usesLocalEngine: (id) => id === 'local-ev', modelId: 'new-model', now: () => 10,
   });
 
   it('compares descriptors of one model only', () => {

@@ -10,7 +10,7 @@ import { startWithStandIn, type RekognitionEnv } from './harness.js';
 
 let env: RekognitionEnv;
 const engine = async () => (await env.s.admin('GET', '/api/admin/system')).body.engine as { name: string; state: string; lastError: string | null };
-const counts = () => env.s.findme.queueStats().queue;
+const counts = () => env.s.findme.queue.stats().queue;
 const PHOTOS = ['photos/obama1.jpg', 'photos/obama_and_biden.jpg', 'photos/biden2.jpg', 'photos/lin-manuel-miranda.png'];
 
 async function fillEvent(code: string) {

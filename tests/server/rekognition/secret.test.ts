@@ -47,7 +47,7 @@ it('never answers, stores in the settings table or logs the secret', async () =>
   await uploadPhotos(env.s, event.id, ['photos/obama1.jpg', 'photos/two_people.jpg'].map(fixtureFile));
   await waitForIdle(env.s);
   env.standin.setFaults({});
-  expect(env.s.findme.queueStats().queue.failed).toBe(0);
+  expect(env.s.findme.queue.stats().queue.failed).toBe(0);
 
   const rows = env.s.findme.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   expect(rows.map((r) => r.key)).toContain('rekognitionAccessKeyId');
