@@ -1,6 +1,7 @@
 // Lint rules, including the import boundaries of DESIGN.md:
 // server/ never imports main/, preload/, renderer/ or electron; renderer/ imports only types,
-// and only from server/contract/; preload/ imports nothing from server/.
+// and only from server/contract/; preload/ imports nothing from server/; and the layers of
+// server/ (routes → services → repositories; engines below the jobs).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -24,6 +25,47 @@ export default tseslint.config(
         [{ regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' }],
         [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }],
       ),
+    },
+  },
+  // The layers of server/ (docs/ARCHITECTURE.md): routes reach data through services; nothing
+  // below the HTTP layer imports it; face engines do not know the job runner; SQL lives only
+  // in db/repositories/.
+  {
+    files: ['server/routes/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict([
+        { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
+        { regex: '(^|/)db/', message: 'routes reach the data through services, never db/ (docs/ARCHITECTURE.md).' },
+      ], [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }]),
+    },
+  },
+  {
+    files: ['server/{services,ingest,pipeline,faces,status,jobs,db,storage,images,workers,live,monitor,security,cache,util}/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict([
+        { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
+        { regex: '(^|/)(http|app|routes)/', message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).' },
+      ], [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }]),
+    },
+  },
+  {
+    files: ['server/faces/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict([
+        { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
+        { regex: '(^|/)(http|app|routes)/', message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).' },
+        { regex: '(^|/)(jobs|pipeline)/', message: 'face engines do not know the job runner: the pipeline calls them.' },
+      ], [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }]),
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/db/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='prepare'][arguments.0.type=/Literal$/]",
+        message: 'SQL lives only in server/db/repositories/: add a method to the table\'s repository.',
+      }],
     },
   },
   {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { buildAdminApp } from './app/admin-app.js';
 import { buildAttendeeApp } from './app/attendee-app.js';
-import { MAX_CONNECTIONS } from './app/http-base.js';
+import { MAX_CONNECTIONS } from './http/http-base.js';
 import { createThumbCache } from './cache/thumb-cache.js';
 import { defaultSettings, type Config } from './config.js';
 import { REDACT } from './logger.js';
@@ -214,10 +214,10 @@ export async function createFindMe(opts: CoreOptions) {
   const selfieReview = createSelfieReviewService({
     selfies: repos.selfies, attendees: repos.attendees, files, acceptance: createSelfieAcceptance(pipelineDeps),
   });
-  const galleryService = createGalleryService({ db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
+  const galleryService = createGalleryService({ db, attendees: repos.attendees, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
   // A deleted account's faces and user leave Rekognition too.
   const gallery = { ...galleryService, deleteAccount: rekognition.forgettingAttendees(galleryService.deleteAccount) };
-  const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches });
+  const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches, files });
   const purge = createEventPurgeService({
     db, eventsRepo: repos.events, events, files, hotFolders,
     log: (msg, data) => logger.warn(data, msg),
@@ -252,8 +252,8 @@ export async function createFindMe(opts: CoreOptions) {
     logger: logger.child({ listener: 'admin' }),
     adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queue,
     attendeeDocs: () => attendeeApp.swagger(),
-    dataDir: config.dataDir, eventsRepo: repos.events, ingest, folderImport, hotFolders, overview,
-    jobs: repos.jobs, bus, photos: repos.photos, files, removeAttendee, purge, selfieReview, ftp,
+    dataDir: config.dataDir, ingest, folderImport, hotFolders, overview,
+    bus, removeAttendee, purge, selfieReview, ftp,
     attendeeBaseUrls: () => attendeeBaseUrls,
     engineStatus: () => (usesRekognition(settings.get()) ? rekognition.status()
       : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() }),

@@ -12,8 +12,8 @@ import { requireAdminToken, requireOwnHost } from '../routes/admin/admin-auth.js
 import { registerSystemRoutes, type SystemRoutesDeps } from '../routes/admin/system-routes.js';
 import type { EventsService } from '../services/events-service.js';
 import { createStreamTickets } from '../security/stream-tickets.js';
-import { createHttpBase, type HttpApp } from './http-base.js';
-import { serveRendererApp } from './static-pages.js';
+import { createHttpBase, type HttpApp } from '../http/http-base.js';
+import { serveRendererApp } from '../http/static-pages.js';
 
 export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps {
   logger: FastifyBaseLogger;

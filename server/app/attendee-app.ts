@@ -9,9 +9,9 @@ import { registerAccountRoutes, type AccountRoutesDeps } from '../routes/attende
 import type { ThumbCache } from '../cache/thumb-cache.js';
 import { registerGalleryRoutes, type GalleryRoutesDeps } from '../routes/attendee/gallery-routes.js';
 import { SESSION_COOKIE } from '../routes/attendee/auth.js';
-import { createHttpBase } from './http-base.js';
-import { sameOriginGuard } from './same-origin.js';
-import { serveRendererApp } from './static-pages.js';
+import { createHttpBase } from '../http/http-base.js';
+import { sameOriginGuard } from '../http/same-origin.js';
+import { serveRendererApp } from '../http/static-pages.js';
 
 export interface AttendeeAppDeps extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'> {
   thumbs: ThumbCache;

@@ -3,7 +3,7 @@
 // folder and outside the data folder (folders.ts); what is not taken is counted and said why.
 import { basename } from 'node:path';
 import pLimit from 'p-limit';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import { checkFolder, listImageFiles, openFolderFile } from './folders.js';
 import type { IngestService } from './ingest-service.js';
 

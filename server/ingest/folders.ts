@@ -4,7 +4,7 @@
 import { constants, type ReadStream } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 
 /** The largest photo taken, by upload or from a folder. */
 export const MAX_PHOTO_BYTES = 200 * 1024 * 1024;

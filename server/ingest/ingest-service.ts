@@ -8,7 +8,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import type { Db } from '../db/database.js';
 import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { JobsRepo } from '../db/repositories/jobs-repo.js';

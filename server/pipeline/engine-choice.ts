@@ -2,7 +2,7 @@
 import type { FaceEngineName, Settings } from '../contract/settings.js';
 import type { CallContext } from '../faces/rekognition/caller.js';
 import type { RekognitionEngine } from '../faces/rekognition/rekognition-engine.js';
-import type { RekognitionRepo } from '../faces/rekognition/rekognition-repo.js';
+import type { RekognitionRepo } from '../db/repositories/rekognition-repo.js';
 import type { EventLocks } from './event-locks.js';
 
 export const engineOf = (s: Settings, eventId: string): FaceEngineName => s.eventFaceEngines[eventId] ?? s.faceEngine;

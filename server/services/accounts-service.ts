@@ -4,7 +4,7 @@ import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, type Attendee, type LoginBody, 
 import type { AttendeeRow, AttendeesRepo } from '../db/repositories/attendees-repo.js';
 import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { SessionsRepo } from '../db/repositories/sessions-repo.js';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import type { LoginThrottle } from '../security/login-throttle.js';
 import type { PasswordHasher } from '../security/password-hasher.js';
 import { hashToken, newToken } from '../security/tokens.js';
@@ -41,6 +41,8 @@ function checkPasswordLength(password: string) {
 }
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+export type { AttendeeRow };
 
 export function createAccountsService(deps: AccountsDeps) {
   const now = deps.now ?? Date.now;

@@ -4,9 +4,15 @@ import type { AttendeesRepo } from '../db/repositories/attendees-repo.js';
 import type { MatchesRepo } from '../db/repositories/matches-repo.js';
 import type { PhotosRepo, PhotoStatus } from '../db/repositories/photos-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
+import type { EventFiles } from '../storage/event-files.js';
 
-export function createEventOverviewService(deps: { photos: PhotosRepo; attendees: AttendeesRepo; selfies: SelfiesRepo; matches: MatchesRepo }) {
+export function createEventOverviewService(deps: { photos: PhotosRepo; attendees: AttendeesRepo; selfies: SelfiesRepo; matches: MatchesRepo; files: EventFiles }) {
   return {
+    /** Where a photo's thumbnail is (it may not be made yet), or null for an unknown photo. */
+    thumbPath(photoId: string): string | null {
+      const photo = deps.photos.findById(photoId);
+      return photo ? deps.files.thumb(photo.eventId, photo.id) : null;
+    },
     photos(eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) {
       const rows = deps.photos.list(eventId, status, limit, offset);
       const attendees = deps.matches.attendeesOfPhotos(rows.map((r) => r.id));

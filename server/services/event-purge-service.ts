@@ -23,20 +23,12 @@ const DAY_MS = 24 * 3600 * 1000;
 
 export function createEventPurgeService(deps: PurgeDeps) {
   const now = deps.now ?? Date.now;
-  const deleteRows = deps.db.transaction((eventId: string) => {
-    deps.db.prepare(`DELETE FROM jobs WHERE (kind = 'photo' AND ref_id IN (SELECT id FROM photos WHERE event_id = ?))
-      OR (kind = 'selfie' AND ref_id IN (SELECT id FROM selfies WHERE event_id = ?))`).run(eventId, eventId);
-    deps.db.prepare('DELETE FROM photo_faces WHERE event_id = ?').run(eventId);
-    // attendees, sessions, selfies, photos, matches and refusals go by ON DELETE CASCADE
-    return deps.db.prepare('DELETE FROM events WHERE id = ?').run(eventId).changes === 1;
-  });
-  const olderThan = deps.db.prepare('SELECT id, name, code, created_at AS createdAt FROM events WHERE created_at < ?');
 
   async function purge(eventId: string, reason: 'operator' | 'retention'): Promise<boolean> {
     const event = deps.eventsRepo.findById(eventId);
     if (!event) return false;
     await deps.hotFolders.unwatch(eventId);
-    if (!deleteRows(eventId)) return false;
+    if (!deps.eventsRepo.deleteWithEverything(eventId)) return false;
     forgetNow(deps.db);
     deps.events.cache.invalidate(event.code);
     await rm(deps.files.eventDir(eventId), { recursive: true, force: true });
@@ -50,7 +42,7 @@ export function createEventPurgeService(deps: PurgeDeps) {
     /** Purges the events older than `retentionDays` (0: none). Returns how many. */
     async purgeExpired(retentionDays: number): Promise<number> {
       if (retentionDays <= 0) return 0;
-      const expired = olderThan.all(now() - retentionDays * DAY_MS) as { id: string }[];
+      const expired = deps.eventsRepo.createdBefore(now() - retentionDays * DAY_MS);
       let n = 0;
       for (const e of expired) if (await purge(e.id, 'retention')) n++;
       return n;

@@ -2,7 +2,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { AdminEvent } from '../contract/admin.js';
 import type { EventsRepo } from '../db/repositories/events-repo.js';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import { createEventCodeCache } from './event-code-cache.js';
 
 // No 0/O, 1/I/L: codes are read off posters and typed on phones.
@@ -29,6 +29,13 @@ export function createEventsService(deps: { events: EventsRepo; now?: () => numb
 
   return {
     cache,
+    /** The event with this id, or 404 event_not_found. */
+    require(id: string) {
+      const event = deps.events.findById(id);
+      if (!event) throw new AppError(404, 'event_not_found', 'No such event.');
+      return event;
+    },
+    setHotFolder: (id: string, folder: string | null) => deps.events.setHotFolder(id, folder, now()),
     /** The event an attendee-typed code names, or null. */
     byCode: (code: string) => cache.get(normalizeCode(code)),
     create(input: { name: string; code?: string }) {

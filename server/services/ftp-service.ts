@@ -2,7 +2,7 @@
 // on/off switch, and the receiver's life: it listens while at least one event has FTP on, and
 // restarts when its port, passive range or FTPS setting changes.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import type { FtpAccess } from '../contract/ftp.js';
 import type { Settings } from '../contract/settings.js';
 import type { EventsRepo } from '../db/repositories/events-repo.js';

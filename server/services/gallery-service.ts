@@ -3,17 +3,18 @@
 // matched in does not exist for them.
 import { rm } from 'node:fs/promises';
 import { forgetNow, type Db } from '../db/database.js';
-import type { AttendeeRow } from '../db/repositories/attendees-repo.js';
+import type { AttendeeRow, AttendeesRepo } from '../db/repositories/attendees-repo.js';
 import type { MatchesRepo } from '../db/repositories/matches-repo.js';
 import type { PhotosRepo } from '../db/repositories/photos-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import type { EventFiles } from '../storage/event-files.js';
 
 export type PhotoSize = 'thumb' | 'preview' | 'original';
 
 export interface GalleryDeps {
   db: Db;
+  attendees: Pick<AttendeesRepo, 'remove'>;
   photos: PhotosRepo;
   selfies: SelfiesRepo;
   matches: MatchesRepo;
@@ -36,10 +37,9 @@ function decodeCursor(cursor: string | undefined): { at: number; id: string } | 
 const noSuchPhoto = () => new AppError(404, 'not_found', 'No such photo.');
 
 export function createGalleryService(deps: GalleryDeps) {
-  const deleteAttendee = deps.db.prepare('DELETE FROM attendees WHERE id = ?');
   const deleteRows = deps.db.transaction((attendeeId: string) => {
     deps.photos.forgetFacesMatchedTo(attendeeId); // their descriptors identify the person too
-    deleteAttendee.run(attendeeId); // sessions, selfies, matches and refusals cascade
+    deps.attendees.remove(attendeeId); // sessions, selfies, matches and refusals cascade
   });
 
   function ownPhoto(attendee: AttendeeRow, photoId: string) {

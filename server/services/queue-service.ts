@@ -1,7 +1,7 @@
 // The job queue as the operator sees it: its figures (jobs by state, workers, photos per
 // minute, time left, cache hit rates) and the retries of failed jobs, each putting its photo or
 // selfie back to waiting (announced by their status owners) and waking the scheduler.
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import type { QueueStats } from '../contract/admin.js';
 import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { Throughput } from '../monitor/throughput.js';
@@ -40,6 +40,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         cache: deps.caches(),
       };
     },
+    list: (state: Parameters<JobsRepo['list']>[0], limit: number) => deps.jobs.list(state, limit),
     /** Queues one failed job again. */
     retry(jobId: number) {
       const job = deps.jobs.findById(jobId);

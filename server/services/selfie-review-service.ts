@@ -2,7 +2,7 @@
 // attendee's accepted selfie, the two images to compare, and the decision (different people:
 // accept; the same person: refuse). Only selfies under review have their image served.
 import { readFile } from 'node:fs/promises';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import type { AttendeeRef, HeldSelfie, SelfieDecision } from '../contract/admin.js';
 import type { AttendeesRepo } from '../db/repositories/attendees-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';

@@ -12,7 +12,7 @@ import type { Db } from '../db/database.js';
 import type { AttendeeRow } from '../db/repositories/attendees-repo.js';
 import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import { probeImage } from '../images/image-probe.js';
 import type { LiveBus } from '../live/live-bus.js';
 import { createSelfieStatus } from '../status/selfie-status.js';
@@ -37,10 +37,9 @@ export interface SelfieServiceDeps {
 export function createSelfieService(deps: SelfieServiceDeps) {
   const now = deps.now ?? Date.now;
   const status = createSelfieStatus({ ...deps, now });
-  const sentSince = deps.db.prepare('SELECT COUNT(*) AS n FROM selfies WHERE attendee_id = ? AND created_at > ?');
   function checkBudget(attendee: AttendeeRow, t: number) {
     const { max, windowMs } = deps.budget();
-    if ((sentSince.get(attendee.id, t - windowMs) as { n: number }).n >= max) {
+    if (deps.selfies.countSentSince(attendee.id, t - windowMs) >= max) {
       const minutes = Math.round(windowMs / 60_000);
       throw new AppError(429, 'selfie_budget_exceeded', `You have sent ${max} selfies in ${minutes} minutes: please wait a little before the next one.`);
     }

@@ -1,7 +1,7 @@
 // The settings in force: defaults, then saved values, then the environment. Changes are
 // validated, saved in one transaction and announced to whoever applies them live.
 import { Value } from 'typebox/value';
-import { AppError } from '../app/errors.js';
+import { AppError } from '../util/app-error.js';
 import { Settings, type SettingsPatch } from '../contract/settings.js';
 import type { SettingsRepo } from '../db/repositories/settings-repo.js';
 

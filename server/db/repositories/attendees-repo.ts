@@ -23,7 +23,10 @@ export function createAttendeesRepo(db: Db) {
   const byEvent = db.prepare(`SELECT ${COLUMNS} FROM attendees WHERE event_id = ? ORDER BY created_at, id`);
   const setHash = db.prepare('UPDATE attendees SET password_hash = ? WHERE id = ?');
 
+  const remove = db.prepare('DELETE FROM attendees WHERE id = ?');
   return {
+    /** Deletes the attendee; sessions, selfies, matches and refusals go with it (ON DELETE CASCADE). */
+    remove: (id: string) => void remove.run(id),
     usernameTaken: (eventId: string, usernameKey: string) => (usernameTaken.get(eventId, usernameKey) as { e: number }).e === 1,
     emailTaken: (eventId: string, email: string) => (emailTaken.get(eventId, email) as { e: number }).e === 1,
     insert(row: {

@@ -32,7 +32,23 @@ export function createEventsRepo(db: Db) {
   const withHotFolder = db.prepare('SELECT id, hot_folder AS hotFolder FROM events WHERE hot_folder IS NOT NULL');
   const byIds = (n: number) => db.prepare(`SELECT id, name FROM events WHERE id IN (${new Array(n).fill('?').join(',')}) ORDER BY created_at`);
 
+  const deleteJobsOf = db.prepare(`DELETE FROM jobs WHERE (kind = 'photo' AND ref_id IN (SELECT id FROM photos WHERE event_id = ?))
+    OR (kind = 'selfie' AND ref_id IN (SELECT id FROM selfies WHERE event_id = ?))`);
+  const deleteFacesOf = db.prepare('DELETE FROM photo_faces WHERE event_id = ?');
+  const deleteEvent = db.prepare('DELETE FROM events WHERE id = ?');
+  const olderThan = db.prepare(`SELECT ${COLUMNS} FROM events WHERE created_at < ?`);
   return {
+    /**
+     * Deletes the event and everything of it, in one transaction: its jobs and photo faces here,
+     * attendees, sessions, selfies, photos, matches and refusals by ON DELETE CASCADE. False when it was not there.
+     */
+    deleteWithEverything: db.transaction((eventId: string): boolean => {
+      deleteJobsOf.run(eventId, eventId);
+      deleteFacesOf.run(eventId);
+      return deleteEvent.run(eventId).changes === 1;
+    }),
+    /** Events created before `time` (ms). */
+    createdBefore: (time: number) => olderThan.all(time) as EventRow[],
     findByCode: (code: string) => byCode.get(code) as EventRow | undefined,
     listIds: () => (ids.all() as { id: string }[]).map((r) => r.id),
     findById: (id: string) => byId.get(id) as EventRow | undefined,

@@ -36,7 +36,10 @@ export function createSelfiesRepo(db: Db) {
            WHEN COUNT(*) > 0 THEN 'rejected' END AS status
     FROM selfies WHERE event_id = ? GROUP BY attendee_id`);
 
+  const sentSince = db.prepare('SELECT COUNT(*) AS n FROM selfies WHERE attendee_id = ? AND created_at > ?');
   return {
+    /** Selfies an attendee sent after `since` (ms), whatever became of them. */
+    countSentSince: (attendeeId: string, since: number) => (sentSince.get(attendeeId, since) as { n: number }).n,
     insert: (id: string, attendeeId: string, eventId: string, now: number) => void insert.run(id, attendeeId, eventId, now),
     findById: (id: string) => byId.get(id) as SelfieRow | undefined,
     listByAttendee: (attendeeId: string) => byAttendee.all(attendeeId) as SelfieRow[],

@@ -2,7 +2,7 @@
 // when the event is purged. Ids keep to the characters Rekognition allows.
 import { CreateCollectionCommand, DeleteCollectionCommand } from '@aws-sdk/client-rekognition';
 import type { CallContext, Caller } from './caller.js';
-import type { RekognitionRepo } from './rekognition-repo.js';
+import type { RekognitionRepo } from '../../db/repositories/rekognition-repo.js';
 
 /** Collection and FaceId-style ids: [a-zA-Z0-9_.-]; anything else becomes '_'. */
 export const sanitizeId = (s: string, max = 255) => s.replace(/[^a-zA-Z0-9_.-]/g, '_').slice(0, max) || '_';

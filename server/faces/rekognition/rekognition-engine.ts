@@ -12,7 +12,7 @@ import type { DetectedFace, FaceBox } from '../face-engine.js';
 import { judgeSelfie } from '../selfie-check.js';
 import { MissingResourceError, type CallContext, type Caller } from './caller.js';
 import { sanitizeExternalId, type Collections } from './collections.js';
-import type { PhotoFaceRef } from './rekognition-repo.js';
+import type { PhotoFaceRef } from '../../db/repositories/rekognition-repo.js';
 
 export interface IndexedFace {
   faceId: string;

@@ -9,7 +9,7 @@ import { createCollections } from './collections.js';
 import type { ErrorKind } from './errors.js';
 import { createLimiter } from './limiter.js';
 import { createRekognitionEngine } from './rekognition-engine.js';
-import { createRekognitionRepo } from './rekognition-repo.js';
+import { createRekognitionRepo } from '../../db/repositories/rekognition-repo.js';
 import { REKOGNITION_SECRET, type SecretStore } from './secret-store.js';
 
 export interface RekognitionOptions {

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { AppError } from '../../app/errors.js';
+import { AppError } from '../../util/app-error.js';
 import { isCompleteImage } from '../../images/complete-image.js';
 import { probeImage } from '../../images/image-probe.js';
 import type { IngestService } from '../ingest-service.js';

@@ -3,7 +3,7 @@
 // like: %XX-encoded, absolute-form); `requireOwnHost` refuses any Host but the listener's own
 // address and port, so a web page reached through DNS rebinding cannot talk to it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../app/errors.js';
+import { AppError } from '../../util/app-error.js';
 import type { StreamTickets } from '../../security/stream-tickets.js';
 import { safeEqual } from '../../security/tokens.js';
 

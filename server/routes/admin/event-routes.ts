@@ -1,15 +1,13 @@
 // Admin: create and list events.
 import QRCode from 'qrcode';
 import { CreateEventBody, CreatedEvent, EventList, EventParams, JoinInfo } from '../../contract/admin.js';
-import { AppError } from '../../app/errors.js';
-import type { HttpApp } from '../../app/http-base.js';
-import type { EventsRepo } from '../../db/repositories/events-repo.js';
+import { AppError } from '../../util/app-error.js';
+import type { HttpApp } from '../../http/http-base.js';
 import type { EventPurgeService } from '../../services/event-purge-service.js';
 import type { EventsService } from '../../services/events-service.js';
 
 export interface EventRoutesDeps {
   events: EventsService;
-  eventsRepo: EventsRepo;
   /** Base URLs of the attendee listener, the likely Wi-Fi address first. */
   attendeeBaseUrls: () => string[];
   purge: EventPurgeService;
@@ -24,8 +22,7 @@ export function registerEventRoutes(app: HttpApp, deps: EventRoutesDeps) {
   });
 
   app.get('/api/admin/events/:id/join', { schema: { params: EventParams, response: { 200: JoinInfo } } }, async (req) => {
-    const event = deps.eventsRepo.findById(req.params.id);
-    if (!event) throw new AppError(404, 'event_not_found', 'No such event.');
+    const event = deps.events.require(req.params.id);
     const urls = deps.attendeeBaseUrls().map((base) => `${base.replace(/\/$/, '')}/e/${event.code}`);
     const svg = await QRCode.toString(urls[0] ?? '', { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { code: event.code, urls, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };

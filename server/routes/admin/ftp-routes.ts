@@ -1,7 +1,7 @@
 // Admin: the event's FTP receiver: its address and credentials, its cameras, and the switch.
 import { EventParams } from '../../contract/admin.js';
 import { FtpAccess, FtpSwitch } from '../../contract/ftp.js';
-import type { HttpApp } from '../../app/http-base.js';
+import type { HttpApp } from '../../http/http-base.js';
 import type { FtpService } from '../../services/ftp-service.js';
 
 export interface FtpRoutesDeps {

@@ -1,15 +1,13 @@
 // Admin: jobs (failed ones with their reason, retry one or all) and the dashboard's live stream.
 import { JobList, JobListQuery, JobParams, StreamTicket } from '../../contract/admin.js';
-import type { HttpApp } from '../../app/http-base.js';
-import { openSse } from '../../app/sse.js';
-import type { JobsRepo } from '../../db/repositories/jobs-repo.js';
+import type { HttpApp } from '../../http/http-base.js';
+import { openSse } from '../../http/sse.js';
 import type { LiveBus } from '../../live/live-bus.js';
 import type { StreamTickets } from '../../security/stream-tickets.js';
 import type { EventOverviewService } from '../../services/event-overview-service.js';
 import type { QueueService } from '../../services/queue-service.js';
 
 export interface JobRoutesDeps {
-  jobs: JobsRepo;
   bus: LiveBus;
   queue: QueueService;
   /** Names for the live match feed. */
@@ -20,7 +18,7 @@ export interface JobRoutesDeps {
 
 export function registerJobRoutes(app: HttpApp, deps: JobRoutesDeps) {
   app.get('/api/admin/jobs', { schema: { querystring: JobListQuery, response: { 200: JobList } } }, async (req) => ({
-    jobs: deps.jobs.list(req.query.state, req.query.limit ?? 200),
+    jobs: deps.queue.list(req.query.state, req.query.limit ?? 200),
   }));
 
   app.post('/api/admin/jobs/:id/retry', { schema: { params: JobParams } }, async (req, reply) => {

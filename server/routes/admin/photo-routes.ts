@@ -5,11 +5,9 @@ import {
   AdminPhotoParams, AttendeeList, AttendeeParams, EventParams, FolderBody, HotFolderBody, HotFolderResponse, ImportResponse, PhotoList, PhotoListQuery,
   UploadPhotosResponse, type UploadPhotosResponse as UploadResult,
 } from '../../contract/admin.js';
-import { AppError } from '../../app/errors.js';
-import type { HttpApp } from '../../app/http-base.js';
-import type { EventsRepo } from '../../db/repositories/events-repo.js';
-import type { PhotosRepo } from '../../db/repositories/photos-repo.js';
-import type { EventFiles } from '../../storage/event-files.js';
+import { AppError } from '../../util/app-error.js';
+import type { HttpApp } from '../../http/http-base.js';
+import type { EventsService } from '../../services/events-service.js';
 import type { FolderImport } from '../../ingest/folder-import.js';
 import { checkFolder, MAX_PHOTO_BYTES } from '../../ingest/folders.js';
 import type { HotFolders } from '../../ingest/hot-folders.js';
@@ -18,24 +16,18 @@ import type { EventOverviewService } from '../../services/event-overview-service
 
 export interface PhotoRoutesDeps {
   dataDir: string;
-  eventsRepo: EventsRepo;
+  events: EventsService;
   ingest: IngestService;
   folderImport: FolderImport;
   hotFolders: HotFolders;
   overview: EventOverviewService;
-  photos: PhotosRepo;
-  files: EventFiles;
   /** Deletes an attendee of the event with all their data; false when there is no such attendee. */
   removeAttendee: (eventId: string, attendeeId: string) => Promise<boolean>;
 }
 
 
 export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
-  const eventOr404 = (id: string) => {
-    const event = deps.eventsRepo.findById(id);
-    if (!event) throw new AppError(404, 'event_not_found', 'No such event.');
-    return event;
-  };
+  const eventOr404 = (id: string) => deps.events.require(id);
 
   app.post('/api/admin/events/:id/photos', {
     schema: { params: EventParams, response: { 202: UploadPhotosResponse } },
@@ -69,7 +61,7 @@ export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
   }, async (req) => {
     const event = eventOr404(req.params.id);
     const folder = req.body.folder === null ? null : await checkFolder(req.body.folder, deps.dataDir);
-    deps.eventsRepo.setHotFolder(event.id, folder, Date.now());
+    deps.events.setHotFolder(event.id, folder);
     if (folder) await deps.hotFolders.watch(event.id, folder);
     else await deps.hotFolders.unwatch(event.id);
     return { hotFolder: folder };
@@ -93,10 +85,10 @@ export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
   });
 
   app.get('/api/admin/photos/:photoId/thumb', { schema: { params: AdminPhotoParams } }, async (req, reply) => {
-    const photo = deps.photos.findById(req.params.photoId);
-    if (!photo) throw new AppError(404, 'not_found', 'No such photo.');
+    const path = deps.overview.thumbPath(req.params.photoId);
+    if (!path) throw new AppError(404, 'not_found', 'No such photo.');
     try {
-      const bytes = await readFile(deps.files.thumb(photo.eventId, photo.id));
+      const bytes = await readFile(path);
       return reply.type('image/jpeg').header('Cache-Control', 'private, max-age=86400').send(bytes);
     } catch {
       throw new AppError(404, 'not_found', 'This photo has no thumbnail yet.');

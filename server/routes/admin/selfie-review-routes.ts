@@ -1,12 +1,11 @@
 // Admin: one face, one account. The selfies held for the operator, their images, and the decision.
 import { EventParams, HeldSelfieList, SelfieDecision, SelfieDecisionBody, SelfieParams } from '../../contract/admin.js';
-import { AppError } from '../../app/errors.js';
-import type { HttpApp } from '../../app/http-base.js';
-import type { EventsRepo } from '../../db/repositories/events-repo.js';
+import type { HttpApp } from '../../http/http-base.js';
+import type { EventsService } from '../../services/events-service.js';
 import type { SelfieReviewService } from '../../services/selfie-review-service.js';
 
 export interface SelfieReviewRoutesDeps {
-  eventsRepo: EventsRepo;
+  events: EventsService;
   selfieReview: SelfieReviewService;
 }
 
@@ -14,8 +13,7 @@ export function registerSelfieReviewRoutes(app: HttpApp, deps: SelfieReviewRoute
   app.get('/api/admin/events/:id/held-selfies', {
     schema: { params: EventParams, response: { 200: HeldSelfieList } },
   }, async (req) => {
-    const event = deps.eventsRepo.findById(req.params.id);
-    if (!event) throw new AppError(404, 'event_not_found', 'No such event.');
+    const event = deps.events.require(req.params.id);
     return { selfies: deps.selfieReview.held(event.id) };
   });
 

@@ -3,8 +3,8 @@ import {
   AuthResponse, CheckAvailabilityQuery, CheckAvailabilityResponse, CheckEventCodeQuery, CheckEventCodeResponse,
   HealthResponse, LoginBody, MeResponse, RegisterBody,
 } from '../../contract/attendee.js';
-import { AppError } from '../../app/errors.js';
-import type { HttpApp } from '../../app/http-base.js';
+import { AppError } from '../../util/app-error.js';
+import type { HttpApp } from '../../http/http-base.js';
 import type { AttendeeStreams } from '../../live/attendee-streams.js';
 import { hashToken } from '../../security/tokens.js';
 import type { AccountsService } from '../../services/accounts-service.js';

@@ -1,7 +1,6 @@
 // How an attendee request proves who it is: the session cookie or `Authorization: Bearer`.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AttendeeRow } from '../../db/repositories/attendees-repo.js';
-import type { AccountsService } from '../../services/accounts-service.js';
+import type { AccountsService, AttendeeRow } from '../../services/accounts-service.js';
 import { SESSION_TTL_MS } from '../../services/accounts-service.js';
 
 export const SESSION_COOKIE = 'findme_session';

@@ -3,7 +3,7 @@
 // server's own pages (its Origin, or failing that its Referer, names our host). Requests
 // authenticated with a Bearer header cannot be forged by another site and pass.
 import type { FastifyRequest } from 'fastify';
-import { AppError } from './errors.js';
+import { AppError } from '../util/app-error.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -7,7 +7,8 @@ import { Ajv } from 'ajv';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../contract/common.js';
 import { limitConnectionsPerAddress } from './connection-limits.js';
-import { AppError, rawErrorResponse } from './errors.js';
+import { AppError } from '../util/app-error.js';
+import { rawErrorResponse } from './raw-error.js';
 
 /** Open sockets per listener at most: a venue full of phones (browsers open up to 6 each). */
 export const MAX_CONNECTIONS = 4096;

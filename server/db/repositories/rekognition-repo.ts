@@ -1,7 +1,7 @@
 // The rows the Rekognition engine keeps in SQLite: which FaceId each photo face and selfie got
 // (the vectors stay in AWS) and which collections exist in AWS, so that purging an event can
 // delete its collection even after the event's rows are gone.
-import type { Db } from '../../db/database.js';
+import type { Db } from '../database.js';
 
 export interface PhotoFaceRef {
   photoId: string;

@@ -2,7 +2,7 @@
 // listener: past the limit a connection is answered 429 in the contract's shape and closed.
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { rawErrorResponse } from './errors.js';
+import { rawErrorResponse } from './raw-error.js';
 
 const REFUSAL = rawErrorResponse(429, 'Too Many Requests', 'too_many_connections',
   'Too many connections from your device: close some tabs and try again.', { 'Retry-After': '5' });
