@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, safeStorage, se
 import { join } from 'node:path';
 import { readConfig } from '../server/config.js';
 import { createFindMe, type FindMe } from '../server/core.js';
-import { createFileSecretStore } from '../server/faces/rekognition/secret-store.js';
+import { createFileSecretStore } from '../server/security/secret-store.js';
 import { createLogger } from '../server/logger.js';
 import { ensureWritableDataDir } from '../server/storage/data-dir.js';
 import { packageRoot } from '../server/util/app-paths.js';

@@ -34,7 +34,7 @@ import { createStageStats } from './monitor/stage-stats.js';
 import { createSystemMonitor } from './monitor/system-monitor.js';
 import { createThroughput } from './monitor/throughput.js';
 import { createRekognition, type RekognitionOptions } from './faces/rekognition/rekognition.js';
-import { createFileSecretStore, type SecretStore } from './faces/rekognition/secret-store.js';
+import { createFileSecretStore, type SecretStore } from './security/secret-store.js';
 import { engineOf, usesRekognition } from './pipeline/engine-choice.js';
 import { createEventLocks } from './pipeline/event-locks.js';
 import { createPhotoJob } from './pipeline/photo-job.js';

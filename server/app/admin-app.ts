@@ -3,6 +3,7 @@
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
+import { registerAttendeeRoutes, type AttendeeRoutesDeps } from '../routes/admin/attendee-routes.js';
 import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event-routes.js';
 import { registerFtpRoutes, type FtpRoutesDeps } from '../routes/admin/ftp-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
@@ -15,7 +16,7 @@ import { createStreamTickets } from '../security/stream-tickets.js';
 import { createHttpBase, type HttpApp } from '../http/http-base.js';
 import { serveRendererApp } from '../http/static-pages.js';
 
-export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps {
+export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps, AttendeeRoutesDeps {
   logger: FastifyBaseLogger;
   adminToken: string;
   events: EventsService;
@@ -40,6 +41,7 @@ export async function buildAdminApp(deps: AdminAppDeps) {
     registerEventRoutes(scope, deps);
     registerSystemRoutes(scope, deps);
     registerPhotoRoutes(scope, deps);
+    registerAttendeeRoutes(scope, deps);
     registerSelfieReviewRoutes(scope, deps);
     registerFtpRoutes(scope, deps);
     registerJobRoutes(scope, { ...deps, tickets });

@@ -6,15 +6,16 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { registerAccountRoutes, type AccountRoutesDeps } from '../routes/attendee/account-routes.js';
-import type { ThumbCache } from '../cache/thumb-cache.js';
 import { registerGalleryRoutes, type GalleryRoutesDeps } from '../routes/attendee/gallery-routes.js';
+import { registerMeRoutes, type MeRoutesDeps } from '../routes/attendee/me-routes.js';
+import { registerSelfieRoutes, type SelfieRoutesDeps } from '../routes/attendee/selfie-routes.js';
+import { registerStreamRoutes, type StreamRoutesDeps } from '../routes/attendee/stream-routes.js';
 import { SESSION_COOKIE } from '../routes/attendee/auth.js';
 import { createHttpBase } from '../http/http-base.js';
 import { sameOriginGuard } from '../http/same-origin.js';
 import { serveRendererApp } from '../http/static-pages.js';
 
-export interface AttendeeAppDeps extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'> {
-  thumbs: ThumbCache;
+export interface AttendeeAppDeps extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'>, Omit<SelfieRoutesDeps, 'rateLimits'>, MeRoutesDeps, StreamRoutesDeps {
   logger: FastifyBaseLogger;
   rendererDir: string;
   /** Open sockets one client address may hold (a live setting). */
@@ -29,7 +30,10 @@ export async function buildAttendeeApp(deps: AttendeeAppDeps) {
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fieldNameSize: 100, fieldSize: 1024, fields: 10, headerPairs: 200 } });
   registerAccountRoutes(app, deps);
-  registerGalleryRoutes(app, { ...deps, rateLimits: { selfie: deps.rateLimits.selfie, gallery: deps.rateLimits.gallery } });
+  registerSelfieRoutes(app, deps);
+  registerGalleryRoutes(app, deps);
+  registerMeRoutes(app, deps);
+  registerStreamRoutes(app, deps);
   serveRendererApp(app, deps.rendererDir, 'attendee', ['/', '/e/:code']);
   return app;
 }

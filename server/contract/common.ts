@@ -17,7 +17,7 @@ export const ERROR_CODES = [
   'unauthorized', 'session_expired', 'rate_limited', 'server_busy', 'internal_error',
   'event_not_found', 'code_taken', 'username_taken', 'email_taken', 'consent_required',
   'password_too_short', 'password_too_long', 'invalid_credentials', 'choose_event',
-  'identifier_required', 'file_required', 'file_too_large', 'unreadable_image', 'image_too_large',
+  'file_required', 'file_too_large', 'unreadable_image', 'image_too_large',
   'too_many_selfies', 'invalid_folder', 'job_not_retryable', 'invalid_setting', 'cross_site_request', 'disk_full',
   'wrong_host', 'too_many_connections', 'selfie_budget_exceeded',
   'headers_too_large', 'request_timeout', 'not_held', 'ftp_unavailable', 'too_many_failed_logins',

@@ -48,7 +48,6 @@ export function createHotFolders(deps: HotFolderDeps) {
       watchers.delete(eventId);
       await w.watcher.close();
     },
-    folderOf: (eventId: string) => watchers.get(eventId)?.folder ?? null,
     /** Resolves when every file seen so far has been ingested (tests and shutdown). */
     async settled() {
       await Promise.all([...watchers.values()].flatMap((w) => [...w.pending]));

@@ -23,7 +23,6 @@ export function createLiveBus() {
       emitter.on(name, listener);
       return () => emitter.off(name, listener);
     },
-    listenerCount: (name: LiveEventName) => emitter.listenerCount(name),
   };
 }
 export type LiveBus = ReturnType<typeof createLiveBus>;

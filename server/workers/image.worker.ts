@@ -91,9 +91,3 @@ export default async function run(task: ImageTask): Promise<PhotoResult | Unread
   if (task.kind === 'photo') return photo(task);
   return task.kind === 'selfie' ? selfie(task) : selfieImage(task);
 }
-
-/** Loads the model ahead of the first task (called once per new thread by the pool). */
-export async function warmUp(): Promise<boolean> {
-  await getDetector();
-  return true;
-}

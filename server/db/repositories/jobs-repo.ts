@@ -36,7 +36,6 @@ export function createJobsRepo(db: Db) {
   const counts = db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state');
   const list = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = ? ORDER BY id DESC LIMIT ?`);
   const listAll = db.prepare(`SELECT ${COLUMNS} FROM jobs ORDER BY id DESC LIMIT ?`);
-  const nextRunAfter = db.prepare(`SELECT MIN(run_after) AS t FROM jobs WHERE state = 'queued'`);
   const total = db.prepare('SELECT COUNT(*) AS n FROM jobs');
   const again = db.prepare(`UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, lease_until = NULL, run_after = ?, updated_at = ?
     WHERE kind = ? AND ref_id = ? AND state IN ('done', 'failed')`);
@@ -65,7 +64,6 @@ export function createJobsRepo(db: Db) {
     },
     total: () => (total.get() as { n: number }).n,
     list: (state: JobState | undefined, limit: number) => (state ? list.all(state, limit) : listAll.all(limit)) as JobRow[],
-    nextRunAfter: () => (nextRunAfter.get() as { t: number | null }).t,
   };
 }
 export type JobsRepo = ReturnType<typeof createJobsRepo>;

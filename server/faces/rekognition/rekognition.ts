@@ -10,7 +10,7 @@ import type { ErrorKind } from './errors.js';
 import { createLimiter } from './limiter.js';
 import { createRekognitionEngine } from './rekognition-engine.js';
 import { createRekognitionRepo } from '../../db/repositories/rekognition-repo.js';
-import { REKOGNITION_SECRET, type SecretStore } from './secret-store.js';
+import { REKOGNITION_SECRET, type SecretStore } from '../../security/secret-store.js';
 
 export interface RekognitionOptions {
   db: Db;

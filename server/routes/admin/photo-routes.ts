@@ -1,8 +1,8 @@
-// Admin: photos in (upload, folder import, hot folder) and the event's photos and attendees.
+// Admin: photos in (upload, folder import, hot folder), the event's photos and their thumbnails.
 import type {} from '@fastify/multipart';
 import { readFile } from 'node:fs/promises';
 import {
-  AdminPhotoParams, AttendeeList, AttendeeParams, EventParams, FolderBody, HotFolderBody, HotFolderResponse, ImportResponse, PhotoList, PhotoListQuery,
+  AdminPhotoParams, EventParams, FolderBody, HotFolderBody, HotFolderResponse, ImportResponse, PhotoList, PhotoListQuery,
   UploadPhotosResponse, type UploadPhotosResponse as UploadResult,
 } from '../../contract/admin.js';
 import { AppError } from '../../util/app-error.js';
@@ -21,10 +21,7 @@ export interface PhotoRoutesDeps {
   folderImport: FolderImport;
   hotFolders: HotFolders;
   overview: EventOverviewService;
-  /** Deletes an attendee of the event with all their data; false when there is no such attendee. */
-  removeAttendee: (eventId: string, attendeeId: string) => Promise<boolean>;
 }
-
 
 export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
   const eventOr404 = (id: string) => deps.events.require(id);
@@ -72,16 +69,6 @@ export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
   }, async (req) => {
     const event = eventOr404(req.params.id);
     return { photos: deps.overview.photos(event.id, req.query.status, req.query.limit ?? 200, req.query.offset ?? 0) };
-  });
-
-  app.get('/api/admin/events/:id/attendees', {
-    schema: { params: EventParams, response: { 200: AttendeeList } },
-  }, async (req) => ({ attendees: deps.overview.attendees(eventOr404(req.params.id).id) }));
-
-  app.delete('/api/admin/events/:id/attendees/:attendeeId', { schema: { params: AttendeeParams } }, async (req, reply) => {
-    eventOr404(req.params.id);
-    if (!(await deps.removeAttendee(req.params.id, req.params.attendeeId))) throw new AppError(404, 'not_found', 'No such attendee in this event.');
-    return reply.code(204).send();
   });
 
   app.get('/api/admin/photos/:photoId/thumb', { schema: { params: AdminPhotoParams } }, async (req, reply) => {

@@ -2,7 +2,7 @@
 import { QueueStats, SystemHistory, SystemResponse, type SystemResponse as SystemResponseType } from '../../contract/admin.js';
 import { SettingsPatch, SettingsView, type Settings } from '../../contract/settings.js';
 import type { HttpApp } from '../../http/http-base.js';
-import { REKOGNITION_SECRET, type SecretStore } from '../../faces/rekognition/secret-store.js';
+import { REKOGNITION_SECRET, type SecretStore } from '../../security/secret-store.js';
 import type { SystemMonitor } from '../../monitor/system-monitor.js';
 import type { QueueService } from '../../services/queue-service.js';
 import type { SettingsService } from '../../services/settings-service.js';

@@ -1,22 +1,19 @@
-// Attendee account routes: event code, availability, register, login, logout, me.
+// Attendee account routes: health, event code, availability, register, login, logout.
 import {
   AuthResponse, CheckAvailabilityQuery, CheckAvailabilityResponse, CheckEventCodeQuery, CheckEventCodeResponse,
-  HealthResponse, LoginBody, MeResponse, RegisterBody,
+  HealthResponse, LoginBody, RegisterBody,
 } from '../../contract/attendee.js';
 import { AppError } from '../../util/app-error.js';
 import type { HttpApp } from '../../http/http-base.js';
 import type { AttendeeStreams } from '../../live/attendee-streams.js';
 import { hashToken } from '../../security/tokens.js';
 import type { AccountsService } from '../../services/accounts-service.js';
-import { toAttendee } from '../../services/accounts-service.js';
 import type { EventsService } from '../../services/events-service.js';
-import { attendeeOf, clearSessionCookie, requireAttendee, setSessionCookie, tokenOf } from './auth.js';
+import { clearSessionCookie, setSessionCookie, tokenOf } from './auth.js';
 
 export interface AccountRoutesDeps {
   accounts: AccountsService;
   events: EventsService;
-  /** Selfies and photo count for /api/me; supplied by the face pipeline. */
-  meDetails: (attendeeId: string) => Pick<MeResponse, 'selfies' | 'photoCount'>;
   rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number };
   /** Open live streams: a session's end closes its own. */
   streams: AttendeeStreams;
@@ -29,7 +26,6 @@ export const PASSWORD_QUEUE_LIMIT = 64;
 
 export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
   const { accounts } = deps;
-  const auth = requireAttendee(accounts);
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
   // Real overload is shed before any work, with a time to come back (the phone app retries).
   const shedWhenBusy = async () => {
@@ -82,10 +78,5 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
     }
     clearSessionCookie(reply);
     return reply.code(204).send();
-  });
-
-  app.get('/api/me', { preHandler: auth, schema: { response: { 200: MeResponse } } }, async (req) => {
-    const attendee = attendeeOf(req);
-    return { attendee: toAttendee(attendee), ...deps.meDetails(attendee.id) };
   });
 }

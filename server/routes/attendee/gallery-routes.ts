@@ -1,55 +1,27 @@
-// Attendee routes of the face pipeline: selfie upload, gallery, photo files, "not me", ZIP,
-// account deletion and the live stream.
-import type {} from '@fastify/multipart';
+// Attendee: the gallery (my photos, a page at a time), a photo's files, "this isn't me", and
+// all of them as one ZIP.
 import { readFile } from 'node:fs/promises';
-import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery, UploadSelfieResponse } from '../../contract/attendee.js';
+import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery } from '../../contract/attendee.js';
 import type { ThumbCache } from '../../cache/thumb-cache.js';
-import { AppError } from '../../util/app-error.js';
 import type { HttpApp } from '../../http/http-base.js';
 import { createLazyZip } from '../../http/lazy-zip.js';
-import { openSse } from '../../http/sse.js';
-import type { AttendeeStreams } from '../../live/attendee-streams.js';
-import type { LiveBus } from '../../live/live-bus.js';
-import { hashToken } from '../../security/tokens.js';
 import type { AccountsService } from '../../services/accounts-service.js';
 import type { GalleryService } from '../../services/gallery-service.js';
-import { MAX_SELFIE_BYTES, type SelfieService } from '../../services/selfie-service.js';
-import { attendeeOf, clearSessionCookie, requireAttendee, tokenOf } from './auth.js';
+import { AppError } from '../../util/app-error.js';
+import { attendeeOf, requireAttendee } from './auth.js';
 
 export interface GalleryRoutesDeps {
   accounts: AccountsService;
-  selfies: SelfieService;
   gallery: GalleryService;
-  bus: LiveBus;
-  rateLimits: { selfie: number; gallery: number };
-  /** Open live streams by owner (per-attendee and total caps; closed when their session ends). */
-  streams: AttendeeStreams;
-  /** How long one live stream may stay open (the phone reconnects by itself). */
-  streamMaxAgeMs?: number;
+  thumbs: ThumbCache;
+  rateLimits: { gallery: number };
 }
 
 const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
 
-
-export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps & { thumbs: ThumbCache }) {
+export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps) {
   const auth = requireAttendee(deps.accounts);
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
-
-  app.post('/api/upload-selfie', {
-    preHandler: auth,
-    config: perMinute(deps.rateLimits.selfie),
-    schema: { response: { 202: UploadSelfieResponse } },
-  }, async (req, reply) => {
-    const attendee = attendeeOf(req);
-    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the selfie as multipart/form-data in the field "file".');
-    const file = await req.file({ limits: { fileSize: MAX_SELFIE_BYTES, files: 1, fields: 5 } });
-    if (!file || file.fieldname !== 'file') {
-      file?.file.resume();
-      throw new AppError(400, 'file_required', 'Attach the selfie in the field "file".');
-    }
-    const selfie = await deps.selfies.upload(attendee, file.file, () => file.file.truncated);
-    return reply.code(202).send({ selfie });
-  });
 
   app.get('/api/my-photos', {
     preHandler: auth,
@@ -95,40 +67,5 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps & { 
     });
     reply.header('Content-Type', 'application/zip').header('Content-Disposition', 'attachment; filename="findme-photos.zip"').header('Cache-Control', 'private, no-store');
     return reply.send(zip.stream);
-  });
-
-  app.delete('/api/me', { preHandler: auth }, async (req, reply) => {
-    const attendee = attendeeOf(req);
-    await deps.gallery.deleteAccount(attendee);
-    deps.streams.closeWhere((owner) => owner.attendeeId === attendee.id);
-    clearSessionCookie(reply);
-    return reply.code(204).send();
-  });
-
-  app.get('/api/stream', { preHandler: auth }, async (req, reply) => {
-    const attendee = attendeeOf(req);
-    if (!deps.streams.hasRoom()) throw new AppError(503, 'server_busy', 'FindMe is very busy right now: please try again in a few seconds.');
-    const stream = openSse(req, reply, { maxAgeMs: deps.streamMaxAgeMs });
-    const token = tokenOf(req) ?? '';
-    const owner = { attendeeId: attendee.id, eventId: attendee.eventId, sessionHash: hashToken(token).toString('hex') };
-    deps.streams.add(owner, stream.close);
-    stream.onClose(() => deps.streams.remove(stream.close));
-    // Nothing goes out once the session is over (logged out, expired, account or event gone),
-    // whichever way it ended: the stream is closed instead.
-    const stillValid = () => {
-      try {
-        deps.accounts.authenticate(token);
-        return true;
-      } catch {
-        stream.close();
-        return false;
-      }
-    };
-    stream.onClose(deps.bus.on('selfie', (e) => {
-      if (e.attendeeId === attendee.id && stillValid()) stream.send('selfie', e.selfie);
-    }));
-    stream.onClose(deps.bus.on('match', (e) => {
-      if (e.attendeeId === attendee.id && stillValid()) stream.send('match', { photoId: e.photoId, matchedAt: new Date(e.matchedAt).toISOString() });
-    }));
   });
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createFileSecretStore, REKOGNITION_SECRET } from '../../../server/faces/rekognition/secret-store.js';
+import { createFileSecretStore, REKOGNITION_SECRET } from '../../../server/security/secret-store.js';
 import { fixture, fixtureFile, manifest, uploadPhotos, uploadSelfie, waitForIdle } from '../../helpers/fixtures.js';
 import { STANDIN_KEYS } from '../../helpers/rekognition-standin/standin.js';
 import { register } from '../../helpers/test-server.js';

@@ -4,7 +4,7 @@
 // the file holds only ciphertext (see README, "Running an event with Rekognition").
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { tempNameFor } from '../../util/atomic-file.js';
+import { tempNameFor } from '../util/atomic-file.js';
 
 export interface SecretStore {
   get(name: string): string | null;
@@ -66,16 +66,6 @@ export function createFileSecretStore(file: string, codec?: SecretCodec, onError
     has(name) {
       return this.get(name) !== null;
     },
-  };
-}
-
-/** For tests and tools: secrets in memory only. */
-export function createMemorySecretStore(initial: Record<string, string> = {}): SecretStore {
-  const map = new Map(Object.entries(initial));
-  return {
-    get: (name) => map.get(name) ?? null,
-    set: (name, value) => void (value === null ? map.delete(name) : map.set(name, value)),
-    has: (name) => map.has(name),
   };
 }
 
