@@ -65,6 +65,19 @@ export async function phoneSelfie(attendee: string, mirrored = false): Promise<s
   return out;
 }
 
+/**
+ * A fixture selfie as the phone app uploads it (renderer/attendee/shrink-image.ts): the 12 MP
+ * frame shrunk to 1600 px on its long side, JPEG quality 85, no metadata (about 0.2 MB).
+ */
+export async function appSelfie(attendee: string): Promise<string> {
+  const out = join(CACHE, 'selfies-v2', `${attendee}-app.jpg`);
+  if (existsSync(out) && statSync(out).size > 0) return out;
+  const jpeg = await sharp(await phoneSelfie(attendee)).rotate().resize(1600, 1600, { fit: 'inside' }).jpeg({ quality: 85 }).toBuffer();
+  writeFileSync(out + '.partial', jpeg);
+  renameSync(out + '.partial', out);
+  return out;
+}
+
 /** Every attendee's phone selfie, and its mirrored twin when `mirrored`. */
 export async function phoneSelfies(mirrored: boolean): Promise<{ attendee: string; path: string; bytes: number }[]> {
   const out = [];
