@@ -34,7 +34,7 @@ async function main() {
   const renderArg = process.argv.find((a) => a.startsWith('--render='));
   if (renderArg) return render(renderArg.slice('--render='.length));
   const opts: BenchOptions = parseArgs(process.argv.slice(2));
-  const full = !opts.quick && opts.only.size === SCENARIOS.length && process.argv.length <= 2;
+  const full = !opts.quick && opts.only.size === SCENARIOS.length && process.argv.length <= 2 + (opts.tag ? 1 : 0);
   const mode = opts.quick ? 'quick' : full ? 'full' : 'partial';
   const report: BenchReport = {
     version: 1, mode, startedAt: new Date(started).toISOString(), finishedAt: '', durationSeconds: 0,
@@ -68,7 +68,7 @@ async function main() {
   report.targets = evaluateTargets(report);
   const dir = join(ROOT, 'bench', 'reports');
   mkdirSync(dir, { recursive: true });
-  const base = join(dir, `${report.startedAt.slice(0, 10)}${mode === 'full' ? '' : `-${mode}`}`);
+  const base = join(dir, `${report.startedAt.slice(0, 10)}${mode === 'full' ? '' : `-${mode}`}${opts.tag ? `-${opts.tag}` : ''}`);
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 1));
   writeFileSync(`${base}.md`, renderMarkdown(report));
   for (const t of report.targets) log(`${t.status.padEnd(4)} ${t.target}: ${t.measured}`);

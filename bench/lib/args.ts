@@ -26,6 +26,8 @@ export interface BenchOptions {
   galleryPhotos: number;
   /** Phones behind one address (the old service's own load test): 0 = not run. */
   oneAddress: number;
+  /** Added to the report's file name (`--tag=r2` → <date>-partial-r2.md). */
+  tag?: string;
 }
 
 const HELP = `npm run bench [-- options]
@@ -37,8 +39,14 @@ const HELP = `npm run bench [-- options]
   --photos=100           photos of the ingest scenario
   --workers=1,2,4        worker counts of the ingest scenario
   --soak=600             soak length in seconds
+  --tag=r2               add this to the report's file name (<date>-<mode>-r2.md)
   --render=<report.json> write the Markdown of a saved report again (no measuring)
   --help`;
+
+function tagOf(raw: string): string {
+  if (!/^[a-z0-9-]{1,32}$/i.test(raw)) throw new Error('--tag takes letters, digits and dashes');
+  return raw;
+}
 
 export function parseArgs(argv: string[]): BenchOptions {
   const flags = new Map<string, string>();
@@ -88,5 +96,6 @@ export function parseArgs(argv: string[]): BenchOptions {
     galleryAttendees: list('galleries', quick ? [30, 150] : [300, 1500])[0]!,
     galleryPhotos: list('galleries', quick ? [30, 150] : [300, 1500])[1] ?? 1500,
     oneAddress: flags.get('one-address') === '0' ? 0 : num('one-address', 30),
+    ...(flags.has('tag') && { tag: tagOf(flags.get('tag')!) }),
   };
 }
