@@ -53,7 +53,7 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
       baseline: `bcrypt alone ${ms(bc)} (${auth.map(([n, e]) => `${n} ${x(e!.p95 / bc)}`).join(', ')})`,
       status: authSlow.length === 0 && auth.length ? 'PASS' : 'MISS',
       ...(authSlow.length && {
-        note: `registrations arrive at ${arrivals.toFixed(0)}/s during the ramp; alone, the 2-thread bcrypt lane would do ${capacity.toFixed(0)} hashes/s at ${ms(bc)} each, but the same cores run the 2 image workers through the selfie backlog (queue peak ${step.queue.peakQueued}) with no priority between them, so hashes wait: ${cpuNote(step)}. What would move it: let password hashing go first (the scheduler holds back image jobs while the password lane has a queue — hasher.queueSize() exists), or fewer image workers than cores during registration peaks.`,
+        note: `registrations arrive at ${arrivals.toFixed(0)}/s during the ramp; alone, the 2-thread bcrypt lane would do ${capacity.toFixed(0)} hashes/s at ${ms(bc)} each. The scheduler holds one image slot back while passwords wait, but an image job already running is not interrupted, and the image worker left, bcrypt's threads and the event loop share the ${r.machine.cores} cores through the selfie backlog (queue peak ${step.queue.peakQueued}): ${cpuNote(step)}; machine load average ${r.machine.loadAverageAtStart.join(' / ')} at start → ${r.machine.loadAverageAtEnd.join(' / ')} at end (other work on the machine counts too). What would move it: no image job while passwords wait (not only one slot fewer), shorter image tasks (the v2 engine's selfie takes longer than v1's), or more cores.`,
       }),
     });
   }
