@@ -27,7 +27,9 @@ cost 10) and ${s.matches} matches: each gallery holds ${GALLERY_MIN}–${GALLERY
 The attendees arrive ${(s.usernames.length / (g.rampMs / 1000)).toFixed(0)} a second, each a phone of its own address, and browse as a phone
 does: log in, page through \`/api/my-photos\` (30 a page) loading each page's thumbnails six at a
 time with 1–3 s think time between pages, open ${g.previews} previews and download ${g.originals} original${g.originals > 1 ? 's' : ''}, with
-think time between them. FindMe runs with its real limits and ${g.workers} image workers (idle here).
+think time between them. FindMe runs with its real limits and ${g.workers} image workers, idle here: they load
+the face model at their first job and none ran, so the RSS below is the serving side alone (the
+load scenario shows FindMe with the model loaded).
 
 ${g.run.completed}/${g.run.attendees} attendees browsed to the end${reasons ? ` (stopped: ${reasons})` : ''} in ${seconds.toFixed(0)} s; photos seen per attendee: median ${g.run.photosSeen.p50}.
 

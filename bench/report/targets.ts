@@ -102,13 +102,13 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
   ];
   if (peaks.length) {
     const [where, peak] = peaks.sort((a, b) => b[1] - a[1])[0]!;
-    const first = r.load?.steps[0]?.rssSeries[0];
+    const first = r.load?.steps[0]?.rssSeries[0] ?? r.galleries?.rssSeries[0];
     const rest = first ? first.mb * 1048576 : undefined;
     const over = peaks.filter(([, v]) => v >= GB1);
     rows.push({
       id: 'rss-peak', target: `peak RSS < 1 GB (≤ ${cores} workers, the default)`,
       measured: `${mb(peak)} (${where})${extra.length ? `; oversubscribed, for information: ${extra.map((run) => `${run.workers}w ${mb(run.server.peakRssBytes)}`).join(', ')}` : ''}`,
-      baseline: rest ? `FindMe at rest (model loaded in its workers): ${mb(rest)} (peak ${x(peak / rest)})` : '–',
+      baseline: rest ? `FindMe at rest (${r.load ? 'model loaded in its workers' : 'real galleries: model not loaded'}): ${mb(rest)} (peak ${x(peak / rest)})` : '–',
       status: over.length ? 'MISS' : 'PASS',
       ...(over.length && { note: `over in: ${over.map(([w, v]) => `${w} ${mb(v)}`).join(', ')}. Each image worker holds the model, the wasm heap and a decoded photo; RSS grows with the worker count.` }),
     });
