@@ -6,7 +6,7 @@ import { loopback } from './addresses.js';
 import { phoneAgent } from './http.js';
 import { Abort, phoneCaller } from './journey.js';
 import { Recorder } from './recorder.js';
-import { summarize } from './stats.js';
+import { rng, summarize } from './stats.js';
 
 export interface BrowseJob {
   kind: 'browse';
@@ -30,19 +30,6 @@ export interface BrowseJob {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const PAGE = 30;
 const PAGES_MAX = 20;
-
-/** xorshift32: the same seed gives the same choices. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
 
 interface Outcome {
   ok: boolean;

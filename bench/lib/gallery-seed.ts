@@ -16,10 +16,9 @@ import { createPhotosRepo, type FaceRecord } from '../../server/db/repositories/
 import { ACTIVE_PROFILE } from '../../server/faces/model-profile.js';
 import { CONSENT_VERSION, usernameKey } from '../../server/services/accounts-service.js';
 import { createEventFiles } from '../../server/storage/event-files.js';
-import { rng } from './browse.js';
 import type { GallerySource } from './gallery-files.js';
 import { PASSWORD } from './journey.js';
-import { summarize, type Summary } from './stats.js';
+import { rng, summarize, type Summary } from './stats.js';
 
 export interface SeedOptions {
   attendees: number;

@@ -50,6 +50,7 @@ async function encodeBody(init: RequestInit2, headers: Record<string, string>): 
 }
 
 function send(url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, agent: http.Agent, timeoutMs: number) {
+  if (body) headers['content-length'] = String(body.length);
   return new Promise<{ status: number; type: string; buf: Buffer }>((resolve, reject) => {
     const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -60,7 +61,6 @@ function send(url: URL, method: string, headers: Record<string, string>, body: B
     const timer = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { code: 'TimeoutError' })), timeoutMs);
     req.on('close', () => clearTimeout(timer));
     req.on('error', reject);
-    if (body) headers['content-length'] = String(body.length);
     req.end(body);
   });
 }
