@@ -1,7 +1,7 @@
 // `npm run bench`: measures what FindMe exists for (attendee load, selfie to gallery, photo
 // ingest, memory over time, the attendee app's weight and first load) and writes
-// bench/reports/<YYYY-MM-DD>.md and .json. `--quick` is a smoke run of under 3 minutes;
-// `--only=load,ingest,soak,frontend` picks scenarios; `--render=<json>` rewrites a report's
+// bench/reports/<YYYY-MM-DD>.md and .json. `--quick` is a smoke run of a few minutes;
+// `--only=load,galleries,ingest,soak,frontend` picks scenarios; `--render=<json>` rewrites a report's
 // Markdown from its JSON. Everything talks to 127.0.0.1 only.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -13,6 +13,7 @@ import { renderMarkdown } from './report/markdown.js';
 import { evaluateTargets } from './report/targets.js';
 import type { BenchReport } from './report/types.js';
 import { runFrontend } from './scenarios/frontend.js';
+import { runGalleries } from './scenarios/galleries.js';
 import { runIngest } from './scenarios/ingest.js';
 import { runLoad } from './scenarios/load.js';
 import { runSoak } from './scenarios/soak.js';
@@ -33,7 +34,7 @@ async function main() {
   const renderArg = process.argv.find((a) => a.startsWith('--render='));
   if (renderArg) return render(renderArg.slice('--render='.length));
   const opts: BenchOptions = parseArgs(process.argv.slice(2));
-  const full = !opts.quick && opts.only.size === SCENARIOS.length && process.argv.length <= 2;
+  const full = !opts.quick && opts.only.size === SCENARIOS.length && process.argv.length <= 2 + (opts.tag ? 1 : 0);
   const mode = opts.quick ? 'quick' : full ? 'full' : 'partial';
   const report: BenchReport = {
     version: 1, mode, startedAt: new Date(started).toISOString(), finishedAt: '', durationSeconds: 0,
@@ -44,6 +45,7 @@ async function main() {
 
   const scenarios: [Scenario, string, () => Promise<void>][] = [
     ['load', '1 + 3. attendee load and selfie to gallery', async () => void (report.load = await runLoad(opts, log))],
+    ['galleries', '6. real galleries', async () => void (report.galleries = await runGalleries(opts, log))],
     ['ingest', '2. photo ingest', async () => void (report.ingest = await runIngest(opts, log))],
     ['soak', '4. memory soak', async () => void (report.soak = await runSoak(opts, log))],
     ['frontend', '5. attendee app size and first load', async () => void (report.frontend = await runFrontend(opts, log))],
@@ -66,7 +68,7 @@ async function main() {
   report.targets = evaluateTargets(report);
   const dir = join(ROOT, 'bench', 'reports');
   mkdirSync(dir, { recursive: true });
-  const base = join(dir, `${report.startedAt.slice(0, 10)}${mode === 'full' ? '' : `-${mode}`}`);
+  const base = join(dir, `${report.startedAt.slice(0, 10)}${mode === 'full' ? '' : `-${mode}`}${opts.tag ? `-${opts.tag}` : ''}`);
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 1));
   writeFileSync(`${base}.md`, renderMarkdown(report));
   for (const t of report.targets) log(`${t.status.padEnd(4)} ${t.target}: ${t.measured}`);

@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`.
 import { availableParallelism } from 'node:os';
 
-export const SCENARIOS = ['load', 'ingest', 'soak', 'frontend'] as const;
+export const SCENARIOS = ['load', 'galleries', 'ingest', 'soak', 'frontend'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -21,17 +21,32 @@ export interface BenchOptions {
   /** Seconds of each closed-loop baseline (hello-world, check-event-code). */
   hammerSeconds: number;
   pageLoads: number;
+  /** Attendees and photos of the real-galleries scenario. */
+  galleryAttendees: number;
+  galleryPhotos: number;
+  /** Phones behind one address (the old service's own load test): 0 = not run. */
+  oneAddress: number;
+  /** Added to the report's file name (`--tag=r2` → <date>-partial-r2.md). */
+  tag?: string;
 }
 
 const HELP = `npm run bench [-- options]
   --quick                smoke run (< 3 min): 30 attendees, 10 photos, 2 workers, 30 s soak
-  --only=load,ingest     run only these scenarios (load, ingest, soak, frontend)
+  --only=load,ingest     run only these scenarios (load, galleries, ingest, soak, frontend)
   --attendees=30,100,300 attendee steps of the load scenario
+  --one-address=30       phones behind one address (127.0.0.1) after the load steps; 0: none
+  --galleries=300,1500   attendees and photos of the real-galleries scenario
   --photos=100           photos of the ingest scenario
   --workers=1,2,4        worker counts of the ingest scenario
   --soak=600             soak length in seconds
+  --tag=r2               add this to the report's file name (<date>-<mode>-r2.md)
   --render=<report.json> write the Markdown of a saved report again (no measuring)
   --help`;
+
+function tagOf(raw: string): string {
+  if (!/^[a-z0-9-]{1,32}$/i.test(raw)) throw new Error('--tag takes letters, digits and dashes');
+  return raw;
+}
 
 export function parseArgs(argv: string[]): BenchOptions {
   const flags = new Map<string, string>();
@@ -78,5 +93,9 @@ export function parseArgs(argv: string[]): BenchOptions {
     soakAttendees: quick ? 30 : 100,
     hammerSeconds: quick ? 1 : 5,
     pageLoads: quick ? 1 : 3,
+    galleryAttendees: list('galleries', quick ? [30, 150] : [300, 1500])[0]!,
+    galleryPhotos: list('galleries', quick ? [30, 150] : [300, 1500])[1] ?? 1500,
+    oneAddress: flags.get('one-address') === '0' ? 0 : num('one-address', 30),
+    ...(flags.has('tag') && { tag: tagOf(flags.get('tag')!) }),
   };
 }

@@ -2,6 +2,8 @@
 // (closed-loop "hammer" baseline, or attendee journeys with an optional selfie-to-gallery
 // measurement) and sends the result back. Talks only to 127.0.0.1.
 import { readFileSync } from 'node:fs';
+import { loopback } from './addresses.js';
+import { browseGalleries, type BrowseJob } from './browse.js';
 import { sendToParent, type Message } from './child.js';
 import { hammer, type HammerJob } from './hammer.js';
 import { journey, type JourneyContext, type JourneyOutcome } from './journey.js';
@@ -24,9 +26,11 @@ export interface JourneysJob {
   /** Return visits until this many ms (soak). */
   soakMs?: number;
   latency?: LatencyJob;
+  /** Attendee i sends from loopback(addressBlock, i); without it, all from 127.0.0.1 (one router). */
+  addressBlock?: number;
 }
 
-export type DriverJob = HammerJob | JourneysJob;
+export type DriverJob = HammerJob | JourneysJob | BrowseJob;
 
 async function journeys(job: JourneysJob) {
   const start = Date.now();
@@ -38,6 +42,7 @@ async function journeys(job: JourneysJob) {
     selfieTimeoutMs: job.selfieTimeoutMs,
     deadline,
     ...(job.soakMs && { soakUntil: start + job.soakMs }),
+    ...(job.addressBlock && { addressOf: (i: number) => loopback(job.addressBlock!, i) }),
   };
   const latency = job.latency ? measureSelfieToGallery({ ...job.latency, base: job.base }, start, deadline) : Promise.resolve(undefined);
   const outcomes: JourneyOutcome[] = await Promise.all(Array.from({ length: job.attendees }, async (_, i) => {
@@ -73,7 +78,7 @@ process.on('message', (m: Message) => {
   if (m.type === 'stop') process.exit(0);
   if (m.type !== 'run') return;
   const job = m.job as DriverJob;
-  (job.kind === 'hammer' ? hammer(job) : journeys(job))
+  (job.kind === 'hammer' ? hammer(job) : job.kind === 'browse' ? browseGalleries(job) : journeys(job))
     .then((result) => sendToParent({ type: 'result', result }))
     .catch((err: unknown) => sendToParent({ type: 'error', message: (err as Error).stack ?? String(err) }));
 });

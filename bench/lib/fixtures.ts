@@ -65,6 +65,19 @@ export async function phoneSelfie(attendee: string, mirrored = false): Promise<s
   return out;
 }
 
+/**
+ * A fixture selfie as the phone app uploads it (renderer/attendee/shrink-image.ts): the 12 MP
+ * frame shrunk to 1600 px on its long side, JPEG quality 85, no metadata (about 0.2 MB).
+ */
+export async function appSelfie(attendee: string): Promise<string> {
+  const out = join(CACHE, 'selfies-v2', `${attendee}-app.jpg`);
+  if (existsSync(out) && statSync(out).size > 0) return out;
+  const jpeg = await sharp(await phoneSelfie(attendee)).rotate().resize(1600, 1600, { fit: 'inside' }).jpeg({ quality: 85 }).toBuffer();
+  writeFileSync(out + '.partial', jpeg);
+  renameSync(out + '.partial', out);
+  return out;
+}
+
 /** Every attendee's phone selfie, and its mirrored twin when `mirrored`. */
 export async function phoneSelfies(mirrored: boolean): Promise<{ attendee: string; path: string; bytes: number }[]> {
   const out = [];
@@ -81,19 +94,26 @@ export async function phoneSelfies(mirrored: boolean): Promise<{ attendee: strin
  * One face per virtual attendee: FindMe holds a selfie whose face another attendee already
  * registered (one face, one account), so the load cannot hand a few faces round-robin. These
  * are the first photos of the large labelled set's people (../shared/fixtures/scale, LFW),
- * as the phone app uploads them: 1600 px JPEG (the crop upscaled onto a grey frame, with grain).
+ * as the phone app uploads them: 1600 px JPEG (the crop's centre upscaled onto a grey frame,
+ * with grain).
  */
 export async function distinctPhoneSelfies(count: number): Promise<string[]> {
   const scale = join(FIXTURES, '..', 'scale');
   const people = Object.values((JSON.parse(readFileSync(join(scale, 'manifest.json'), 'utf8')) as { people: Record<string, string[]> }).people);
-  const dir = join(CACHE, 'selfies-lfw-v1');
+  const dir = join(CACHE, 'selfies-lfw-v2');
   mkdirSync(dir, { recursive: true });
   const out: string[] = [];
   for (const [i, paths] of people.slice(0, count).entries()) {
     const path = join(dir, `${String(i).padStart(3, '0')}.jpg`);
     if (!existsSync(path)) {
       const [w, h] = [1200, 1600];
-      const face = await sharp(join(scale, paths[0]!)).resize(1000, 1000, { kernel: 'lanczos3' }).toBuffer();
+      // The central 68 % of the 250 px crop: the face, without the edges where a second face
+      // (a bystander's) shows in some LFW crops and makes FindMe reject the selfie.
+      const src = join(scale, paths[0]!);
+      const { width = 250, height = 250 } = await sharp(src).metadata();
+      const side = Math.round(Math.min(width, height) * 0.68);
+      const area = { left: Math.round((width - side) / 2), top: Math.round((height - side) / 2), width: side, height: side };
+      const face = await sharp(src).extract(area).resize(1000, 1000, { kernel: 'lanczos3' }).toBuffer();
       const jpeg = await sharp({ create: { width: w, height: h, channels: 3, background: { r: 96, g: 104, b: 112 } } })
         .composite([{ input: face, left: 100, top: 300 }, { input: grain(w, h, SELFIE_GRAIN, 11 + i), raw: { width: w, height: h, channels: 3 }, blend: 'overlay' }])
         .jpeg({ quality: 88 })

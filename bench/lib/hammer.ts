@@ -1,7 +1,9 @@
 // Closed-loop baseline: `concurrency` keep-alive connections, each sending GET `url` as soon as
 // the previous answer is read, for `durationMs` or `maxRequests`. Uses node:http (lighter on
-// the client than fetch) so the figure says more about the server than about the driver.
+// the client than fetch) so the figure says more about the server than about the driver. With
+// `addressBlock`, each connection comes from its own loopback address (one phone each).
 import http from 'node:http';
+import { loopback } from './addresses.js';
 import { summarize, type Summary } from './stats.js';
 
 export interface HammerJob {
@@ -10,6 +12,7 @@ export interface HammerJob {
   concurrency: number;
   durationMs: number;
   maxRequests: number;
+  addressBlock?: number;
 }
 
 export interface HammerResult {
@@ -21,14 +24,15 @@ export interface HammerResult {
 }
 
 export async function hammer(job: HammerJob): Promise<HammerResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const agents = Array.from({ length: job.concurrency }, (_, i) =>
+    new http.Agent({ keepAlive: true, maxSockets: 1, ...(job.addressBlock && { localAddress: loopback(job.addressBlock, i) }) }));
   const url = new URL(job.url);
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;
   const start = performance.now();
   const end = start + job.durationMs;
-  const one = () => new Promise<void>((resolve) => {
+  const one = (agent: http.Agent) => new Promise<void>((resolve) => {
     const t0 = performance.now();
     const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, timeout: 30_000 }, (res) => {
       res.resume();
@@ -49,14 +53,14 @@ export async function hammer(job: HammerJob): Promise<HammerResult> {
     });
     req.end();
   });
-  const loop = async () => {
+  const loop = async (agent: http.Agent) => {
     while (performance.now() < end && sent < job.maxRequests) {
       sent++;
-      await one();
+      await one(agent);
     }
   };
-  await Promise.all(Array.from({ length: job.concurrency }, loop));
+  await Promise.all(agents.map(loop));
   const durationMs = performance.now() - start;
-  agent.destroy();
+  for (const agent of agents) agent.destroy();
   return { requests: latencies.length, errors, rps: (latencies.length / durationMs) * 1000, latency: summarize(latencies), durationMs };
 }

@@ -2,7 +2,8 @@
 // check the code → availability → register → selfie (~3 MB) → poll /api/me until accepted →
 // gallery and thumbnails a few times with think time → log out → log in → gallery again.
 // In a soak, return visits (me, gallery and thumbnails twice; a new login every 5th) follow.
-import { request, type HttpResult } from './http.js';
+import type { Agent } from 'node:http';
+import { phoneAgent, request, type HttpResult } from './http.js';
 import type { Recorder } from './recorder.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -19,6 +20,8 @@ export interface JourneyContext {
   deadline: number;
   /** Return visits until this time (epoch ms), for the soak. */
   soakUntil?: number;
+  /** The source address of attendee `index` (undefined: 127.0.0.1, every phone behind one router). */
+  addressOf?: (index: number) => string | undefined;
 }
 
 export interface JourneyOutcome {
@@ -37,7 +40,18 @@ export interface JourneyOutcome {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const think = (ctx: JourneyContext) => sleep(Math.min(1000 + Math.random() * 2000, Math.max(0, ctx.deadline - Date.now())));
 
-class Abort extends Error {}
+/** Stops a virtual phone's session: a failed request or the deadline. */
+export class Abort extends Error {}
+
+/** A phone's timed calls: recorded per endpoint, through its agent; a failure stops it. */
+export function phoneCaller(base: string, rec: Recorder, agent: Agent, deadline: number) {
+  return async (endpoint: string, path: string, init: Parameters<typeof request>[1] = {}): Promise<HttpResult> => {
+    if (Date.now() > deadline) throw new Abort('deadline');
+    const res = rec.record(endpoint, await request(base + path, { ...init, agent }));
+    if (!res.ok) throw new Abort(`${endpoint} ${res.status || res.error}`);
+    return res;
+  };
+}
 
 export function selfieForm(selfie: Blob): FormData {
   const form = new FormData();
@@ -48,12 +62,8 @@ export function selfieForm(selfie: Blob): FormData {
 export async function journey(ctx: JourneyContext, index: number, username: string): Promise<JourneyOutcome> {
   const { base, rec } = ctx;
   const out: JourneyOutcome = { ok: false, galleryPhotos: 0, thumbs: 0, returnVisits: 0 };
-  const call = async (endpoint: string, path: string, init: Parameters<typeof request>[1] = {}): Promise<HttpResult> => {
-    if (Date.now() > ctx.deadline) throw new Abort('deadline');
-    const res = rec.record(endpoint, await request(base + path, init));
-    if (!res.ok) throw new Abort(`${endpoint} ${res.status || res.error}`);
-    return res;
-  };
+  const agent: Agent = phoneAgent(ctx.addressOf?.(index));
+  const call = phoneCaller(base, rec, agent, ctx.deadline);
   const gallery = async (token: string) => {
     const page = await call('my-photos', '/api/my-photos?limit=30', { token });
     const photos = (page.body?.photos ?? []) as { id: string }[];
@@ -122,6 +132,8 @@ export async function journey(ctx: JourneyContext, index: number, username: stri
       out.ok = false;
       out.reason = `return visit: ${err.message}`;
     }
+  } finally {
+    agent.destroy();
   }
   return out;
 }

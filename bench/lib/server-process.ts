@@ -1,6 +1,9 @@
 // Starts and stops FindMe (bench/lib/server-host.ts) in its own process, on free ports of
-// 127.0.0.1 with a temp data folder and rate limits raised (every virtual attendee shares
-// one address), and gives the benchmark an admin client and the stage totals.
+// 127.0.0.1 with a temp data folder, and gives the benchmark an admin client and the stage
+// totals. Virtual phones send from addresses of their own (addresses.ts), so FindMe runs with
+// its real per-address limits (sockets, availability; all of them with `realLimits`). Without
+// it, the login/register/selfie/gallery limits are raised for the scenarios that set attendees
+// up from 127.0.0.1 (ingest's 300 registrations).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +12,9 @@ import type { StageTotals } from '../../server/monitor/stage-stats.js';
 import { freePort } from '../../tests/helpers/child-server.js';
 import { forkTs, nextMessage, stopChild } from './child.js';
 import { adminClient, request, type AdminClient } from './http.js';
+
+/** The bcrypt cost FindMe runs with in the benchmark. */
+export const BENCH_BCRYPT_ROUNDS = 10;
 
 export interface FindMeServer {
   pid: number;
@@ -24,8 +30,24 @@ export interface FindMeServer {
   stop(): Promise<void>;
 }
 
-export async function startFindMe(opts: { workers?: number; env?: Record<string, string> } = {}): Promise<FindMeServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'findme-bench-'));
+const RAISED_LIMITS = {
+  FINDME_RATE_LIMIT_LOGIN: '100000',
+  FINDME_RATE_LIMIT_REGISTER: '100000',
+  FINDME_RATE_LIMIT_SELFIE: '100000',
+  FINDME_RATE_LIMIT_GALLERY: '100000',
+};
+
+export interface StartOptions {
+  workers?: number;
+  env?: Record<string, string>;
+  /** FindMe's own rate limits, none raised. */
+  realLimits?: boolean;
+  /** A data folder prepared beforehand (seeded); removed on stop like a temp one. */
+  dataDir?: string;
+}
+
+export async function startFindMe(opts: StartOptions = {}): Promise<FindMeServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-bench-'));
   const adminToken = randomBytes(18).toString('base64url');
   const [port, adminPort] = [await freePort(), await freePort()];
   const child = forkTs('lib/server-host.ts', {
@@ -34,15 +56,8 @@ export async function startFindMe(opts: { workers?: number; env?: Record<string,
     FINDME_ADMIN_PORT: String(adminPort),
     FINDME_ADMIN_TOKEN: adminToken,
     FINDME_HOST: '127.0.0.1',
-    FINDME_BCRYPT_ROUNDS: '10',
-    FINDME_RATE_LIMIT_LOGIN: '100000',
-    FINDME_RATE_LIMIT_REGISTER: '100000',
-    FINDME_RATE_LIMIT_SELFIE: '100000',
-    FINDME_RATE_LIMIT_GALLERY: '100000',
-    FINDME_RATE_LIMIT_AVAILABILITY: '100000',
-    // Every virtual phone sends from 127.0.0.1: the per-address socket cap would stop the load
-    // scenario at 64 phones; 4096 is the most the setting allows.
-    FINDME_CONNECTIONS_PER_ADDRESS: '4096',
+    FINDME_BCRYPT_ROUNDS: String(BENCH_BCRYPT_ROUNDS),
+    ...(!opts.realLimits && RAISED_LIMITS),
     ...(opts.workers && { FINDME_WORKERS: String(opts.workers) }),
     ...opts.env,
   });

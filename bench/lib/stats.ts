@@ -53,3 +53,16 @@ export function slope(points: { x: number; y: number }[]): number {
 
 export const round = (v: number, digits = 0) => (Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : v);
 export const MB = (bytes: number) => round(bytes / (1024 * 1024), 1);
+
+/** Uniform numbers in [0, 1) from xorshift32: the same seed gives the same sequence. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+}

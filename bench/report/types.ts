@@ -1,6 +1,7 @@
 // The report's data: what run.ts writes to bench/reports/<date>.json.
 import type { MachineInfo } from '../lib/machine.js';
 import type { FrontendResult } from '../scenarios/frontend.js';
+import type { GalleriesResult } from '../scenarios/galleries.js';
 import type { IngestResult } from '../scenarios/ingest.js';
 import type { LoadResult } from '../scenarios/load.js';
 import type { SoakResult } from '../scenarios/soak.js';
@@ -24,6 +25,7 @@ export interface BenchReport {
   command: string;
   machine: MachineInfo & { loadAverageAtEnd: number[] };
   load?: LoadResult;
+  galleries?: GalleriesResult;
   ingest?: IngestResult;
   soak?: SoakResult;
   frontend?: FrontendResult;

@@ -11,6 +11,7 @@ import { CACHE, phoneSelfies } from '../lib/fixtures.js';
 import { request } from '../lib/http.js';
 import { photoSet, uniqueBytes, type SetPhoto } from '../lib/photo-set.js';
 import { startSampler, withoutSamples, type ProcStats, type Sampler } from '../lib/proc-sampler.js';
+import { BLOCKS } from '../lib/addresses.js';
 import { startFindMe } from '../lib/server-process.js';
 import { mean, slope, stdev } from '../lib/stats.js';
 
@@ -83,7 +84,7 @@ export async function runSoak(opts: BenchOptions, log: (s: string) => void): Pro
     let journeys: JourneysResult;
     try {
       journeys = await runDriver<JourneysResult>({
-        kind: 'journeys', base: server.attendeeUrl, code: event.code, eventId: event.id, attendees: opts.soakAttendees,
+        kind: 'journeys', base: server.attendeeUrl, code: event.code, eventId: event.id, attendees: opts.soakAttendees, addressBlock: BLOCKS.soak,
         rampMs: Math.max(1000, opts.soakAttendees * 33), namePrefix: 'soak-', selfies: selfies.map((s) => s.path),
         selfieTimeoutMs: Math.min(300_000, soakMs), maxMs: soakMs + 5_000, soakMs,
       }, soakMs + 120_000, (pid) => (sampler = startSampler({ server: server.pid, driver: pid }, 1000)));
