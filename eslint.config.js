@@ -33,39 +33,51 @@ export default tseslint.config(
   {
     files: ['server/routes/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict([
-        { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
-        { regex: '(^|/)db/', message: 'routes reach the data through services, never db/ (docs/ARCHITECTURE.md).' },
-      ], [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }]),
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [
+          { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
+          { regex: '(^|/)db/', message: 'routes reach the data through services, never db/ (docs/ARCHITECTURE.md).' },
+        ],
+        [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }],
+      ),
     },
   },
   {
     files: ['server/{services,ingest,pipeline,faces,status,jobs,db,storage,images,workers,live,monitor,security,cache,util}/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict([
-        { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
-        { regex: '(^|/)(http|app|routes)/', message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).' },
-      ], [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }]),
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [
+          { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
+          { regex: '(^|/)(http|app|routes)/', message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).' },
+        ],
+        [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }],
+      ),
     },
   },
   {
     files: ['server/faces/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict([
-        { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
-        { regex: '(^|/)(http|app|routes)/', message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).' },
-        { regex: '(^|/)(jobs|pipeline)/', message: 'face engines do not know the job runner: the pipeline calls them.' },
-      ], [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }]),
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [
+          { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
+          { regex: '(^|/)(http|app|routes)/', message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).' },
+          { regex: '(^|/)(jobs|pipeline)/', message: 'face engines do not know the job runner: the pipeline calls them.' },
+        ],
+        [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }],
+      ),
     },
   },
   {
     files: ['server/**/*.ts'],
     ignores: ['server/db/**'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.property.name='prepare'][arguments.0.type=/Literal$/]",
-        message: 'SQL lives only in server/db/repositories/: add a method to the table\'s repository.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare'][arguments.0.type=/Literal$/]",
+          message: "SQL lives only in server/db/repositories/: add a method to the table's repository.",
+        },
+      ],
     },
   },
   {

@@ -37,9 +37,15 @@ async function main() {
   const full = !opts.quick && opts.only.size === SCENARIOS.length && process.argv.length <= 2 + (opts.tag ? 1 : 0);
   const mode = opts.quick ? 'quick' : full ? 'full' : 'partial';
   const report: BenchReport = {
-    version: 1, mode, startedAt: new Date(started).toISOString(), finishedAt: '', durationSeconds: 0,
+    version: 1,
+    mode,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: '',
+    durationSeconds: 0,
     command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-    machine: { ...machineInfo(), loadAverageAtEnd: [] }, errors: [], targets: [],
+    machine: { ...machineInfo(), loadAverageAtEnd: [] },
+    errors: [],
+    targets: [],
   };
   log(`FindMe benchmark (${mode}) on ${report.machine.cpuModel}, ${report.machine.cores} cores, Node ${report.machine.node}`);
 

@@ -72,11 +72,9 @@ async function start() {
   await win.loadURL(urls.dashboardUrl);
 
   tray = new Tray(nativeImage.createFromPath(join(root, 'resources', 'tray.png')));
-  tray.setContextMenu(Menu.buildFromTemplate([
-    { label: 'Open dashboard', click: () => win?.show() },
-    { type: 'separator' },
-    { label: 'Quit FindMe', click: () => app.quit() },
-  ]));
+  tray.setContextMenu(
+    Menu.buildFromTemplate([{ label: 'Open dashboard', click: () => win?.show() }, { type: 'separator' }, { label: 'Quit FindMe', click: () => app.quit() }]),
+  );
   const refreshTray = () => tray?.setToolTip(trayTooltip(core.queue.stats()));
   refreshTray();
   setInterval(refreshTray, 2000).unref();
@@ -94,8 +92,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     if (quitSequence.beforeQuit()) event.preventDefault();
   });
-  app.whenReady().then(start).catch((err: unknown) => {
-    dialog.showErrorBox('FindMe could not start', err instanceof Error ? err.message : String(err));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('FindMe could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
 }

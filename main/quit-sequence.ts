@@ -17,7 +17,8 @@ export function createQuitSequence(opts: { getCore: () => Closeable | undefined;
         return false;
       }
       state = 'closing';
-      core.close(opts.jobTimeoutMs ?? 10_000)
+      core
+        .close(opts.jobTimeoutMs ?? 10_000)
         .catch((err: unknown) => opts.onError?.(err))
         .finally(() => {
           state = 'closed';

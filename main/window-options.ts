@@ -34,4 +34,5 @@ export function isAllowedNavigation(url: string, adminOrigin: string): boolean {
 }
 
 /** The CSP the window enforces on top of the server's own headers. */
-export const DASHBOARD_CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+export const DASHBOARD_CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";

@@ -27,9 +27,11 @@ async function main() {
     urls = await findme.listen();
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    console.error(e.code === 'EADDRINUSE'
-      ? `FindMe cannot start: a port is already in use (${e.message}). Set FINDME_PORT / FINDME_ADMIN_PORT to free ports.`
-      : `FindMe cannot start: ${e.message}`);
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `FindMe cannot start: a port is already in use (${e.message}). Set FINDME_PORT / FINDME_ADMIN_PORT to free ports.`
+        : `FindMe cannot start: ${e.message}`,
+    );
     await findme.close();
     process.exit(1);
   }

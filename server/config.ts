@@ -119,7 +119,13 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
-interface SchemaBounds { minimum?: number; maximum?: number; anyOf?: { const?: unknown }[]; pattern?: string; type?: string }
+interface SchemaBounds {
+  minimum?: number;
+  maximum?: number;
+  anyOf?: { const?: unknown }[];
+  pattern?: string;
+  type?: string;
+}
 
 function describe(schema: SchemaBounds): string {
   if (schema.type === 'boolean') return 'true or false';

@@ -18,10 +18,7 @@ import { createSelfiesRepo } from './db/repositories/selfies-repo.js';
 import { createSessionsRepo } from './db/repositories/sessions-repo.js';
 import { createSettingsRepo } from './db/repositories/settings-repo.js';
 import { createFtpAccountsRepo } from './db/repositories/ftp-accounts-repo.js';
-import { createFtpCertificate } from './ingest/ftp/ftp-certificate.js';
-import { createFtpReceiver } from './ingest/ftp/ftp-receiver.js';
-import { createUploadTaker } from './ingest/ftp/take-upload.js';
-import { MAX_PHOTO_BYTES } from './ingest/folders.js';
+import { createFtp } from './ingest/ftp/ftp-assembly.js';
 import { createFolderImport } from './ingest/folder-import.js';
 import { createHotFolders } from './ingest/hot-folders.js';
 import { createIngestService } from './ingest/ingest-service.js';
@@ -46,7 +43,6 @@ import { createAccountsService } from './services/accounts-service.js';
 import { createEventOverviewService } from './services/event-overview-service.js';
 import { createEventPurgeService } from './services/event-purge-service.js';
 import { createEventsService } from './services/events-service.js';
-import { createFtpService } from './services/ftp-service.js';
 import { createGalleryService } from './services/gallery-service.js';
 import { createSelfieReviewService } from './services/selfie-review-service.js';
 import { createSelfieService } from './services/selfie-service.js';
@@ -102,10 +98,14 @@ export async function createFindMe(opts: CoreOptions) {
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
-  const secrets = opts.secretStore ?? createFileSecretStore(join(config.dataDir, 'secrets.json'), undefined,
-    (err, name) => logger.warn({ err, name }, 'a stored secret could not be read'));
+  const secrets =
+    opts.secretStore ??
+    createFileSecretStore(join(config.dataDir, 'secrets.json'), undefined, (err, name) => logger.warn({ err, name }, 'a stored secret could not be read'));
   const rekognition = createRekognition({
-    db, settings: settings.get, secrets, ...opts.rekognition,
+    db,
+    settings: settings.get,
+    secrets,
+    ...opts.rekognition,
     onRetry: (operation, kind, message, waitMs) => logger.info({ operation, kind, waitMs, error: message }, 'rekognition call will be retried'),
     onCleanupError: (err, what) => logger.warn({ err }, `rekognition clean-up failed: ${what}`),
   });
@@ -123,9 +123,19 @@ export async function createFindMe(opts: CoreOptions) {
   let attendeeBaseUrls: string[] = [];
 
   const pipelineDeps = {
-    db, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files, pool, bus, matchRule, modelId: ACTIVE_PROFILE.id, engineFor,
+    db,
+    photos: repos.photos,
+    selfies: repos.selfies,
+    matches: repos.matches,
+    files,
+    pool,
+    bus,
+    matchRule,
+    modelId: ACTIVE_PROFILE.id,
+    engineFor,
     rekognition: {
-      engine: rekognition.engine, repo: rekognition.repo,
+      engine: rekognition.engine,
+      repo: rekognition.repo,
       context: (eventId: string) => rekognition.context(() => engineFor(eventId) !== 'rekognition'),
       locks: createEventLocks(),
     },
@@ -133,27 +143,39 @@ export async function createFindMe(opts: CoreOptions) {
   const photoStatus = createPhotoStatus({ photos: repos.photos, bus });
   const selfieStatus = createSelfieStatus({ selfies: repos.selfies, bus });
   const modelUpgrade = createModelUpgrade({
-    db, events: repos.events, photos: repos.photos, selfies: repos.selfies, jobs: repos.jobs, selfieStatus,
-    usesLocalEngine: (eventId) => engineFor(eventId) === 'local', modelId: ACTIVE_PROFILE.id, now: Date.now,
+    db,
+    events: repos.events,
+    photos: repos.photos,
+    selfies: repos.selfies,
+    jobs: repos.jobs,
+    selfieStatus,
+    usesLocalEngine: (eventId) => engineFor(eventId) === 'local',
+    modelId: ACTIVE_PROFILE.id,
+    now: Date.now,
   });
   const scheduler = createScheduler({
     jobs: repos.jobs,
     handlers: {
       // What a job writes for a photo or selfie deleted while it ran is removed when it ends.
       photo: removingOrphanFiles(createPhotoJob({ ...pipelineDeps, onTimings: stages.record }), {
-        find: repos.photos.findById, eventExists: repos.events.exists, eventDir: files.eventDir,
+        find: repos.photos.findById,
+        eventExists: repos.events.exists,
+        eventDir: files.eventDir,
         filesOf: (p) => [files.preview(p.eventId, p.id), files.thumb(p.eventId, p.id), files.original(p.eventId, p.id, p.ext)],
       }),
       selfie: removingOrphanFiles(createSelfieJob(pipelineDeps), {
-        find: repos.selfies.findById, eventExists: repos.events.exists, eventDir: files.eventDir,
+        find: repos.selfies.findById,
+        eventExists: repos.events.exists,
+        eventDir: files.eventDir,
         filesOf: (x) => [files.selfie(x.eventId, x.id), files.selfieUpload(x.eventId, x.id)],
       }),
     },
-    capacity: () => jobCapacity({
-      poolSize: pool.size(),
-      passwordsWaiting: hasher.queueSize(),
-      rekognitionSlots: usesRekognition(settings.get()) ? settings.get().rekognitionConcurrency : 0,
-    }),
+    capacity: () =>
+      jobCapacity({
+        poolSize: pool.size(),
+        passwordsWaiting: hasher.queueSize(),
+        rekognitionSlots: usesRekognition(settings.get()) ? settings.get().rekognitionConcurrency : 0,
+      }),
     backoffBaseMs: opts.retryBackoffMs,
     onJobChange: (job, state, error) => {
       if (job.kind === 'photo' && (state === 'done' || state === 'failed')) throughput.record();
@@ -166,12 +188,20 @@ export async function createFindMe(opts: CoreOptions) {
       pool.resize(next.workers);
       scheduler.notify();
     }
-    if (next.ftpPort !== previous.ftpPort || next.ftpPassivePortMin !== previous.ftpPassivePortMin
-      || next.ftpPassivePortMax !== previous.ftpPassivePortMax || next.ftpTls !== previous.ftpTls) {
+    if (
+      next.ftpPort !== previous.ftpPort ||
+      next.ftpPassivePortMin !== previous.ftpPassivePortMin ||
+      next.ftpPassivePortMax !== previous.ftpPassivePortMax ||
+      next.ftpTls !== previous.ftpTls
+    ) {
       void ftp.restart();
     }
-    if (next.rekognitionConcurrency !== previous.rekognitionConcurrency || next.rekognitionTps !== previous.rekognitionTps
-      || next.faceEngine !== previous.faceEngine || next.eventFaceEngines !== previous.eventFaceEngines) {
+    if (
+      next.rekognitionConcurrency !== previous.rekognitionConcurrency ||
+      next.rekognitionTps !== previous.rekognitionTps ||
+      next.faceEngine !== previous.faceEngine ||
+      next.eventFaceEngines !== previous.eventFaceEngines
+    ) {
       rekognition.limiter.poke();
       scheduler.notify();
     }
@@ -179,47 +209,63 @@ export async function createFindMe(opts: CoreOptions) {
 
   const events = createEventsService({ events: repos.events });
   const accounts = createAccountsService({
-    attendees: repos.attendees, sessions: repos.sessions, events: repos.events, eventsService: events, hasher, throttle: createLoginThrottle(),
+    attendees: repos.attendees,
+    sessions: repos.sessions,
+    events: repos.events,
+    eventsService: events,
+    hasher,
+    throttle: createLoginThrottle(),
     bcryptRounds: () => settings.get().bcryptRounds,
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
   const ingest = createIngestService({ db, photos: repos.photos, events: repos.events, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
   const folderImport = createFolderImport({
-    ingest: ingest.ingest, dataDir: config.dataDir,
+    ingest: ingest.ingest,
+    dataDir: config.dataDir,
     onSkipped: (path, err) => logger.warn({ path, err }, 'a file of a folder was not taken'),
   });
   const hotFolders = createHotFolders({
     ingestFile: folderImport.ingestFile,
     onError: (err, context) => logger.warn({ err, ...context }, 'hot folder: a file could not be taken'),
   });
-  const publicHost = () => (config.attendeeHost === '0.0.0.0' ? lanAddresses()[0] ?? '127.0.0.1' : config.attendeeHost);
-  const ftpCertificate = createFtpCertificate(join(config.dataDir, 'ftp-tls.json'), lanAddresses);
-  const ftpReceiver = createFtpReceiver({
-    authenticate: (user, password) => ftp.authenticate(user, password),
-    take: createUploadTaker({ ingest: ingest.ingest, incomingDir: files.incomingDir, maxBytes: MAX_PHOTO_BYTES, idleMs: 60_000 }),
-    passiveRange: () => ({ min: settings.get().ftpPassivePortMin, max: Math.max(settings.get().ftpPassivePortMin, settings.get().ftpPassivePortMax) }),
-    tls: () => (settings.get().ftpTls ? ftpCertificate.context() : null),
+  let ftpPortOverride: number | undefined;
+  const ftp = createFtp({
+    dataDir: config.dataDir,
+    listenHost: config.attendeeHost,
+    repo: repos.ftpAccounts,
+    events: repos.events,
+    settings: settings.get,
+    ingest: ingest.ingest,
+    files,
+    portOverride: () => ftpPortOverride,
     onError: (err, context) => logger.warn({ err, ...context }, 'ftp receiver'),
   });
-  let ftpPortOverride: number | undefined;
-  const ftp = createFtpService({
-    repo: repos.ftpAccounts, events: repos.events, receiver: ftpReceiver, settings: settings.get,
-    listenHost: config.attendeeHost, publicHost, tls: ftpCertificate, portOverride: () => ftpPortOverride,
-  });
   const selfies = createSelfieService({
-    db, selfies: repos.selfies, jobs: repos.jobs, files, bus, onQueued: scheduler.notify,
+    db,
+    selfies: repos.selfies,
+    jobs: repos.jobs,
+    files,
+    bus,
+    onQueued: scheduler.notify,
     budget: () => ({ max: settings.get().selfieBudget, windowMs: settings.get().selfieBudgetWindowMinutes * 60_000 }),
   });
   // One face, one account: the operator's decisions on held selfies, with what the selfie job is given.
   const selfieReview = createSelfieReviewService({
-    selfies: repos.selfies, attendees: repos.attendees, files, acceptance: createSelfieAcceptance(pipelineDeps),
+    selfies: repos.selfies,
+    attendees: repos.attendees,
+    files,
+    acceptance: createSelfieAcceptance(pipelineDeps),
   });
   const galleryService = createGalleryService({ db, attendees: repos.attendees, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
   // A deleted account's faces and user leave Rekognition too.
   const gallery = { ...galleryService, deleteAccount: rekognition.forgettingAttendees(galleryService.deleteAccount) };
   const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches, files });
   const purge = createEventPurgeService({
-    db, eventsRepo: repos.events, events, files, hotFolders,
+    db,
+    eventsRepo: repos.events,
+    events,
+    files,
+    hotFolders,
     log: (msg, data) => logger.warn(data, msg),
     onPurged: (eventId) => {
       attendeeStreams.closeWhere((owner) => owner.eventId === eventId);
@@ -227,44 +273,90 @@ export async function createFindMe(opts: CoreOptions) {
       return rekognition.deleteEventCollection(eventId);
     },
   });
-  const runRetention = () => purge.purgeExpired(settings.get().retentionDays)
-    .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
+  const runRetention = () => purge.purgeExpired(settings.get().retentionDays).catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
   repos.sessions.removeExpired(Date.now());
 
   const queue = createQueueService({
-    jobs: repos.jobs, scheduler, pool, throughput, photoStatus, selfieStatus,
+    jobs: repos.jobs,
+    scheduler,
+    pool,
+    throughput,
+    photoStatus,
+    selfieStatus,
     caches: () => ({ eventCode: events.cache.stats(), thumbnails: thumbs.stats() }),
   });
   const removeAttendee = createAttendeeRemoval({
-    attendees: repos.attendees, deleteAccount: gallery.deleteAccount,
+    attendees: repos.attendees,
+    deleteAccount: gallery.deleteAccount,
     closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId),
   });
 
   const attendeeApp = await buildAttendeeApp({
     logger: logger.child({ listener: 'attendee' }),
-    accounts, events, selfies, gallery, bus, thumbs, rendererDir: opts.rendererDir,
+    accounts,
+    events,
+    selfies,
+    gallery,
+    bus,
+    thumbs,
+    rendererDir: opts.rendererDir,
     rateLimits: config.rateLimits,
-    streams: attendeeStreams, streamMaxAgeMs: opts.streamMaxAgeMs, passwordsWaiting: hasher.queueSize,
+    streams: attendeeStreams,
+    streamMaxAgeMs: opts.streamMaxAgeMs,
+    passwordsWaiting: hasher.queueSize,
     connectionsPerAddress: () => settings.get().connectionsPerAddress,
     meDetails: gallery.meDetails,
   });
   const adminApp = await buildAdminApp({
     logger: logger.child({ listener: 'admin' }),
-    adminToken: config.adminToken, events, settings, monitor, rendererDir: opts.rendererDir, queue,
+    adminToken: config.adminToken,
+    events,
+    settings,
+    monitor,
+    rendererDir: opts.rendererDir,
+    queue,
     attendeeDocs: () => attendeeApp.swagger(),
-    dataDir: config.dataDir, ingest, folderImport, hotFolders, overview,
-    bus, removeAttendee, purge, selfieReview, ftp,
+    dataDir: config.dataDir,
+    ingest,
+    folderImport,
+    hotFolders,
+    overview,
+    bus,
+    removeAttendee,
+    purge,
+    selfieReview,
+    ftp,
     attendeeBaseUrls: () => attendeeBaseUrls,
-    engineStatus: () => (usesRekognition(settings.get()) ? rekognition.status()
-      : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() }),
+    engineStatus: () =>
+      usesRekognition(settings.get())
+        ? rekognition.status()
+        : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() },
     secrets,
   });
 
   let closed = false;
   let retentionTimer: NodeJS.Timeout | undefined;
   return {
-    config, db, repos, settings, events, accounts, ingest, hotFolders, scheduler, pool, hasher, monitor, stages, bus, purge, rekognition,
-    attendeeApp, adminApp, queue, ftp,
+    config,
+    db,
+    repos,
+    settings,
+    events,
+    accounts,
+    ingest,
+    hotFolders,
+    scheduler,
+    pool,
+    hasher,
+    monitor,
+    stages,
+    bus,
+    purge,
+    rekognition,
+    attendeeApp,
+    adminApp,
+    queue,
+    ftp,
 
     /** Starts the job scheduler and the hot folders, then both listeners. */
     async listen(listenOpts: ListenOptions = {}) {
@@ -274,7 +366,8 @@ export async function createFindMe(opts: CoreOptions) {
       retentionTimer = setInterval(runRetention, 3600_000);
       retentionTimer.unref();
       const again = modelUpgrade.queueStale();
-      if (again.photos || again.selfies) logger.info({ ...again, model: ACTIVE_PROFILE.id }, 'the face model changed: photos and selfies will be described again');
+      if (again.photos || again.selfies)
+        logger.info({ ...again, model: ACTIVE_PROFILE.id }, 'the face model changed: photos and selfies will be described again');
       scheduler.start();
       void rekognition.deleteOrphanCollections();
       for (const { id, hotFolder } of repos.events.withHotFolder()) {

@@ -45,11 +45,15 @@ export function createSafeLogDestination(opts: SafeLogOptions): SafeLogDestinati
   let closed = false;
 
   const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-  const drop = (lines: number) => { lost += lines; };
+  const drop = (lines: number) => {
+    lost += lines;
+  };
 
   function prune() {
     if (!file) return;
-    const names = readdirSync(file.dir).filter((n) => n.startsWith(`${file.base}.`) && n.endsWith('.log')).sort(byAge);
+    const names = readdirSync(file.dir)
+      .filter((n) => n.startsWith(`${file.base}.`) && n.endsWith('.log'))
+      .sort(byAge);
     for (const old of names.slice(0, Math.max(0, names.length - keep))) unlinkSync(join(file.dir, old));
   }
 
@@ -60,7 +64,9 @@ export function createSafeLogDestination(opts: SafeLogOptions): SafeLogDestinati
     if (fd !== null && today === day && size < maxBytes) return true;
     try {
       if (fd !== null) closeSync(fd);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     fd = null;
     try {
       mkdirSync(file.dir, { recursive: true });
@@ -124,7 +130,11 @@ export function createSafeLogDestination(opts: SafeLogOptions): SafeLogDestinati
     buffered = 0;
     retryAt = Date.now() + retryMs;
     if (file && fd !== null) {
-      try { closeSync(fd); } catch { /* gone */ }
+      try {
+        closeSync(fd);
+      } catch {
+        /* gone */
+      }
       fd = null; // reopened (maybe as a new file) on the next try
     }
   }
@@ -158,7 +168,11 @@ export function createSafeLogDestination(opts: SafeLogOptions): SafeLogDestinati
       closed = true;
       clearTimeout(timer);
       if (file && fd !== null) {
-        try { closeSync(fd); } catch { /* gone */ }
+        try {
+          closeSync(fd);
+        } catch {
+          /* gone */
+        }
         fd = null;
       }
     },

@@ -11,10 +11,23 @@ import { createSafeLogDestination } from './log-file.js';
  */
 export const REDACT = {
   paths: [
-    'password', 'token', 'email', 'descriptor',
-    '*.password', '*.token', '*.email', '*.descriptor', '*.adminToken', '*.secretAccessKey',
-    'req.headers.authorization', 'req.headers.cookie', '*.headers.authorization', '*.headers.cookie',
-    '*.*.headers.authorization', '*.*.headers.cookie', 'res.headers["set-cookie"]',
+    'password',
+    'token',
+    'email',
+    'descriptor',
+    '*.password',
+    '*.token',
+    '*.email',
+    '*.descriptor',
+    '*.adminToken',
+    '*.secretAccessKey',
+    'req.headers.authorization',
+    'req.headers.cookie',
+    '*.headers.authorization',
+    '*.headers.cookie',
+    '*.*.headers.authorization',
+    '*.*.headers.cookie',
+    'res.headers["set-cookie"]',
   ],
   censor: '[redacted]',
 };
@@ -43,7 +56,7 @@ export function createLogger(opts: LoggerOptions): Logger {
       cb?.();
     },
   });
-  const lowest = [opts.level, consoleLevel].filter((l) => l !== 'silent')
-    .sort((a, b) => (pino.levels.values[a] ?? 0) - (pino.levels.values[b] ?? 0))[0] ?? 'silent';
+  const lowest =
+    [opts.level, consoleLevel].filter((l) => l !== 'silent').sort((a, b) => (pino.levels.values[a] ?? 0) - (pino.levels.values[b] ?? 0))[0] ?? 'silent';
   return pino({ level: lowest, redact: REDACT }, destination);
 }

@@ -44,7 +44,10 @@ async function browseOne(job: BrowseJob, rec: Recorder, index: number, deadline:
   const think = () => sleep(Math.min(job.thinkMs[0] + random() * (job.thinkMs[1] - job.thinkMs[0]), Math.max(0, deadline - Date.now())));
   const ids: string[] = [];
   try {
-    const login = await call('login', '/api/login', { method: 'POST', json: { identifier: job.usernames[index], password: job.password, eventId: job.eventId } });
+    const login = await call('login', '/api/login', {
+      method: 'POST',
+      json: { identifier: job.usernames[index], password: job.password, eventId: job.eventId },
+    });
     const token = login.body.token as string;
     let cursor: string | null = null;
     for (let page = 0; page < PAGES_MAX; page++) {
@@ -80,10 +83,12 @@ export async function browseGalleries(job: BrowseJob) {
   const start = Date.now();
   const deadline = start + job.maxMs;
   const rec = new Recorder();
-  const outcomes = await Promise.all(job.usernames.map(async (_, i) => {
-    await sleep((job.rampMs * i) / job.usernames.length);
-    return browseOne(job, rec, i, deadline);
-  }));
+  const outcomes = await Promise.all(
+    job.usernames.map(async (_, i) => {
+      await sleep((job.rampMs * i) / job.usernames.length);
+      return browseOne(job, rec, i, deadline);
+    }),
+  );
   const failedBecause: Record<string, number> = {};
   for (const o of outcomes) if (!o.ok) failedBecause[o.reason ?? '?'] = (failedBecause[o.reason ?? '?'] ?? 0) + 1;
   return {

@@ -37,7 +37,10 @@ async function journeys(job: JourneysJob) {
   const deadline = start + job.maxMs;
   const rec = new Recorder();
   const ctx: JourneyContext = {
-    base: job.base, code: job.code, eventId: job.eventId, rec,
+    base: job.base,
+    code: job.code,
+    eventId: job.eventId,
+    rec,
     selfies: job.selfies.map((p) => new Blob([readFileSync(p)], { type: 'image/jpeg' })),
     selfieTimeoutMs: job.selfieTimeoutMs,
     deadline,
@@ -45,10 +48,12 @@ async function journeys(job: JourneysJob) {
     ...(job.addressBlock && { addressOf: (i: number) => loopback(job.addressBlock!, i) }),
   };
   const latency = job.latency ? measureSelfieToGallery({ ...job.latency, base: job.base }, start, deadline) : Promise.resolve(undefined);
-  const outcomes: JourneyOutcome[] = await Promise.all(Array.from({ length: job.attendees }, async (_, i) => {
-    await new Promise((r) => setTimeout(r, (job.rampMs * i) / job.attendees));
-    return journey(ctx, i, `${job.namePrefix}${i}`);
-  }));
+  const outcomes: JourneyOutcome[] = await Promise.all(
+    Array.from({ length: job.attendees }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, (job.rampMs * i) / job.attendees));
+      return journey(ctx, i, `${job.namePrefix}${i}`);
+    }),
+  );
   const failedBecause: Record<string, number> = {};
   for (const o of outcomes) if (!o.ok) failedBecause[o.reason ?? '?'] = (failedBecause[o.reason ?? '?'] ?? 0) + 1;
   const accepted = outcomes.map((o) => o.selfieAcceptedMs).filter((v): v is number => v !== undefined);

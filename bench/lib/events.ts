@@ -27,16 +27,24 @@ export async function registerAttendees(server: FindMeServer, code: string, coun
   const tokens = new Map<string, string>();
   const limit = pLimit(4);
   const names = [...manifest.attendees, ...Array.from({ length: Math.max(0, count - manifest.attendees.length) }, (_, i) => `guest${i}`)];
-  await Promise.all(names.map((username) => limit(async () => {
-    const reg = await request(`${server.attendeeUrl}/api/register`, { method: 'POST', json: { code, username, password: PASSWORD, consent: true }, timeoutMs: 60_000 });
-    if (reg.status !== 201) throw new Error(`register ${username}: ${reg.status} ${reg.error ?? JSON.stringify(reg.body)}`);
-    if (!manifest.selfies[username]) return;
-    tokens.set(username, reg.body.token);
-    const form = new FormData();
-    form.append('file', new Blob([readFileSync(fixture(manifest.selfies[username]!))], { type: 'image/jpeg' }), 'selfie.jpg');
-    const up = await request(`${server.attendeeUrl}/api/upload-selfie`, { method: 'POST', token: reg.body.token, form });
-    if (up.status !== 202) throw new Error(`selfie ${username}: ${up.status} ${JSON.stringify(up.body)}`);
-  })));
+  await Promise.all(
+    names.map((username) =>
+      limit(async () => {
+        const reg = await request(`${server.attendeeUrl}/api/register`, {
+          method: 'POST',
+          json: { code, username, password: PASSWORD, consent: true },
+          timeoutMs: 60_000,
+        });
+        if (reg.status !== 201) throw new Error(`register ${username}: ${reg.status} ${reg.error ?? JSON.stringify(reg.body)}`);
+        if (!manifest.selfies[username]) return;
+        tokens.set(username, reg.body.token);
+        const form = new FormData();
+        form.append('file', new Blob([readFileSync(fixture(manifest.selfies[username]!))], { type: 'image/jpeg' }), 'selfie.jpg');
+        const up = await request(`${server.attendeeUrl}/api/upload-selfie`, { method: 'POST', token: reg.body.token, form });
+        if (up.status !== 202) throw new Error(`selfie ${username}: ${up.status} ${JSON.stringify(up.body)}`);
+      }),
+    ),
+  );
   await server.waitIdle(180_000);
   return tokens;
 }

@@ -11,7 +11,9 @@ export const CACHE = join(ROOT, 'bench', '.cache');
 
 /** File names of the fixture photos an attendee appears in (what their gallery must hold). */
 export const expectedFixturePhotos = (attendee: string) =>
-  Object.entries(manifest.photos).filter(([, v]) => v.faces.includes(attendee)).map(([k]) => basename(k));
+  Object.entries(manifest.photos)
+    .filter(([, v]) => v.faces.includes(attendee))
+    .map(([k]) => basename(k));
 
 /**
  * Sensor-like grain (3 channels, mean 128) for an `overlay` blend: it makes JPEGs as large as
@@ -72,7 +74,11 @@ export async function phoneSelfie(attendee: string, mirrored = false): Promise<s
 export async function appSelfie(attendee: string): Promise<string> {
   const out = join(CACHE, 'selfies-v2', `${attendee}-app.jpg`);
   if (existsSync(out) && statSync(out).size > 0) return out;
-  const jpeg = await sharp(await phoneSelfie(attendee)).rotate().resize(1600, 1600, { fit: 'inside' }).jpeg({ quality: 85 }).toBuffer();
+  const jpeg = await sharp(await phoneSelfie(attendee))
+    .rotate()
+    .resize(1600, 1600, { fit: 'inside' })
+    .jpeg({ quality: 85 })
+    .toBuffer();
   writeFileSync(out + '.partial', jpeg);
   renameSync(out + '.partial', out);
   return out;
@@ -115,7 +121,10 @@ export async function distinctPhoneSelfies(count: number): Promise<string[]> {
       const area = { left: Math.round((width - side) / 2), top: Math.round((height - side) / 2), width: side, height: side };
       const face = await sharp(src).extract(area).resize(1000, 1000, { kernel: 'lanczos3' }).toBuffer();
       const jpeg = await sharp({ create: { width: w, height: h, channels: 3, background: { r: 96, g: 104, b: 112 } } })
-        .composite([{ input: face, left: 100, top: 300 }, { input: grain(w, h, SELFIE_GRAIN, 11 + i), raw: { width: w, height: h, channels: 3 }, blend: 'overlay' }])
+        .composite([
+          { input: face, left: 100, top: 300 },
+          { input: grain(w, h, SELFIE_GRAIN, 11 + i), raw: { width: w, height: h, channels: 3 }, blend: 'overlay' },
+        ])
         .jpeg({ quality: 88 })
         .toBuffer();
       writeFileSync(path + '.partial', jpeg);

@@ -59,8 +59,13 @@ async function run(task: FloorTask): Promise<FloorChildResult> {
     const faces = await model.detect(img.data, img.width, img.height);
     perImageMs.push(performance.now() - ti);
     faceCounts[name] = faces.length;
-    matches[name] = matchFaces(faces.map((f, i) => ({ photoId: name, faceIndex: i, descriptor: f.descriptor })), refs, ruleWith(PROFILE_V1, task.threshold))
-      .map((m) => m.attendeeId).sort();
+    matches[name] = matchFaces(
+      faces.map((f, i) => ({ photoId: name, faceIndex: i, descriptor: f.descriptor })),
+      refs,
+      ruleWith(PROFILE_V1, task.threshold),
+    )
+      .map((m) => m.attendeeId)
+      .sort();
   }
   return { perImageMs, wallMs: performance.now() - start, modelLoadMs, decodeMs, matches, faceCounts };
 }

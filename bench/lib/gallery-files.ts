@@ -9,7 +9,14 @@ import { CACHE, fixture, grain } from './fixtures.js';
 import { PHOTO_H, PHOTO_W } from './photo-set.js';
 
 const DIR = join(CACHE, 'gallery-v1');
-const SOURCES = ['photos/alex_lacamoire1.jpg', 'photos/obama_and_biden.jpg', 'photos/two_people.jpg', 'photos/kit_with_rose.jpg', 'photos/johnsnow_test1.jpg', 'photos/obama2.jpg'];
+const SOURCES = [
+  'photos/alex_lacamoire1.jpg',
+  'photos/obama_and_biden.jpg',
+  'photos/two_people.jpg',
+  'photos/kit_with_rose.jpg',
+  'photos/johnsnow_test1.jpg',
+  'photos/obama2.jpg',
+];
 
 export interface GallerySource {
   original: string;
@@ -44,7 +51,11 @@ export async function gallerySources(): Promise<GallerySource[]> {
     await write(`${base}-thumb.jpg`, rendition(400, 78));
     const size = (p: string) => statSync(p).size;
     out.push({
-      original, preview: `${base}-preview.jpg`, thumb: `${base}-thumb.jpg`, width: PHOTO_W, height: PHOTO_H,
+      original,
+      preview: `${base}-preview.jpg`,
+      thumb: `${base}-thumb.jpg`,
+      width: PHOTO_W,
+      height: PHOTO_H,
       bytes: { original: size(original), preview: size(`${base}-preview.jpg`), thumb: size(`${base}-thumb.jpg`) },
     });
   }

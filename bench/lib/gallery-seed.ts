@@ -68,7 +68,12 @@ export function seedGalleries(dataDir: string, sources: GallerySource[], opts: S
   const files = createEventFiles(dataDir);
   const [events, photos, attendees, matches] = [createEventsRepo(db), createPhotosRepo(db), createAttendeesRepo(db), createMatchesRepo(db)];
   const now = Date.now();
-  const event = { id: randomUUID(), name: 'Bench real galleries', code: Array.from({ length: 6 }, () => CODE_ALPHABET[Math.floor(random() * CODE_ALPHABET.length)]).join(''), createdAt: now };
+  const event = {
+    id: randomUUID(),
+    name: 'Bench real galleries',
+    code: Array.from({ length: 6 }, () => CODE_ALPHABET[Math.floor(random() * CODE_ALPHABET.length)]).join(''),
+    createdAt: now,
+  };
   const hash = bcrypt.hashSync(PASSWORD, opts.bcryptRounds); // one real hash: every account has the same password
   const usernames = Array.from({ length: opts.attendees }, (_, i) => `guest-${i}`);
   const attendeeIds = usernames.map(() => randomUUID());
@@ -84,19 +89,44 @@ export function seedGalleries(dataDir: string, sources: GallerySource[], opts: S
   let matchCount = 0;
   db.transaction(() => {
     events.insert(event);
-    usernames.forEach((username, i) => attendees.insert({
-      id: attendeeIds[i]!, eventId: event.id, username, usernameKey: usernameKey(username), email: null, displayName: `Guest ${i}`,
-      passwordHash: hash, consentAt: now, consentVersion: CONSENT_VERSION, createdAt: now,
-    }));
+    usernames.forEach((username, i) =>
+      attendees.insert({
+        id: attendeeIds[i]!,
+        eventId: event.id,
+        username,
+        usernameKey: usernameKey(username),
+        email: null,
+        displayName: `Guest ${i}`,
+        passwordHash: hash,
+        consentAt: now,
+        consentVersion: CONSENT_VERSION,
+        createdAt: now,
+      }),
+    );
     photoIds.forEach((id, p) => {
       const src = sources[p % sources.length]!;
       const createdAt = now - (opts.photos - p) * 1000;
-      photos.insert({ id, eventId: event.id, fileName: `IMG_${String(p).padStart(5, '0')}.JPG`, sha256: createHash('sha256').update(id).digest('hex'), ext: '.jpg', byteSize: src.bytes.original, status: 'processing', error: null, createdAt });
+      photos.insert({
+        id,
+        eventId: event.id,
+        fileName: `IMG_${String(p).padStart(5, '0')}.JPG`,
+        sha256: createHash('sha256').update(id).digest('hex'),
+        ext: '.jpg',
+        byteSize: src.bytes.original,
+        status: 'processing',
+        error: null,
+        createdAt,
+      });
       link(src.original, files.original(event.id, id, '.jpg'));
       link(src.preview, files.preview(event.id, id));
       link(src.thumb, files.thumb(event.id, id));
       const who = inPhoto[p]!;
-      const faceRecords: FaceRecord[] = who.map((_, f) => ({ faceIndex: f, box: { x: 200 + f * 300, y: 1200, width: 240, height: 240 }, score: 0.95, descriptor: descriptor(random) }));
+      const faceRecords: FaceRecord[] = who.map((_, f) => ({
+        faceIndex: f,
+        box: { x: 200 + f * 300, y: 1200, width: 240, height: 240 },
+        score: 0.95,
+        descriptor: descriptor(random),
+      }));
       photos.saveResult(id, event.id, ACTIVE_PROFILE.id, { width: src.width, height: src.height, faces: faceRecords }, createdAt + 500);
       const rows: MatchInsert[] = who.map((a, f) => ({ photoId: id, attendeeId: attendeeIds[a]!, eventId: event.id, faceIndex: f, distance: 0.3 }));
       matchCount += matches.insertMany(rows, createdAt + 600).length;
@@ -105,7 +135,13 @@ export function seedGalleries(dataDir: string, sources: GallerySource[], opts: S
   })();
   db.close();
   return {
-    id: event.id, code: event.code, usernames, photos: opts.photos, matches: matchCount, faces,
-    gallerySizes: summarize(galleries.map((g) => g.length)), seedMs: performance.now() - t0,
+    id: event.id,
+    code: event.code,
+    usernames,
+    photos: opts.photos,
+    matches: matchCount,
+    faces,
+    gallerySizes: summarize(galleries.map((g) => g.length)),
+    seedMs: performance.now() - t0,
   };
 }

@@ -24,35 +24,38 @@ export interface HammerResult {
 }
 
 export async function hammer(job: HammerJob): Promise<HammerResult> {
-  const agents = Array.from({ length: job.concurrency }, (_, i) =>
-    new http.Agent({ keepAlive: true, maxSockets: 1, ...(job.addressBlock && { localAddress: loopback(job.addressBlock, i) }) }));
+  const agents = Array.from(
+    { length: job.concurrency },
+    (_, i) => new http.Agent({ keepAlive: true, maxSockets: 1, ...(job.addressBlock && { localAddress: loopback(job.addressBlock, i) }) }),
+  );
   const url = new URL(job.url);
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;
   const start = performance.now();
   const end = start + job.durationMs;
-  const one = (agent: http.Agent) => new Promise<void>((resolve) => {
-    const t0 = performance.now();
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, timeout: 30_000 }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        if ((res.statusCode ?? 0) >= 400) errors++;
-        latencies.push(performance.now() - t0);
-        resolve();
+  const one = (agent: http.Agent) =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, timeout: 30_000 }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if ((res.statusCode ?? 0) >= 400) errors++;
+          latencies.push(performance.now() - t0);
+          resolve();
+        });
+        res.on('error', () => {
+          errors++;
+          resolve();
+        });
       });
-      res.on('error', () => {
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
         errors++;
         resolve();
       });
+      req.end();
     });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => {
-      errors++;
-      resolve();
-    });
-    req.end();
-  });
   const loop = async (agent: http.Agent) => {
     while (performance.now() < end && sent < job.maxRequests) {
       sent++;

@@ -79,12 +79,18 @@ export async function journey(ctx: JourneyContext, index: number, username: stri
     await call('check-event-code', `/api/check-event-code?code=${encodeURIComponent(ctx.code)}`);
     await call('check-user-availability', `/api/check-user-availability?code=${encodeURIComponent(ctx.code)}&username=${encodeURIComponent(username)}`);
     const reg = await call('register', '/api/register', {
-      method: 'POST', json: { code: ctx.code, username, displayName: `Attendee ${index}`, password: PASSWORD, consent: true },
+      method: 'POST',
+      json: { code: ctx.code, username, displayName: `Attendee ${index}`, password: PASSWORD, consent: true },
     });
     let token = reg.body.token as string;
     const t0 = Date.now();
     out.selfieUploadAt = t0;
-    await call('upload-selfie', '/api/upload-selfie', { method: 'POST', token, form: selfieForm(ctx.selfies[index % ctx.selfies.length]!), timeoutMs: 120_000 });
+    await call('upload-selfie', '/api/upload-selfie', {
+      method: 'POST',
+      token,
+      form: selfieForm(ctx.selfies[index % ctx.selfies.length]!),
+      timeoutMs: 120_000,
+    });
     for (;;) {
       const me = await call('me', '/api/me', { token });
       const status = me.body?.selfies?.[0]?.status as string | undefined;

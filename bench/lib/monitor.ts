@@ -28,16 +28,18 @@ export function startMonitor(adminUrl: string, token: string, intervalMs = 1000,
     void Promise.all([
       request(`${adminUrl}/api/admin/queue/stats`, { token, timeoutMs: 5000 }),
       request(`${adminUrl}/api/admin/system`, { token, timeoutMs: 5000 }),
-    ]).then(([q, s]) => {
-      const loop = s.body?.eventLoop as { p99Ms?: number; maxMs?: number } | undefined;
-      samples.push({
-        t: Date.now() - start,
-        queued: q.body?.queue?.queued ?? NaN,
-        running: q.body?.queue?.running ?? NaN,
-        eventLoopP99Ms: loop?.p99Ms ?? s.body?.eventLoopLagMs ?? NaN,
-        eventLoopMaxMs: loop?.maxMs ?? NaN,
-      });
-    }).finally(() => (busy = false));
+    ])
+      .then(([q, s]) => {
+        const loop = s.body?.eventLoop as { p99Ms?: number; maxMs?: number } | undefined;
+        samples.push({
+          t: Date.now() - start,
+          queued: q.body?.queue?.queued ?? NaN,
+          running: q.body?.queue?.running ?? NaN,
+          eventLoopP99Ms: loop?.p99Ms ?? s.body?.eventLoopLagMs ?? NaN,
+          eventLoopMaxMs: loop?.maxMs ?? NaN,
+        });
+      })
+      .finally(() => (busy = false));
   }, intervalMs);
   return {
     stop(): MonitorResult {

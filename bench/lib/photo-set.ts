@@ -16,9 +16,18 @@ const INDEX = join(DIR, 'index.json');
 // left out: scaled into such a frame the model alone misses them in some places, which would
 // make "every expected match found" depend on the layout instead of on FindMe.
 const POOL = [
-  'photos/alex_lacamoire1.jpg', 'photos/johnsnow_test1.jpg', 'photos/kit_with_rose.jpg', 'photos/obama1.jpg',
-  'photos/obama2.jpg', 'photos/obama3.jpg', 'photos/obama-240p.jpg', 'photos/obama_and_biden.jpg',
-  'photos/two_people.jpg', 'photos/rose_leslie2.jpg', 'photos/32bit.png', 'photos/lin-manuel-miranda.png',
+  'photos/alex_lacamoire1.jpg',
+  'photos/johnsnow_test1.jpg',
+  'photos/kit_with_rose.jpg',
+  'photos/obama1.jpg',
+  'photos/obama2.jpg',
+  'photos/obama3.jpg',
+  'photos/obama-240p.jpg',
+  'photos/obama_and_biden.jpg',
+  'photos/two_people.jpg',
+  'photos/rose_leslie2.jpg',
+  'photos/32bit.png',
+  'photos/lin-manuel-miranda.png',
 ];
 
 export interface Tile {
@@ -51,9 +60,21 @@ export function mulberry32(seed: number): () => number {
 }
 
 const CELLS: Record<number, [number, number, number, number][]> = {
-  2: [[0, 0, 3000, 4000], [3000, 0, 3000, 4000]],
-  3: [[0, 0, 2000, 4000], [2000, 0, 2000, 4000], [4000, 0, 2000, 4000]],
-  4: [[0, 0, 3000, 2000], [3000, 0, 3000, 2000], [0, 2000, 3000, 2000], [3000, 2000, 3000, 2000]],
+  2: [
+    [0, 0, 3000, 4000],
+    [3000, 0, 3000, 4000],
+  ],
+  3: [
+    [0, 0, 2000, 4000],
+    [2000, 0, 2000, 4000],
+    [4000, 0, 2000, 4000],
+  ],
+  4: [
+    [0, 0, 3000, 2000],
+    [3000, 0, 3000, 2000],
+    [0, 2000, 3000, 2000],
+    [3000, 2000, 3000, 2000],
+  ],
 };
 
 let sharedGrain: Buffer | undefined;
@@ -71,9 +92,13 @@ async function generate(i: number): Promise<SetPhoto> {
   for (const [k, [cx, cy, cw, ch]] of CELLS[n]!.entries()) {
     const rel = pool[k]!;
     const margin = 80 + Math.floor(rand() * 300);
-    const { data, info } = await sharp(fixture(rel)).rotate()
+    const { data, info } = await sharp(fixture(rel))
+      .rotate()
       .resize(cw - margin, ch - margin, { fit: 'inside' })
-      .flatten({ background: '#808080' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      .flatten({ background: '#808080' })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const left = cx + Math.floor(rand() * (cw - info.width));
     const top = cy + Math.floor(rand() * (ch - info.height));
     composites.push({ input: data, raw: { width: info.width, height: info.height, channels: 3 }, left, top });
@@ -83,7 +108,9 @@ async function generate(i: number): Promise<SetPhoto> {
   composites.push({ input: sharedGrain, raw: { width: PHOTO_W, height: PHOTO_H, channels: 3 }, blend: 'overlay' });
   const shade = () => 70 + Math.floor(rand() * 80);
   const jpeg = await sharp({ create: { width: PHOTO_W, height: PHOTO_H, channels: 3, background: { r: shade(), g: shade(), b: shade() } } })
-    .composite(composites).jpeg({ quality: 92 }).toBuffer();
+    .composite(composites)
+    .jpeg({ quality: 92 })
+    .toBuffer();
   const name = `group-${String(i + 1).padStart(3, '0')}.jpg`;
   const path = join(DIR, name);
   writeFileSync(path + '.partial', jpeg);
@@ -109,7 +136,14 @@ export async function photoSet(count: number, log: (line: string) => void): Prom
     out.push(index[i]!);
     made++;
     if (made % 10 === 0) log(`  generated ${made} photos (${Math.round((Date.now() - started) / 1000)} s)`);
-    writeFileSync(INDEX, JSON.stringify(index.map((p) => ({ ...p, path: basename(p.path) })), null, 1));
+    writeFileSync(
+      INDEX,
+      JSON.stringify(
+        index.map((p) => ({ ...p, path: basename(p.path) })),
+        null,
+        1,
+      ),
+    );
   }
   if (made) log(`  generated ${made} photos of 24 MP in ${Math.round((Date.now() - started) / 1000)} s (cached in ${DIR})`);
   sharedGrain = undefined;

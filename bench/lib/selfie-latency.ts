@@ -58,18 +58,35 @@ async function once(job: LatencyJob, k: number, rep: number, v: number, selfie: 
   const event = job.repEvents?.[slot];
   const expectedIds = event?.expected[person.attendee] ?? person.expectedIds;
   const sample: LatencySample = {
-    attendee: person.attendee, rep, variant: job.variants[v], startedAtMs: Date.now() - loadStart,
-    uploadMs: 0, totalMs: 0, complete: false, found: 0, expected: expectedIds.length,
+    attendee: person.attendee,
+    rep,
+    variant: job.variants[v],
+    startedAtMs: Date.now() - loadStart,
+    uploadMs: 0,
+    totalMs: 0,
+    complete: false,
+    found: 0,
+    expected: expectedIds.length,
   };
   const agent = phoneAgent(loopback(job.addressBlock, slot * job.people.length + k));
   try {
-    return await timed(job, event?.code ?? job.code, `${person.attendee}-r${slot}-${process.pid}`, expectedIds, selfie, sample, (url, init) => request(url, { ...init, agent }));
+    return await timed(job, event?.code ?? job.code, `${person.attendee}-r${slot}-${process.pid}`, expectedIds, selfie, sample, (url, init) =>
+      request(url, { ...init, agent }),
+    );
   } finally {
     agent.destroy();
   }
 }
 
-async function timed(job: LatencyJob, code: string, username: string, expectedIds: string[], selfie: Blob, sample: LatencySample, request: Request): Promise<LatencySample> {
+async function timed(
+  job: LatencyJob,
+  code: string,
+  username: string,
+  expectedIds: string[],
+  selfie: Blob,
+  sample: LatencySample,
+  request: Request,
+): Promise<LatencySample> {
   const reg = await request(`${job.base}/api/register`, { method: 'POST', json: { code, username, password: PASSWORD, consent: true } });
   if (reg.status !== 201) return { ...sample, error: `register ${reg.status || reg.error}` };
   const token = reg.body.token as string;
@@ -96,14 +113,16 @@ async function timed(job: LatencyJob, code: string, username: string, expectedId
 /** Runs every person's repetitions (people in parallel, repetitions one after another). */
 export async function measureSelfieToGallery(job: LatencyJob, loadStart: number, deadline: number): Promise<LatencySample[]> {
   const samples: LatencySample[] = [];
-  await Promise.all(job.people.map(async (person, k) => {
-    const selfies = person.selfies.map((path) => new Blob([readFileSync(path)], { type: 'image/jpeg' }));
-    for (let rep = 0; rep < job.reps; rep++) {
-      const at = loadStart + job.firstDelayMs + rep * job.intervalMs + k * job.staggerMs;
-      await sleep(Math.max(0, at - Date.now()));
-      if (Date.now() + job.timeoutMs > deadline) break;
-      samples.push(...await Promise.all(selfies.map((selfie, v) => once(job, k, rep, v, selfie, loadStart))));
-    }
-  }));
+  await Promise.all(
+    job.people.map(async (person, k) => {
+      const selfies = person.selfies.map((path) => new Blob([readFileSync(path)], { type: 'image/jpeg' }));
+      for (let rep = 0; rep < job.reps; rep++) {
+        const at = loadStart + job.firstDelayMs + rep * job.intervalMs + k * job.staggerMs;
+        await sleep(Math.max(0, at - Date.now()));
+        if (Date.now() + job.timeoutMs > deadline) break;
+        samples.push(...(await Promise.all(selfies.map((selfie, v) => once(job, k, rep, v, selfie, loadStart)))));
+      }
+    }),
+  );
   return samples;
 }

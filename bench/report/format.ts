@@ -1,5 +1,6 @@
 // Number formatting for the Markdown report.
-export const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+export const ms = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
 export const s1 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${(v / 1000).toFixed(1)} s`);
 export const mb = (bytes: number | undefined) => (bytes === undefined || !Number.isFinite(bytes) ? '–' : `${Math.round(bytes / 1048576)} MB`);
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;

@@ -12,11 +12,22 @@ export function galleriesSection(r: BenchReport): string {
   const s = g.seeded;
   const alone = g.alone.endpoints;
   const rows = Object.entries(g.run.endpoints).map(([name, e]) => [
-    name, e.count, ms(e.p50), ms(e.p95), ms(e.p99), ms(e.max), failureText(e), mb(e.bytes), ms(alone[name]?.p50), x(e.p95 / (alone[name]?.p50 ?? NaN)),
+    name,
+    e.count,
+    ms(e.p50),
+    ms(e.p95),
+    ms(e.p99),
+    ms(e.max),
+    failureText(e),
+    mb(e.bytes),
+    ms(alone[name]?.p50),
+    x(e.p95 / (alone[name]?.p50 ?? NaN)),
   ]);
   const bytes = Object.values(g.run.endpoints).reduce((n, e) => n + e.bytes, 0);
   const seconds = g.run.durationMs / 1000;
-  const reasons = Object.entries(g.run.failedBecause).map(([k, v]) => `${v}× ${k}`).join(', ');
+  const reasons = Object.entries(g.run.failedBecause)
+    .map(([k, v]) => `${v}× ${k}`)
+    .join(', ');
   const first = g.rssSeries[0];
   return `## ${GALLERIES_TITLE}
 

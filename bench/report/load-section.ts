@@ -6,25 +6,41 @@ import { mb, ms, n0, pct, table, x } from './format.js';
 import type { BenchReport } from './types.js';
 
 export const failureText = (e: { failures: number; failedWith: Record<string, number> }) =>
-  e.failures ? `**${e.failures}** (${Object.entries(e.failedWith).map(([k, v]) => `${v}× ${k}`).join(', ')})` : '0';
+  e.failures
+    ? `**${e.failures}** (${Object.entries(e.failedWith)
+        .map(([k, v]) => `${v}× ${k}`)
+        .join(', ')})`
+    : '0';
 
 export function endpointTable(endpoints: LoadStep['journeys']['endpoints'], alone: LoadResult['alone']): string {
   const rows = Object.entries(endpoints).map(([name, e]) => [
-    name, e.count, ms(e.avg), ms(e.p50), ms(e.p95), ms(e.p99), ms(e.max), failureText(e), ms(alone[name]?.p50), x(e.p95 / (alone[name]?.p50 ?? NaN)),
+    name,
+    e.count,
+    ms(e.avg),
+    ms(e.p50),
+    ms(e.p95),
+    ms(e.p99),
+    ms(e.max),
+    failureText(e),
+    ms(alone[name]?.p50),
+    x(e.p95 / (alone[name]?.p50 ?? NaN)),
   ]);
   return table(['endpoint', 'count', 'avg', 'p50', 'p95', 'p99', 'max', 'failures', 'alone (baseline)', 'p95 ÷ alone'], rows);
 }
 
 function step(s: LoadStep, alone: LoadResult['alone']): string {
   const j = s.journeys.journeys;
-  const reasons = Object.entries(j.failedBecause).map(([k, v]) => `${v}× ${k}`).join(', ');
+  const reasons = Object.entries(j.failedBecause)
+    .map(([k, v]) => `${v}× ${k}`)
+    .join(', ');
   const requests = Object.values(s.journeys.endpoints).reduce((n, e) => n + e.count, 0);
   const failed = Object.values(s.journeys.endpoints).reduce((n, e) => n + e.failures, 0);
-  const closedLoop = s.helloWorld && s.checkEventCode
-    ? `| closed loop, ${s.attendees} connections (one address each): req/s | check-event-code ${n0(s.checkEventCode.rps)} | Fastify hello-world ${n0(s.helloWorld.rps)} | ${x(s.checkEventCode.rps / s.helloWorld.rps)} |
+  const closedLoop =
+    s.helloWorld && s.checkEventCode
+      ? `| closed loop, ${s.attendees} connections (one address each): req/s | check-event-code ${n0(s.checkEventCode.rps)} | Fastify hello-world ${n0(s.helloWorld.rps)} | ${x(s.checkEventCode.rps / s.helloWorld.rps)} |
 | closed loop p95 | ${ms(s.checkEventCode.latency.p95)} | ${ms(s.helloWorld.latency.p95)} | ${x(s.checkEventCode.latency.p95 / s.helloWorld.latency.p95)} |
 `
-    : '';
+      : '';
   const title = s.oneAddress ? `### ${s.attendees} attendees behind one address (127.0.0.1)` : `### ${s.attendees} attendees at once`;
   const intro = s.oneAddress
     ? `The old service's own load test: ${s.attendees} users doing the same journey from one machine (like a Locust run), so FindMe sees one client address, as with phones behind one router (NAT). Finish line: 0 failed requests (the old service's was under 1 %) and p95 under 5 s. **${failed} of ${requests} requests failed (${pct((failed / Math.max(1, requests)) * 100)})**, by endpoint and status in the table.\n\n`
@@ -49,9 +65,12 @@ function latencySection(l: LoadResult, lat: LoadStep & { latency: LatencyResult 
   const variants = Object.keys(lat.latency.variants ?? {});
   const rows = variants.length
     ? variants.flatMap((v) => {
-      const idle = l.idleLatency.variants?.[v];
-      return [...(idle ? [latencyRow(`${v}: idle server (baseline)`, idle, undefined)] : []), latencyRow(`${v}: under ${lat.attendees} attendees`, lat.latency.variants![v]!, idle)];
-    })
+        const idle = l.idleLatency.variants?.[v];
+        return [
+          ...(idle ? [latencyRow(`${v}: idle server (baseline)`, idle, undefined)] : []),
+          latencyRow(`${v}: under ${lat.attendees} attendees`, lat.latency.variants![v]!, idle),
+        ];
+      })
     : [latencyRow('idle server (baseline)', l.idleLatency, undefined), latencyRow(`under ${lat.attendees} attendees`, lat.latency, l.idleLatency)];
   const sizes = l.appSelfieBytes
     ? `the selfie as the phone app uploads it (shrunk to 1600 px, JPEG 0.85: ${(l.appSelfieBytes / 1e6).toFixed(2)} MB on average) and, at the same time from a second phone in another event, the camera's 12 MP original (${(l.selfieBytes / 1e6).toFixed(1)} MB)`
@@ -75,7 +94,9 @@ export function loadSection(r: BenchReport): string {
   const l = r.load;
   if (!l) return '';
   const lat = l.steps.find((s) => s.latency) as (LoadStep & { latency: LatencyResult }) | undefined;
-  const selfie = l.journeySelfieBytes ? `a ${(l.journeySelfieBytes / 1e6).toFixed(2)} MB 1600 px selfie of a face of its own (as the phone app sends it)` : `a ${(l.selfieBytes / 1e6).toFixed(1)} MB 12 MP selfie`;
+  const selfie = l.journeySelfieBytes
+    ? `a ${(l.journeySelfieBytes / 1e6).toFixed(2)} MB 1600 px selfie of a face of its own (as the phone app sends it)`
+    : `a ${(l.selfieBytes / 1e6).toFixed(1)} MB 12 MP selfie`;
   const addresses = l.ownAddresses
     ? `**Each virtual phone sends from its own address** (127.B.x.y on the loopback; Linux routes all of 127.0.0.0/8 to lo), so FindMe runs with its real per-address limits (64 sockets per address, availability 60/min, register 20/min, login 30/min, gallery 300/min, selfie 20/min): none is raised.`
     : 'Every virtual phone sends from 127.0.0.1; FindMe runs with its per-address limits raised.';

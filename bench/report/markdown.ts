@@ -33,7 +33,11 @@ function targets(r: BenchReport): string {
 
 export function renderMarkdown(r: BenchReport): string {
   const errors = r.errors.length ? `## Errors\n\n${r.errors.map((e) => `- ${e.scenario}: ${e.message.split('\n')[0]}`).join('\n')}` : '';
-  return [header(r), targets(r), loadSection(r), galleriesSection(r), ingestSection(r), soakSection(r), frontendSection(r), errors, howToRead()].filter(Boolean).join('\n\n') + '\n';
+  return (
+    [header(r), targets(r), loadSection(r), galleriesSection(r), ingestSection(r), soakSection(r), frontendSection(r), errors, howToRead()]
+      .filter(Boolean)
+      .join('\n\n') + '\n'
+  );
 }
 
 function howToRead(): string {

@@ -6,14 +6,29 @@ import type { BenchReport } from './types.js';
 export function ingestSection(r: BenchReport): string {
   const i = r.ingest;
   if (!i) return '';
-  const floors = i.floors.map((f) => [f.parallel, s1(f.floorMs), ms(f.perImage.avg), ms(f.perImage.p95), s1(f.sumMs), ms(f.modelLoadMs), ms(f.decodeMsPerPhoto), mb(f.peakRssBytes)]);
+  const floors = i.floors.map((f) => [
+    f.parallel,
+    s1(f.floorMs),
+    ms(f.perImage.avg),
+    ms(f.perImage.p95),
+    s1(f.sumMs),
+    ms(f.modelLoadMs),
+    ms(f.decodeMsPerPhoto),
+    mb(f.peakRssBytes),
+  ]);
   const runs = i.runs.map((run) => {
     const per = (v: number) => ms(v / Math.max(1, run.stages.photos));
     return [
-      run.workers, s1(run.wallMs), run.photosPerMinute.toFixed(1), ms(run.pickupMs),
+      run.workers,
+      s1(run.wallMs),
+      run.photosPerMinute.toFixed(1),
+      ms(run.pickupMs),
       `${per(run.stages.decodeMs)} / ${per(run.stages.facesMs)} / ${per(run.stages.encodeMs)} / ${per(run.stages.matchMs)} / ${per(run.stages.dbMs)}`,
-      mb(run.server.peakRssBytes), pct(run.server.cpuAvgPercent), pct((run.stages.facesMs / (run.wallMs * run.workers)) * 100),
-      `${s1(run.floorMs)} (${run.floorParallel})`, x(run.ratioToFloor),
+      mb(run.server.peakRssBytes),
+      pct(run.server.cpuAvgPercent),
+      pct((run.stages.facesMs / (run.wallMs * run.workers)) * 100),
+      `${s1(run.floorMs)} (${run.floorParallel})`,
+      x(run.ratioToFloor),
       `${run.check.found}/${run.check.expected}, ${run.check.falseMatches.length} false, ${run.check.galleryMismatches.length ? `${run.check.galleryMismatches.length} galleries off` : 'galleries exact'}`,
     ];
   });
@@ -39,7 +54,15 @@ ${table(['workers', 'wall', 'photos/min', 'pickup', 'stages per photo', 'peak RS
 the same run as the wall time, so machine noise does not move it the way it moves the ratio to
 a floor measured a minute earlier.
 
-The model alone found ${faceFound ? `${faceFound.found}/${i.set.expectedMatches} of the expected matches (${faceFound.falseMatches} false)` : '–'}: what FindMe can reach with this model.${i.runs.some((run) => run.check.missed.length) ? `\nMissed by FindMe (first run with misses): ${i.runs.find((run) => run.check.missed.length)!.check.missed.slice(0, 12).map((m) => `${m.attendee} in ${m.photo}`).join(', ')}.` : ''}`;
+The model alone found ${faceFound ? `${faceFound.found}/${i.set.expectedMatches} of the expected matches (${faceFound.falseMatches} false)` : '–'}: what FindMe can reach with this model.${
+    i.runs.some((run) => run.check.missed.length)
+      ? `\nMissed by FindMe (first run with misses): ${i.runs
+          .find((run) => run.check.missed.length)!
+          .check.missed.slice(0, 12)
+          .map((m) => `${m.attendee} in ${m.photo}`)
+          .join(', ')}.`
+      : ''
+  }`;
 }
 
 export function soakSection(r: BenchReport): string {
@@ -52,7 +75,11 @@ export function soakSection(r: BenchReport): string {
   }
   const eps = Object.entries(s.journeys.endpoints);
   const failures = eps.reduce((acc, [, e]) => acc + e.failures, 0);
-  const worst = eps.sort((a, b) => b[1].p95 - a[1].p95).slice(0, 3).map(([n, e]) => `${n} ${ms(e.p95)}`).join(', ');
+  const worst = eps
+    .sort((a, b) => b[1].p95 - a[1].p95)
+    .slice(0, 3)
+    .map(([n, e]) => `${n} ${ms(e.p95)}`)
+    .join(', ');
   return `## 4. Memory soak
 
 ${s.attendees} attendees for ${s.seconds} s: each does the whole journey once, then return visits (\`/api/me\`,

@@ -24,23 +24,36 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
     const { step, label } = load;
     const eps = Object.entries(step.journeys.endpoints);
     const failures = eps.reduce((s, [, e]) => s + e.failures, 0);
-    const causes = eps.filter(([, e]) => e.failures).map(([n, e]) => `${n}: ${Object.entries(e.failedWith).map(([k, v]) => `${v}× ${k}`).join(', ')}`);
+    const causes = eps
+      .filter(([, e]) => e.failures)
+      .map(
+        ([n, e]) =>
+          `${n}: ${Object.entries(e.failedWith)
+            .map(([k, v]) => `${v}× ${k}`)
+            .join(', ')}`,
+      );
     rows.push({
-      id: 'load-failures', target: `${label}: 0 failed requests`, measured: `${failures} failed of ${eps.reduce((s, [, e]) => s + e.count, 0)}`,
-      baseline: step.helloWorld && step.checkEventCode
-        ? `hello-world at ${step.attendees} conns: ${step.helloWorld.errors} errors; FindMe check-event-code ${step.checkEventCode.rps.toFixed(0)} req/s = ${x(step.checkEventCode.rps / step.helloWorld.rps)} of hello-world`
-        : '–',
+      id: 'load-failures',
+      target: `${label}: 0 failed requests`,
+      measured: `${failures} failed of ${eps.reduce((s, [, e]) => s + e.count, 0)}`,
+      baseline:
+        step.helloWorld && step.checkEventCode
+          ? `hello-world at ${step.attendees} conns: ${step.helloWorld.errors} errors; FindMe check-event-code ${step.checkEventCode.rps.toFixed(0)} req/s = ${x(step.checkEventCode.rps / step.helloWorld.rps)} of hello-world`
+          : '–',
       status: failures === 0 ? 'PASS' : 'MISS',
       ...(failures && { note: `${causes.join('; ')}. ${cpuNote(step)}.` }),
     });
     const slow = eps.filter(([n, e]) => !EXEMPT.has(n) && e.p95 >= 500);
     const worst = eps.filter(([n]) => !EXEMPT.has(n)).sort((a, b) => b[1].p95 - a[1].p95)[0];
     rows.push({
-      id: 'load-p95', target: `${label}: p95 < 500 ms on every endpoint but selfie upload, login, register`,
+      id: 'load-p95',
+      target: `${label}: p95 < 500 ms on every endpoint but selfie upload, login, register`,
       measured: slow.length ? slow.map(([n, e]) => `${n} ${ms(e.p95)}`).join(', ') : `worst ${worst?.[0]} ${ms(worst?.[1].p95)}`,
       baseline: worst ? `${worst[0]} alone ${ms(r.load!.alone[worst[0]]?.p50)} (${x(worst[1].p95 / (r.load!.alone[worst[0]]?.p50 ?? NaN))})` : '–',
       status: slow.length === 0 ? 'PASS' : 'MISS',
-      ...(slow.length && { note: `${cpuNote(step)}. The selfie jobs of all attendees (face model in ${r.load?.workers} worker threads) and bcrypt share the ${r.machine.cores} cores with the event loop.` }),
+      ...(slow.length && {
+        note: `${cpuNote(step)}. The selfie jobs of all attendees (face model in ${r.load?.workers} worker threads) and bcrypt share the ${r.machine.cores} cores with the event loop.`,
+      }),
     });
     const auth = ['login', 'register'].map((n) => [n, step.journeys.endpoints[n]] as const).filter(([, e]) => e);
     const authSlow = auth.filter(([, e]) => e!.p95 >= 1500);
@@ -48,7 +61,8 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
     const arrivals = step.attendees / (step.rampMs / 1000);
     const capacity = (2 * 1000) / bc;
     rows.push({
-      id: 'load-auth', target: `${label}: login/register p95 < 1.5 s at bcrypt cost 10`,
+      id: 'load-auth',
+      target: `${label}: login/register p95 < 1.5 s at bcrypt cost 10`,
       measured: auth.map(([n, e]) => `${n} ${ms(e!.p95)}`).join(', '),
       baseline: `bcrypt alone ${ms(bc)} (${auth.map(([n, e]) => `${n} ${x(e!.p95 / bc)}`).join(', ')})`,
       status: authSlow.length === 0 && auth.length ? 'PASS' : 'MISS',
@@ -67,13 +81,19 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
     const label = `${two.photos} photos of 24 MP, ${two.workers} workers`;
     const limitMs = (60_000 * two.photos) / 100;
     rows.push({
-      id: 'ingest-time', target: full ? `${label}: < 60 s` : `${label}: < ${s1(limitMs)} (60 s per 100, pro rata)`,
-      measured: `${s1(two.wallMs)} (${two.photosPerMinute.toFixed(0)}/min)`, baseline: `inference floor ${s1(two.floorMs)}`,
+      id: 'ingest-time',
+      target: full ? `${label}: < 60 s` : `${label}: < ${s1(limitMs)} (60 s per 100, pro rata)`,
+      measured: `${s1(two.wallMs)} (${two.photosPerMinute.toFixed(0)}/min)`,
+      baseline: `inference floor ${s1(two.floorMs)}`,
       status: two.wallMs < limitMs ? 'PASS' : 'MISS',
-      ...(two.wallMs >= limitMs && { note: `the face model alone needs ${s1(two.floorMs)} for these photos with ${two.floorParallel} at once, so ${s1(limitMs)} is out of reach of this model on this CPU; ${stages}; pickup ${ms(two.pickupMs)}.` }),
+      ...(two.wallMs >= limitMs && {
+        note: `the face model alone needs ${s1(two.floorMs)} for these photos with ${two.floorParallel} at once, so ${s1(limitMs)} is out of reach of this model on this CPU; ${stages}; pickup ${ms(two.pickupMs)}.`,
+      }),
     });
     rows.push({
-      id: 'ingest-floor', target: `${label}: within 1.3× of the inference floor`, measured: x(two.ratioToFloor),
+      id: 'ingest-floor',
+      target: `${label}: within 1.3× of the inference floor`,
+      measured: x(two.ratioToFloor),
       baseline: `floor ${s1(two.floorMs)} (${two.floorParallel} processes, model only, decoded ≤1600 px)`,
       status: (two.ratioToFloor ?? 99) <= 1.3 ? 'PASS' : 'MISS',
       ...((two.ratioToFloor ?? 99) > 1.3 && {
@@ -82,11 +102,17 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
     });
     const bad = runs.filter((run) => run.check.missed.length || run.check.falseMatches.length || run.check.galleryMismatches.length);
     rows.push({
-      id: 'ingest-matches', target: 'every expected match found, no false match, galleries exact',
+      id: 'ingest-matches',
+      target: 'every expected match found, no false match, galleries exact',
       measured: runs.map((run) => `${run.workers}w ${run.check.found}/${run.check.expected}, ${run.check.falseMatches.length} false`).join('; '),
       baseline: `model alone ${two.check.modelAlone ? `${two.check.modelAlone.found}/${two.check.expected}, ${two.check.modelAlone.falseMatches} false` : '–'}`,
       status: bad.length ? 'MISS' : 'PASS',
-      ...(bad.length && { note: matchNote(bad[0]!, r.ingest!.floors.find((f) => f.parallel === bad[0]!.floorParallel)) }),
+      ...(bad.length && {
+        note: matchNote(
+          bad[0]!,
+          r.ingest!.floors.find((f) => f.parallel === bad[0]!.floorParallel),
+        ),
+      }),
     });
   }
   rows.push(...selfieRows(r));
@@ -106,11 +132,16 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
     const rest = first ? first.mb * 1048576 : undefined;
     const over = peaks.filter(([, v]) => v >= GB1);
     rows.push({
-      id: 'rss-peak', target: `peak RSS < 1 GB (≤ ${cores} workers, the default)`,
+      id: 'rss-peak',
+      target: `peak RSS < 1 GB (≤ ${cores} workers, the default)`,
       measured: `${mb(peak)} (${where})${extra.length ? `; oversubscribed, for information: ${extra.map((run) => `${run.workers}w ${mb(run.server.peakRssBytes)}`).join(', ')}` : ''}`,
-      baseline: rest ? `FindMe at rest (${r.load ? 'model loaded in its workers' : 'real galleries: model not loaded'}): ${mb(rest)} (peak ${x(peak / rest)})` : '–',
+      baseline: rest
+        ? `FindMe at rest (${r.load ? 'model loaded in its workers' : 'real galleries: model not loaded'}): ${mb(rest)} (peak ${x(peak / rest)})`
+        : '–',
       status: over.length ? 'MISS' : 'PASS',
-      ...(over.length && { note: `over in: ${over.map(([w, v]) => `${w} ${mb(v)}`).join(', ')}. Each image worker holds the model, the wasm heap and a decoded photo; RSS grows with the worker count.` }),
+      ...(over.length && {
+        note: `over in: ${over.map(([w, v]) => `${w} ${mb(v)}`).join(', ')}. Each image worker holds the model, the wasm heap and a decoded photo; RSS grows with the worker count.`,
+      }),
     });
   }
   if (r.soak) {
@@ -118,24 +149,36 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
     const ok = s.growthMb <= s.allowanceMb;
     const tooShort = r.soak.seconds < 120; // a smoke run cannot tell warm-up from growth
     rows.push({
-      id: 'soak-growth', target: `no RSS growth over the ${r.soak.seconds} s soak beyond noise`,
+      id: 'soak-growth',
+      target: `no RSS growth over the ${r.soak.seconds} s soak beyond noise`,
       measured: `${s.firstMb.toFixed(0)} → ${s.lastMb.toFixed(0)} MB (${s.growthMb >= 0 ? '+' : ''}${s.growthMb.toFixed(0)} MB; 2nd half ${s.secondHalfSlopeMbPerMin.toFixed(1)} MB/min)`,
-      baseline: `noise allowance ${s.allowanceMb.toFixed(0)} MB (3σ of the ${s.windowSeconds} s windows or 3 %)`, status: tooShort ? 'n/a' : ok ? 'PASS' : 'MISS',
-      ...(ok && !tooShort && s.secondHalfSlopeMbPerMin > 2 && {
-        note: `within noise, but RSS still crept ${s.secondHalfSlopeMbPerMin.toFixed(1)} MB/min in the second half while ${r.soak.photosProcessed} photos came in; the 64 MB thumbnail LRU filling up and SQLite's page cache account for that order of size. A longer soak would show whether it levels off.`,
-      }),
-      ...(!ok && !tooShort && { note: `${s.secondHalfSlopeMbPerMin > 1 ? 'still growing in the second half: look for a leak (heap snapshots of the main thread and the workers)' : 'growth happened early and flattened: warm-up (caches filling: 64 MB thumbnail LRU, SQLite page cache, JIT) rather than a leak'}.` }),
+      baseline: `noise allowance ${s.allowanceMb.toFixed(0)} MB (3σ of the ${s.windowSeconds} s windows or 3 %)`,
+      status: tooShort ? 'n/a' : ok ? 'PASS' : 'MISS',
+      ...(ok &&
+        !tooShort &&
+        s.secondHalfSlopeMbPerMin > 2 && {
+          note: `within noise, but RSS still crept ${s.secondHalfSlopeMbPerMin.toFixed(1)} MB/min in the second half while ${r.soak.photosProcessed} photos came in; the 64 MB thumbnail LRU filling up and SQLite's page cache account for that order of size. A longer soak would show whether it levels off.`,
+        }),
+      ...(!ok &&
+        !tooShort && {
+          note: `${s.secondHalfSlopeMbPerMin > 1 ? 'still growing in the second half: look for a leak (heap snapshots of the main thread and the workers)' : 'growth happened early and flattened: warm-up (caches filling: 64 MB thumbnail LRU, SQLite page cache, JIT) rather than a leak'}.`,
+        }),
     });
   }
   return rows;
 }
 
 function matchNote(run: IngestRun, floor: FloorResult | undefined): string {
-  const list = (v: { photo: string; attendee: string }[]) => v.slice(0, 8).map((m) => `${m.attendee} in ${m.photo}`).join(', ') || 'none';
+  const list = (v: { photo: string; attendee: string }[]) =>
+    v
+      .slice(0, 8)
+      .map((m) => `${m.attendee} in ${m.photo}`)
+      .join(', ') || 'none';
   const modelMissed = run.check.missed.filter((m) => !(floor?.matches[m.photo] ?? []).includes(m.attendee));
   const pipelineMissed = run.check.missed.length - modelMissed.length;
-  const why = modelMissed.length === run.check.missed.length && run.check.missed.length
-    ? 'The face model alone misses the same faces on the same ≤1600 px images, so FindMe loses nothing of what its model finds: these faces are too small for SSD MobileNet (which sees a 512 px square) once a 24 MP group photo is scaled to 1600 px; detecting on tiles or at a larger size for big photos would move it, at the cost of inference time'
-    : `${pipelineMissed} of them missed by FindMe but found by the model alone: a pipeline problem`;
+  const why =
+    modelMissed.length === run.check.missed.length && run.check.missed.length
+      ? 'The face model alone misses the same faces on the same ≤1600 px images, so FindMe loses nothing of what its model finds: these faces are too small for SSD MobileNet (which sees a 512 px square) once a 24 MP group photo is scaled to 1600 px; detecting on tiles or at a larger size for big photos would move it, at the cost of inference time'
+      : `${pipelineMissed} of them missed by FindMe but found by the model alone: a pipeline problem`;
   return `missed (${run.workers} worker${run.workers > 1 ? 's' : ''}): ${list(run.check.missed)}${run.check.missed.length > 8 ? ` and ${run.check.missed.length - 8} more` : ''}. False matches: ${list(run.check.falseMatches)}. ${why}.`;
 }

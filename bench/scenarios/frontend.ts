@@ -60,8 +60,10 @@ async function loadOnce(browser: Browser, url: string, throttle: boolean) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (throttle) {
       await cdp.send('Network.emulateNetworkConditions', {
-        offline: false, latency: NETWORK.latencyMs,
-        downloadThroughput: (NETWORK.downKbps * 1000) / 8, uploadThroughput: (NETWORK.upKbps * 1000) / 8,
+        offline: false,
+        latency: NETWORK.latencyMs,
+        downloadThroughput: (NETWORK.downKbps * 1000) / 8,
+        uploadThroughput: (NETWORK.upKbps * 1000) / 8,
       });
     }
     let encoding = '';
@@ -100,7 +102,8 @@ export async function runFrontend(opts: BenchOptions, log: (s: string) => void):
     }
     const transferBytes = Math.max(...throttled.map((r) => r.transfer));
     const result: FrontendResult = {
-      built, assets,
+      built,
+      assets,
       rawBytes: assets.reduce((s, a) => s + a.rawBytes, 0),
       gzipBytes: assets.reduce((s, a) => s + a.gzipBytes, 0),
       css: { rawBytes: css.reduce((s, a) => s + a.rawBytes, 0), gzipBytes: css.reduce((s, a) => s + a.gzipBytes, 0) },
@@ -111,7 +114,9 @@ export async function runFrontend(opts: BenchOptions, log: (s: string) => void):
       unthrottled: { domContentLoaded: summarize(fast.map((r) => r.dcl)), load: summarize(fast.map((r) => r.load)) },
       network: NETWORK,
     };
-    log(`  attendee JS ${(result.rawBytes / 1024).toFixed(0)} kB (${(result.gzipBytes / 1024).toFixed(0)} kB gzipped), served ${result.servedEncoding || 'uncompressed'}; ${NETWORK.name}: DOMContentLoaded ${result.throttled.domContentLoaded.p50.toFixed(0)} ms, load ${result.throttled.load.p50.toFixed(0)} ms`);
+    log(
+      `  attendee JS ${(result.rawBytes / 1024).toFixed(0)} kB (${(result.gzipBytes / 1024).toFixed(0)} kB gzipped), served ${result.servedEncoding || 'uncompressed'}; ${NETWORK.name}: DOMContentLoaded ${result.throttled.domContentLoaded.p50.toFixed(0)} ms, load ${result.throttled.load.p50.toFixed(0)} ms`,
+    );
     return result;
   } finally {
     await browser?.close();

@@ -40,16 +40,34 @@ export async function runGalleries(opts: BenchOptions, log: (s: string) => void)
   const mean = (k: keyof (typeof sources)[number]['bytes']) => sources.reduce((s, x) => s + x.bytes[k], 0) / sources.length;
   const dataDir = mkdtempSync(join(tmpdir(), 'findme-bench-'));
   const seeded = seedGalleries(dataDir, sources, {
-    attendees: opts.galleryAttendees, photos: opts.galleryPhotos, minPer: GALLERY_MIN, maxPer: GALLERY_MAX, bcryptRounds: BENCH_BCRYPT_ROUNDS, seed: 7,
+    attendees: opts.galleryAttendees,
+    photos: opts.galleryPhotos,
+    minPer: GALLERY_MIN,
+    maxPer: GALLERY_MAX,
+    bcryptRounds: BENCH_BCRYPT_ROUNDS,
+    seed: 7,
   });
-  log(`  seeded ${seeded.photos} photos, ${seeded.usernames.length} attendees, ${seeded.matches} matches in ${(seeded.seedMs / 1000).toFixed(1)} s (galleries ${seeded.gallerySizes.min}–${seeded.gallerySizes.max}, median ${seeded.gallerySizes.p50})`);
+  log(
+    `  seeded ${seeded.photos} photos, ${seeded.usernames.length} attendees, ${seeded.matches} matches in ${(seeded.seedMs / 1000).toFixed(1)} s (galleries ${seeded.gallerySizes.min}–${seeded.gallerySizes.max}, median ${seeded.gallerySizes.p50})`,
+  );
   const server = await startFindMe({ dataDir, realLimits: true });
   try {
     const workers = (await server.admin('GET', '/api/admin/settings')).workers as number;
     const previews = 5;
     const originals = opts.quick ? 1 : 2;
     const job = (usernames: string[], addressBlock: number, rampMs: number, thinkMs: [number, number], maxMs: number): BrowseJob => ({
-      kind: 'browse', base: server.attendeeUrl, eventId: seeded.id, usernames, password: PASSWORD, rampMs, maxMs, addressBlock, thinkMs, previews, originals, seed: 11,
+      kind: 'browse',
+      base: server.attendeeUrl,
+      eventId: seeded.id,
+      usernames,
+      password: PASSWORD,
+      rampMs,
+      maxMs,
+      addressBlock,
+      thinkMs,
+      previews,
+      originals,
+      seed: 11,
     });
     const alone = await runDriver<BrowseResult>(job(seeded.usernames.slice(0, 1), BLOCKS.galleriesAlone, 0, [300, 300], 120_000), 180_000);
     const rampMs = seeded.usernames.length * 100;
@@ -68,10 +86,20 @@ export async function runGalleries(opts: BenchOptions, log: (s: string) => void)
     const { samples: _q, ...queue } = monitor.stop();
     const srv = procs.server!;
     const fails = Object.values(run.endpoints).reduce((s, e) => s + e.failures, 0);
-    log(`  ${run.completed}/${run.attendees} attendees browsed in ${(run.durationMs / 1000).toFixed(0)} s, ${fails} failed requests, peak RSS ${(srv.peakRssBytes / 1048576).toFixed(0)} MB, CPU ${srv.cpuAvgPercent.toFixed(0)}%`);
+    log(
+      `  ${run.completed}/${run.attendees} attendees browsed in ${(run.durationMs / 1000).toFixed(0)} s, ${fails} failed requests, peak RSS ${(srv.peakRssBytes / 1048576).toFixed(0)} MB, CPU ${srv.cpuAvgPercent.toFixed(0)}%`,
+    );
     return {
-      seeded, sourceBytes: { original: mean('original'), preview: mean('preview'), thumb: mean('thumb') }, workers, previews, originals, rampMs, alone, run,
-      server: withoutSamples(srv)!, driver: withoutSamples(procs.driver),
+      seeded,
+      sourceBytes: { original: mean('original'), preview: mean('preview'), thumb: mean('thumb') },
+      workers,
+      previews,
+      originals,
+      rampMs,
+      alone,
+      run,
+      server: withoutSamples(srv)!,
+      driver: withoutSamples(procs.driver),
       rssSeries: srv.samples.filter((_, i) => i % 2 === 0).map((s) => ({ t: Math.round(s.t / 100) / 10, mb: Math.round(s.rssBytes / 1048576) })),
       queue,
     };

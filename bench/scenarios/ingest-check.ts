@@ -17,7 +17,11 @@ export interface MatchCheck {
 }
 
 export async function checkMatches(server: FindMeServer, eventId: string, set: SetPhoto[], tokens: Map<string, string>): Promise<MatchCheck> {
-  const photos = (await server.admin('GET', `/api/admin/events/${eventId}/photos?limit=1000`)).photos as { id: string; fileName: string; attendeeIds: string[] }[];
+  const photos = (await server.admin('GET', `/api/admin/events/${eventId}/photos?limit=1000`)).photos as {
+    id: string;
+    fileName: string;
+    attendeeIds: string[];
+  }[];
   const attendees = (await server.admin('GET', `/api/admin/events/${eventId}/attendees`)).attendees as { id: string; username: string }[];
   const nameOf = new Map(attendees.map((a) => [a.id, a.username]));
   const byFile = new Map(photos.map((p) => [p.fileName, p]));
@@ -35,7 +39,10 @@ export async function checkMatches(server: FindMeServer, eventId: string, set: S
   const namesById = new Map([...ids].map(([name, id]) => [id, name]));
   for (const [attendee, token] of tokens) {
     const gallery = await galleryNames(server, token, namesById);
-    const want = set.filter((p) => p.expected.includes(attendee)).map((p) => p.name).sort();
+    const want = set
+      .filter((p) => p.expected.includes(attendee))
+      .map((p) => p.name)
+      .sort();
     const missing = want.filter((n) => !gallery.includes(n));
     const extra = gallery.filter((n) => !want.includes(n));
     if (missing.length || extra.length) check.galleryMismatches.push({ attendee, missing, extra });

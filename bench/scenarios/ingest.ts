@@ -86,11 +86,21 @@ async function ingestOnce(set: SetPhoto[], workers: number, attendees: number, l
     const stages = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k as keyof StageTotals]])) as unknown as StageTotals;
     const check = await checkMatches(server, event.id, set, tokens);
     const run: IngestRun = {
-      workers, photos: set.length, attendees, wallMs: done.wallMs, pickupMs: done.pickupMs,
-      photosPerMinute: (set.length / done.wallMs) * 60_000, statuses: done.statuses, stages,
-      server: withoutSamples(procs.server)!, queue, check,
+      workers,
+      photos: set.length,
+      attendees,
+      wallMs: done.wallMs,
+      pickupMs: done.pickupMs,
+      photosPerMinute: (set.length / done.wallMs) * 60_000,
+      statuses: done.statuses,
+      stages,
+      server: withoutSamples(procs.server)!,
+      queue,
+      check,
     };
-    log(`  ${workers} worker(s): ${set.length} photos in ${(done.wallMs / 1000).toFixed(1)} s (${run.photosPerMinute.toFixed(0)}/min), peak RSS ${(run.server.peakRssBytes / 1048576).toFixed(0)} MB, matches ${check.found}/${check.expected}, false ${check.falseMatches.length}`);
+    log(
+      `  ${workers} worker(s): ${set.length} photos in ${(done.wallMs / 1000).toFixed(1)} s (${run.photosPerMinute.toFixed(0)}/min), peak RSS ${(run.server.peakRssBytes / 1048576).toFixed(0)} MB, matches ${check.found}/${check.expected}, false ${check.falseMatches.length}`,
+    );
     return run;
   } finally {
     await server.stop();
@@ -108,9 +118,16 @@ export async function runIngest(opts: BenchOptions, log: (s: string) => void): P
     const parallel = Math.min(workers, cores);
     let floor = floors.find((f) => f.parallel === parallel);
     if (!floor) {
-      floor = await inferenceFloor(set.map((p) => ({ name: p.name, path: p.path })), selfies, parallel, THRESHOLD);
+      floor = await inferenceFloor(
+        set.map((p) => ({ name: p.name, path: p.path })),
+        selfies,
+        parallel,
+        THRESHOLD,
+      );
       floors.push(floor);
-      log(`  inference floor, ${parallel} at once: ${(floor.floorMs / 1000).toFixed(1)} s (${floor.perImage.avg.toFixed(0)} ms per photo, p95 ${floor.perImage.p95.toFixed(0)})`);
+      log(
+        `  inference floor, ${parallel} at once: ${(floor.floorMs / 1000).toFixed(1)} s (${floor.perImage.avg.toFixed(0)} ms per photo, p95 ${floor.perImage.p95.toFixed(0)})`,
+      );
     }
     const run = await ingestOnce(set, workers, opts.ingestAttendees, log);
     run.floorMs = floor.floorMs;

@@ -62,7 +62,14 @@ export interface StepPlan {
 
 export async function runStep(server: FindMeServer, plan: StepPlan): Promise<LoadStep> {
   const { job } = plan;
-  const hammerJob = (url: string) => ({ kind: 'hammer' as const, url, concurrency: job.attendees, durationMs: plan.hammer!.seconds * 1000, maxRequests: 1_000_000, addressBlock: BLOCKS.hammer });
+  const hammerJob = (url: string) => ({
+    kind: 'hammer' as const,
+    url,
+    concurrency: job.attendees,
+    durationMs: plan.hammer!.seconds * 1000,
+    maxRequests: 1_000_000,
+    addressBlock: BLOCKS.hammer,
+  });
   const driver = await startDriver();
   const monitor = startMonitor(server.adminUrl, server.adminToken);
   let procs: Record<string, ProcStats>;
@@ -87,8 +94,12 @@ export async function runStep(server: FindMeServer, plan: StepPlan): Promise<Loa
   const { latency, ...journeys } = result;
   const srv = procs.server!;
   return {
-    attendees: job.attendees, ...(!job.addressBlock && { oneAddress: true }), rampMs: job.rampMs,
-    ...(helloWorld && { helloWorld }), ...(checkEventCode && { checkEventCode }), journeys,
+    attendees: job.attendees,
+    ...(!job.addressBlock && { oneAddress: true }),
+    rampMs: job.rampMs,
+    ...(helloWorld && { helloWorld }),
+    ...(checkEventCode && { checkEventCode }),
+    journeys,
     ...(latency && { latency: latencyResult(latency) }),
     server: withoutSamples(srv)!,
     driver: withoutSamples(procs.driver),

@@ -58,11 +58,15 @@ type FixtureEvent = Awaited<ReturnType<typeof eventWithFixturePhotos>>;
 
 /** The 5 fixture people's probe: their selfies per variant and their photos in `event`. */
 async function probePeople(event: FixtureEvent): Promise<LatencyJob['people']> {
-  return Promise.all(manifest.attendees.map(async (attendee) => ({
-    attendee,
-    selfies: [await appSelfie(attendee), await phoneSelfie(attendee)],
-    expectedIds: expectedFixturePhotos(attendee).map((n) => event.photoIds.get(n)!).filter(Boolean),
-  })));
+  return Promise.all(
+    manifest.attendees.map(async (attendee) => ({
+      attendee,
+      selfies: [await appSelfie(attendee), await phoneSelfie(attendee)],
+      expectedIds: expectedFixturePhotos(attendee)
+        .map((n) => event.photoIds.get(n)!)
+        .filter(Boolean),
+    })),
+  );
 }
 
 /** `count` events holding the fixture photos, each with every person's expected photo ids. */
@@ -90,16 +94,41 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
     const latencyEvent = await eventWithFixturePhotos(server, 'Bench selfie to gallery');
     const people = await probePeople(latencyEvent);
     const latencyJob: LatencyJob = {
-      base: server.attendeeUrl, code: latencyEvent.code, people, variants: VARIANTS, addressBlock: BLOCKS.probeIdle, reps: 1,
-      firstDelayMs: 0, intervalMs: 0, staggerMs: opts.quick ? 700 : 3000, timeoutMs: 60_000, pollMs: 200,
+      base: server.attendeeUrl,
+      code: latencyEvent.code,
+      people,
+      variants: VARIANTS,
+      addressBlock: BLOCKS.probeIdle,
+      reps: 1,
+      firstDelayMs: 0,
+      intervalMs: 0,
+      staggerMs: opts.quick ? 700 : 3000,
+      timeoutMs: 60_000,
+      pollMs: 200,
       repEvents: await probeEvents(server, 'Bench selfie to gallery idle', VARIANTS.length, latencyEvent),
     };
-    const idle = await runDriver<JourneysResult>({
-      kind: 'journeys', base: server.attendeeUrl, code: latencyEvent.code, eventId: latencyEvent.id, attendees: 0, rampMs: 0,
-      namePrefix: 'idle-', selfies: [], selfieTimeoutMs: 60_000, maxMs: 120_000, latency: latencyJob,
-    }, 180_000);
+    const idle = await runDriver<JourneysResult>(
+      {
+        kind: 'journeys',
+        base: server.attendeeUrl,
+        code: latencyEvent.code,
+        eventId: latencyEvent.id,
+        attendees: 0,
+        rampMs: 0,
+        namePrefix: 'idle-',
+        selfies: [],
+        selfieTimeoutMs: 60_000,
+        maxMs: 120_000,
+        latency: latencyJob,
+      },
+      180_000,
+    );
     const idleLatency = latencyResult(idle.latency ?? []);
-    log(`  selfie to gallery on the idle server: ${Object.entries(idleLatency.variants ?? {}).map(([v, f]) => `${v} p50 ${f.total.p50.toFixed(0)} ms, p95 ${f.total.p95.toFixed(0)} ms (${f.complete}/${f.count})`).join('; ')}`);
+    log(
+      `  selfie to gallery on the idle server: ${Object.entries(idleLatency.variants ?? {})
+        .map(([v, f]) => `${v} p50 ${f.total.p50.toFixed(0)} ms, p95 ${f.total.p95.toFixed(0)} ms (${f.complete}/${f.count})`)
+        .join('; ')}`,
+    );
     // A fresh event per step, so each step's first attendees of each face get the photos; the
     // lone baseline attendee uses the first step's event before that step starts.
     const stepEvents = new Map<string, FixtureEvent>();
@@ -108,23 +137,46 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
       return stepEvents.get(key)!;
     };
     const aloneEvent = await eventFor(String(opts.steps[0]));
-    const alone = await runDriver<JourneysResult>({
-      kind: 'journeys', base: server.attendeeUrl, code: aloneEvent.code, eventId: aloneEvent.id, attendees: 1, rampMs: 0, addressBlock: BLOCKS.alone,
-      namePrefix: 'alone-', selfies: journeySelfies, selfieTimeoutMs: 60_000, maxMs: 120_000,
-    }, 180_000);
+    const alone = await runDriver<JourneysResult>(
+      {
+        kind: 'journeys',
+        base: server.attendeeUrl,
+        code: aloneEvent.code,
+        eventId: aloneEvent.id,
+        attendees: 1,
+        rampMs: 0,
+        addressBlock: BLOCKS.alone,
+        namePrefix: 'alone-',
+        selfies: journeySelfies,
+        selfieTimeoutMs: 60_000,
+        maxMs: 120_000,
+      },
+      180_000,
+    );
     hello = forkTs('lib/hello-server.ts');
     const helloPort = (await nextMessage<{ type: string; port: number }>(hello, 'ready', 60_000)).port;
     const maxMs = (opts.quick ? 150 : 600) * 1000;
     const journeysJob = async (attendees: number, key: string, addressBlock: number | undefined): Promise<JourneysJob> => {
       const load = await eventFor(key);
       return {
-        kind: 'journeys', base: server.attendeeUrl, code: load.code, eventId: load.id, attendees, rampMs: attendees * RAMP_MS_PER_ATTENDEE,
-        namePrefix: `a${key}-`, selfies: journeySelfies, selfieTimeoutMs: 300_000, maxMs, ...(addressBlock && { addressBlock }),
+        kind: 'journeys',
+        base: server.attendeeUrl,
+        code: load.code,
+        eventId: load.id,
+        attendees,
+        rampMs: attendees * RAMP_MS_PER_ATTENDEE,
+        namePrefix: `a${key}-`,
+        selfies: journeySelfies,
+        selfieTimeoutMs: 300_000,
+        maxMs,
+        ...(addressBlock && { addressBlock }),
       };
     };
     const logStep = (s: LoadStep, what: string) => {
       const fails = Object.values(s.journeys.endpoints).reduce((n, e) => n + e.failures, 0);
-      log(`  ${what}: ${s.journeys.journeys.completed}/${s.attendees} journeys in ${(s.journeys.durationMs / 1000).toFixed(0)} s, ${fails} failed requests, peak RSS ${(s.server.peakRssBytes / 1048576).toFixed(0)} MB, CPU ${s.server.cpuAvgPercent.toFixed(0)}%`);
+      log(
+        `  ${what}: ${s.journeys.journeys.completed}/${s.attendees} journeys in ${(s.journeys.durationMs / 1000).toFixed(0)} s, ${fails} failed requests, peak RSS ${(s.server.peakRssBytes / 1048576).toFixed(0)} MB, CPU ${s.server.cpuAvgPercent.toFixed(0)}%`,
+      );
     };
 
     const steps: LoadStep[] = [];
@@ -133,8 +185,14 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
       if (attendees === opts.latencyStep) {
         const reps = opts.latencyReps;
         job.latency = {
-          ...latencyJob, addressBlock: BLOCKS.probe, repEvents: await probeEvents(server, `Bench selfie to gallery ${attendees}`, reps * VARIANTS.length),
-          reps, firstDelayMs: 2000, intervalMs: opts.quick ? 10_000 : 15_000, staggerMs: 1000, timeoutMs: 90_000,
+          ...latencyJob,
+          addressBlock: BLOCKS.probe,
+          repEvents: await probeEvents(server, `Bench selfie to gallery ${attendees}`, reps * VARIANTS.length),
+          reps,
+          firstDelayMs: 2000,
+          intervalMs: opts.quick ? 10_000 : 15_000,
+          staggerMs: 1000,
+          timeoutMs: 90_000,
         };
       }
       const step = await runStep(server, { job, maxMs, hammer: { helloUrl: `http://127.0.0.1:${helloPort}/`, seconds: opts.hammerSeconds } });
@@ -147,9 +205,16 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
       logStep(oneAddress, `${opts.oneAddress} attendees behind 127.0.0.1`);
     }
     return {
-      bcryptMsPerOp: bcryptMs, alone: alone.endpoints, idleLatency, selfieBytes: selfies.reduce((s, x) => s + x.bytes, 0) / selfies.length,
-      appSelfieBytes: meanBytes(people.map((p) => p.selfies[0]!)), journeySelfieBytes: meanBytes(journeySelfies), ownAddresses: true,
-      workers, steps, ...(oneAddress && { oneAddress }),
+      bcryptMsPerOp: bcryptMs,
+      alone: alone.endpoints,
+      idleLatency,
+      selfieBytes: selfies.reduce((s, x) => s + x.bytes, 0) / selfies.length,
+      appSelfieBytes: meanBytes(people.map((p) => p.selfies[0]!)),
+      journeySelfieBytes: meanBytes(journeySelfies),
+      ownAddresses: true,
+      workers,
+      steps,
+      ...(oneAddress && { oneAddress }),
     };
   } finally {
     if (hello) await stopChild(hello, 5_000);

@@ -83,11 +83,24 @@ export async function runSoak(opts: BenchOptions, log: (s: string) => void): Pro
     })();
     let journeys: JourneysResult;
     try {
-      journeys = await runDriver<JourneysResult>({
-        kind: 'journeys', base: server.attendeeUrl, code: event.code, eventId: event.id, attendees: opts.soakAttendees, addressBlock: BLOCKS.soak,
-        rampMs: Math.max(1000, opts.soakAttendees * 33), namePrefix: 'soak-', selfies: selfies.map((s) => s.path),
-        selfieTimeoutMs: Math.min(300_000, soakMs), maxMs: soakMs + 5_000, soakMs,
-      }, soakMs + 120_000, (pid) => (sampler = startSampler({ server: server.pid, driver: pid }, 1000)));
+      journeys = await runDriver<JourneysResult>(
+        {
+          kind: 'journeys',
+          base: server.attendeeUrl,
+          code: event.code,
+          eventId: event.id,
+          attendees: opts.soakAttendees,
+          addressBlock: BLOCKS.soak,
+          rampMs: Math.max(1000, opts.soakAttendees * 33),
+          namePrefix: 'soak-',
+          selfies: selfies.map((s) => s.path),
+          selfieTimeoutMs: Math.min(300_000, soakMs),
+          maxMs: soakMs + 5_000,
+          soakMs,
+        },
+        soakMs + 120_000,
+        (pid) => (sampler = startSampler({ server: server.pid, driver: pid }, 1000)),
+      );
     } finally {
       feeding = false;
       await feeder;
@@ -109,10 +122,18 @@ export async function runSoak(opts: BenchOptions, log: (s: string) => void): Pro
     const firstMb = mean(first);
     const lastMb = mean(last);
     const result: SoakResult = {
-      seconds: opts.soakSeconds, attendees: opts.soakAttendees, journeys, photosDropped: dropped, photosProcessed: processed,
+      seconds: opts.soakSeconds,
+      attendees: opts.soakAttendees,
+      journeys,
+      photosDropped: dropped,
+      photosProcessed: processed,
       server: withoutSamples(s)!,
       rss: {
-        windowSeconds, firstMb, lastMb, growthMb: lastMb - firstMb, noiseMb,
+        windowSeconds,
+        firstMb,
+        lastMb,
+        growthMb: lastMb - firstMb,
+        noiseMb,
         // Growth within 3 standard deviations of the windows or 3 % is noise.
         allowanceMb: Math.max(3 * noiseMb, 0.03 * firstMb),
         secondHalfSlopeMbPerMin: slope(series.filter(([t]) => t >= end / 2).map(([t, mb]) => ({ x: t / 60, y: mb }))),
@@ -120,7 +141,9 @@ export async function runSoak(opts: BenchOptions, log: (s: string) => void): Pro
         series,
       },
     };
-    log(`  soak ${opts.soakSeconds} s: RSS ${firstMb.toFixed(0)} → ${lastMb.toFixed(0)} MB (peak ${result.rss.peakMb.toFixed(0)}), ${processed} photos ingested, ${journeys.journeys.returnVisits} return visits`);
+    log(
+      `  soak ${opts.soakSeconds} s: RSS ${firstMb.toFixed(0)} → ${lastMb.toFixed(0)} MB (peak ${result.rss.peakMb.toFixed(0)}), ${processed} photos ingested, ${journeys.journeys.returnVisits} return visits`,
+    );
     return result;
   } finally {
     await server.stop();

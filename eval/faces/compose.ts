@@ -26,11 +26,13 @@ export async function renderFrame(spec: FrameSpec, cacheDir: string): Promise<st
   mkdirSync(cacheDir, { recursive: true });
   const path = join(cacheDir, `${spec.id}.jpg`);
   if (existsSync(path)) return path;
-  const faces = await Promise.all(spec.faces.map(async (f) => ({
-    input: await sharp(join(SCALE_DIR, f.crop.path)).resize(f.size, f.size, { kernel: 'lanczos3' }).toBuffer(),
-    left: f.x,
-    top: f.y,
-  })));
+  const faces = await Promise.all(
+    spec.faces.map(async (f) => ({
+      input: await sharp(join(SCALE_DIR, f.crop.path)).resize(f.size, f.size, { kernel: 'lanczos3' }).toBuffer(),
+      left: f.x,
+      top: f.y,
+    })),
+  );
   const bg = await background(spec);
   await sharp(bg, { raw: { width: spec.width, height: spec.height, channels: 3 } })
     .composite(faces)

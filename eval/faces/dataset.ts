@@ -64,7 +64,10 @@ export interface Dataset {
 export function loadDataset(seed: number, dir = SCALE_DIR): Dataset {
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ScaleManifest;
   const random = rng(seed);
-  const people = shuffle(Object.entries(m.people).sort(([a], [b]) => a.localeCompare(b)), random).map(([name, paths]) => ({
+  const people = shuffle(
+    Object.entries(m.people).sort(([a], [b]) => a.localeCompare(b)),
+    random,
+  ).map(([name, paths]) => ({
     name,
     selfie: { path: paths[0]!, person: name },
     others: paths.slice(1).map((path) => ({ path, person: name })),
@@ -105,7 +108,9 @@ export function planFrames(ds: Dataset, seed: number): FrameSpec[] {
       const col = k % cols;
       const row = Math.floor(k / cols);
       return {
-        crop, size, faceWidth: Math.round(size * FACE_FRACTION),
+        crop,
+        size,
+        faceWidth: Math.round(size * FACE_FRACTION),
         x: col * cellW + Math.floor(random() * (cellW - size + 1)),
         y: row * cellH + Math.floor(random() * (cellH - size + 1)),
       };

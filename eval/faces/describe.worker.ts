@@ -9,9 +9,21 @@ import { loadEngine, type EngineId } from './engines.js';
 sharp.concurrency(1);
 sharp.cache(false);
 
-export interface CropTask { kind: 'crop'; engine: EngineId; path: string }
-export interface FrameTask { kind: 'frame'; engine: EngineId; path: string }
-export interface FaceOut { box: { x: number; y: number; width: number; height: number }; score: number; descriptor: Float32Array }
+export interface CropTask {
+  kind: 'crop';
+  engine: EngineId;
+  path: string;
+}
+export interface FrameTask {
+  kind: 'frame';
+  engine: EngineId;
+  path: string;
+}
+export interface FaceOut {
+  box: { x: number; y: number; width: number; height: number };
+  score: number;
+  descriptor: Float32Array;
+}
 export interface CropResult {
   /** The selfie check's verdict on the crop as it is, then (if refused) on the crop padded: a retake. */
   verdict: string;
@@ -20,7 +32,10 @@ export interface CropResult {
   face: FaceOut | null;
   ms: number;
 }
-export interface FrameResult { faces: FaceOut[]; ms: number }
+export interface FrameResult {
+  faces: FaceOut[];
+  ms: number;
+}
 
 const engines = new Map<EngineId, ReturnType<typeof loadEngine>>();
 const engine = (id: EngineId) => engines.get(id) ?? engines.set(id, loadEngine(id)).get(id)!;

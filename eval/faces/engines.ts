@@ -21,19 +21,27 @@ export const DEFAULT_ENGINES: EngineId[] = ['v1', 'v2'];
 export const ENGINES: Record<EngineId, { label: string; rule: MatchRule; selfies: string; photos: string }> = {
   v1: {
     label: 'face-api SSD MobileNet v1 on the 1600 px rendition, dlib ResNet 128-d read there, nearest attendee under Euclidean 0.55',
-    rule: PROFILE_V1.rule, selfies: 'ssd800-resnet128', photos: 'ssd1600-resnet128',
+    rule: PROFILE_V1.rule,
+    selfies: 'ssd800-resnet128',
+    photos: 'ssd1600-resnet128',
   },
   v2: {
     label: `SSD on the 1600 px rendition + BlazeFace on a 1200 px level, ResNet 128-d read from the original for small faces; ${describeRule(PROFILE_V2.rule)}`,
-    rule: PROFILE_V2.rule, selfies: 'ssd800-resnet128', photos: 'ssd1600-blaze1200s60-full60-resnet128',
+    rule: PROFILE_V2.rule,
+    selfies: 'ssd800-resnet128',
+    photos: 'ssd1600-blaze1200s60-full60-resnet128',
   },
   v2f: {
     label: 'v2 with each descriptor the mean of the face and its mirror image (experiment)',
-    rule: PROFILE_V2.rule, selfies: 'ssd800-describe-flip', photos: 'ssd1600-blaze1200s60-full60-resnet128-flip',
+    rule: PROFILE_V2.rule,
+    selfies: 'ssd800-describe-flip',
+    photos: 'ssd1600-blaze1200s60-full60-resnet128-flip',
   },
   v2b: {
     label: 'v2 with selfies described from a BlazeFace first look at 384 px, SSD only when the look cannot settle (experiment)',
-    rule: PROFILE_V2.rule, selfies: 'blaze384look-ssd800full-resnet128', photos: 'ssd1600-blaze1200s60-full60-resnet128',
+    rule: PROFILE_V2.rule,
+    selfies: 'blaze384look-ssd800full-resnet128',
+    photos: 'ssd1600-blaze1200s60-full60-resnet128',
   },
 };
 
@@ -54,8 +62,10 @@ export async function loadEngine(id: EngineId): Promise<EvalEngine> {
       detectSelfie,
       async detectPhoto(img) {
         const k = img.originalWidth / img.width;
-        return (await model.detect(img.data, img.width, img.height))
-          .map((f) => ({ ...f, box: { x: f.box.x * k, y: f.box.y * k, width: f.box.width * k, height: f.box.height * k } }));
+        return (await model.detect(img.data, img.width, img.height)).map((f) => ({
+          ...f,
+          box: { x: f.box.x * k, y: f.box.y * k, width: f.box.width * k, height: f.box.height * k },
+        }));
       },
     };
   }
@@ -79,7 +89,8 @@ export async function loadEngine(id: EngineId): Promise<EvalEngine> {
       async detectSelfie(img) {
         const look = await level(img, CROWD_LOOK_PX);
         const boxes = (await model.findBoxes(look, 0.5)).map((d) => ({
-          score: d.score, descriptor: new Float32Array(0),
+          score: d.score,
+          descriptor: new Float32Array(0),
           box: { x: d.box.x / look.scale, y: d.box.y / look.scale, width: d.box.width / look.scale, height: d.box.height / look.scale },
         }));
         const quick = judgeSelfie(boxes);

@@ -43,7 +43,8 @@ export function pairStats(items: { person: string; d: Float32Array }[], distance
   const qs = [0.01, 0.05, 0.5, 0.95, 0.99];
   const q = (s: Float64Array) => Object.fromEntries(qs.map((p) => [`p${p * 100}`, quantile(s, p)]));
   return {
-    genuine, impostor,
+    genuine,
+    impostor,
     quantiles: { genuine: q(genuine), impostor: q(impostor) },
     tarAt: [1e-3, 1e-4, 1e-5].map((fmr) => {
       const threshold = impostor[Math.floor(fmr * impostor.length)] ?? 0; // at most fmr of impostors strictly below
@@ -90,8 +91,14 @@ export type MatchRule = (faces: FaceToMatch[], refs: Reference[]) => FaceMatch[]
  * An event of the first `n` people. With `selfiesEach` 2, people with 3+ photos register their
  * second photo too; that photo's face is then left out of the group photos' figures.
  */
-export function simulateEvent(n: number, ds: Dataset, crops: Map<string, CropResult>, frames: { spec: FrameSpec; result: FrameResult }[], rule: MatchRule,
-  selfiesEach = 1): EventFigures {
+export function simulateEvent(
+  n: number,
+  ds: Dataset,
+  crops: Map<string, CropResult>,
+  frames: { spec: FrameSpec; result: FrameResult }[],
+  rule: MatchRule,
+  selfiesEach = 1,
+): EventFigures {
   const registered = ds.people.slice(0, n);
   const names = new Set(registered.map((p) => p.name));
   const refs: Reference[] = [];
@@ -129,7 +136,10 @@ export function simulateEvent(n: number, ds: Dataset, crops: Map<string, CropRes
     const ids = result.faces.map((f) => identify(spec, f));
     const skip = (i: number) => asSelfie.has(spec.faces[i]!.crop.path);
     detected += new Set(ids.filter((i) => i && !skip(i.index)).map((i) => i!.index)).size;
-    const matches = rule(result.faces.map((f, faceIndex) => ({ photoId: spec.id, faceIndex, descriptor: f.descriptor, width: f.box.width })), refs);
+    const matches = rule(
+      result.faces.map((f, faceIndex) => ({ photoId: spec.id, faceIndex, descriptor: f.descriptor, width: f.box.width })),
+      refs,
+    );
     for (const m of matches) {
       const who = ids[m.faceIndex];
       if (who && skip(who.index)) continue;
@@ -145,7 +155,15 @@ export function simulateEvent(n: number, ds: Dataset, crops: Map<string, CropRes
   }
   const correct = shown - toOtherAttendee - toStranger;
   return {
-    attendees: n, selfies, attendeeFaces, strangerFaces, detected, shown, correct, toOtherAttendee, toStranger,
+    attendees: n,
+    selfies,
+    attendeeFaces,
+    strangerFaces,
+    detected,
+    shown,
+    correct,
+    toOtherAttendee,
+    toStranger,
     precision: shown ? correct / shown : 1,
     recall: correctFaces.size / attendeeFaces,
     wrongAttendeeRate: toOtherAttendee / attendeeFaces,

@@ -43,9 +43,14 @@ async function main() {
   const reports: EngineReport[] = [];
   for (const id of engines) {
     const frameDir = join(cache, `frames-${SEED}${quick ? '-quick' : ''}`);
-    const got = await extract(id, { dir: join(cache, `${SEED}${quick ? '-quick' : ''}`), selfies: ENGINES[id].selfies, photos: ENGINES[id].photos },
+    const got = await extract(
+      id,
+      { dir: join(cache, `${SEED}${quick ? '-quick' : ''}`), selfies: ENGINES[id].selfies, photos: ENGINES[id].photos },
       ds.all.map((c) => ({ key: c.path, path: join(root, '..', 'shared', 'fixtures', 'scale', c.path) })),
-      frames.map((f) => ({ key: f.id, path: () => renderFrame(f, frameDir) })), threads, log);
+      frames.map((f) => ({ key: f.id, path: () => renderFrame(f, frameDir) })),
+      threads,
+      log,
+    );
     const rule = ENGINES[id].rule;
     const items = ds.all.flatMap((c) => {
       const face = got.crops.get(c.path)?.face;
@@ -59,12 +64,14 @@ async function main() {
     // The decision rule measured, not guessed: thresholds at given false-match rates of this
     // model's impostor pairs, margins as a share of the threshold, on the largest event.
     const largest = sizes.at(-1)!;
-    const sweep = [1e-3, 3e-4, 1e-4, 3e-5, 1e-5].flatMap((fmr) => [0, 0.05, 0.1, 0.15, 0.2].map((share) => {
-      const threshold = stats.impostor[Math.floor(fmr * stats.impostor.length)]!;
-      const r = { ...rule, threshold, margin: threshold * share };
-      const ev = simulateEvent(largest, ds, got.crops, withResults, (faces, refs) => matchFacesWith(faces, refs, r));
-      return { fmr, threshold, margin: r.margin, precision: ev.precision, recall: ev.recall, wrong: ev.shown - ev.correct };
-    }));
+    const sweep = [1e-3, 3e-4, 1e-4, 3e-5, 1e-5].flatMap((fmr) =>
+      [0, 0.05, 0.1, 0.15, 0.2].map((share) => {
+        const threshold = stats.impostor[Math.floor(fmr * stats.impostor.length)]!;
+        const r = { ...rule, threshold, margin: threshold * share };
+        const ev = simulateEvent(largest, ds, got.crops, withResults, (faces, refs) => matchFacesWith(faces, refs, r));
+        return { fmr, threshold, margin: r.margin, precision: ev.precision, recall: ev.recall, wrong: ev.shown - ev.correct };
+      }),
+    );
     const frameMs: Record<string, number> = {};
     for (const kind of new Set(frames.map((f) => f.kind))) {
       const ms = withResults.filter((w) => w.spec.kind === kind).map((w) => w.result.ms);
@@ -72,16 +79,32 @@ async function main() {
     }
     const cropMs = [...got.crops.values()].reduce((a, c) => a + c.ms, 0) / got.crops.size;
     reports.push({
-      engine: id, label: ENGINES[id].label,
-      pairs: { quantiles: stats.quantiles, tarAt: stats.tarAt, sweep: stats.sweep, genuinePairs: stats.genuine.length, impostorPairs: stats.impostor.length, thresholdUsed: rule.threshold },
+      engine: id,
+      label: ENGINES[id].label,
+      pairs: {
+        quantiles: stats.quantiles,
+        tarAt: stats.tarAt,
+        sweep: stats.sweep,
+        genuinePairs: stats.genuine.length,
+        impostorPairs: stats.impostor.length,
+        thresholdUsed: rule.threshold,
+      },
       selfiesRefused: [...got.crops.values()].filter((c) => c.verdict !== 'accepted').length,
-      events, twoSelfies, detection: detectionRecall(withResults), timing: { cropMs, frameMs }, sweep: { attendees: largest, rows: sweep },
+      events,
+      twoSelfies,
+      detection: detectionRecall(withResults),
+      timing: { cropMs, frameMs },
+      sweep: { attendees: largest, rows: sweep },
     });
     for (const ev of events) {
-      log(`  ${id} @ ${ev.attendees}: precision ${ev.precision.toFixed(4)}, recall ${ev.recall.toFixed(3)}, to another attendee ${(100 * ev.wrongAttendeeRate).toFixed(2)} %, `
-        + `strangers matched ${(100 * ev.strangersMatchedRate).toFixed(2)} %, wrong photos ${ev.wrongPhotos} to ${ev.attendeesShownWrongPhotos} attendees`);
+      log(
+        `  ${id} @ ${ev.attendees}: precision ${ev.precision.toFixed(4)}, recall ${ev.recall.toFixed(3)}, to another attendee ${(100 * ev.wrongAttendeeRate).toFixed(2)} %, ` +
+          `strangers matched ${(100 * ev.strangersMatchedRate).toFixed(2)} %, wrong photos ${ev.wrongPhotos} to ${ev.attendeesShownWrongPhotos} attendees`,
+      );
     }
-    log(`  ${id} @ ${twoSelfies.attendees} with 2 selfies where possible: precision ${twoSelfies.precision.toFixed(4)}, recall ${twoSelfies.recall.toFixed(3)}`);
+    log(
+      `  ${id} @ ${twoSelfies.attendees} with 2 selfies where possible: precision ${twoSelfies.precision.toFixed(4)}, recall ${twoSelfies.recall.toFixed(3)}`,
+    );
     log(`  ${id} pairs: ${stats.tarAt.map((t) => `TAR ${t.tar.toFixed(3)} @ FMR ${t.fmr}`).join(', ')}`);
   }
 
@@ -94,11 +117,20 @@ async function main() {
     goals.push({ goal: `${e.engine}: recall ≥ 0.95 (one selfie)`, measured: ev.recall.toFixed(3), status: ev.recall >= 0.95 ? 'PASS' : 'MISS' });
   }
   const report: FaceEvalReport = {
-    startedAt: new Date(started).toISOString(), durationSeconds: Math.round((Date.now() - started) / 1000),
-    command: ['npm run eval:faces', ...process.argv.slice(2)].join(' '), seed: SEED,
-    dataset: { people: ds.people.length, strangers: ds.strangers.length, crops: ds.all.length, groupPhotos: frames.length, placedFaces: frames.reduce((a, f) => a + f.faces.length, 0) },
+    startedAt: new Date(started).toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    command: ['npm run eval:faces', ...process.argv.slice(2)].join(' '),
+    seed: SEED,
+    dataset: {
+      people: ds.people.length,
+      strangers: ds.strangers.length,
+      crops: ds.all.length,
+      groupPhotos: frames.length,
+      placedFaces: frames.reduce((a, f) => a + f.faces.length, 0),
+    },
     machine: `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, Node ${process.version}`,
-    engines: reports, goals,
+    engines: reports,
+    goals,
   };
   const dir = join(root, 'eval', 'reports');
   mkdirSync(dir, { recursive: true });
@@ -108,8 +140,6 @@ async function main() {
   for (const g of goals) log(`${g.status} ${g.goal}: ${g.measured}`);
   log(`report: ${base}.md (and .json)`);
 }
-
-
 
 main().catch((err: unknown) => {
   console.error(err);

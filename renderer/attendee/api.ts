@@ -1,8 +1,14 @@
 // The attendee API of API.md, typed by the server's contract. Same origin: the session cookie
 // set by register/login goes with every request.
 import type {
-  AuthResponse, CheckAvailabilityResponse, CheckEventCodeResponse, LoginBody, MeResponse, MyPhotosResponse,
-  RegisterBody, Selfie,
+  AuthResponse,
+  CheckAvailabilityResponse,
+  CheckEventCodeResponse,
+  LoginBody,
+  MeResponse,
+  MyPhotosResponse,
+  RegisterBody,
+  Selfie,
 } from '../../server/contract/attendee';
 import type { EventRef } from '../../server/contract/common';
 import { ApiError, apiFetch } from '../shared/api-client';
@@ -10,8 +16,7 @@ import { ApiError, apiFetch } from '../shared/api-client';
 const q = encodeURIComponent;
 
 export const api = {
-  checkEventCode: (code: string, signal?: AbortSignal) =>
-    apiFetch<CheckEventCodeResponse>(`/api/check-event-code?code=${q(code)}`, { signal }),
+  checkEventCode: (code: string, signal?: AbortSignal) => apiFetch<CheckEventCodeResponse>(`/api/check-event-code?code=${q(code)}`, { signal }),
   availability: (code: string, field: { username?: string; email?: string }, signal?: AbortSignal) => {
     const params = new URLSearchParams({ code, ...field });
     return apiFetch<CheckAvailabilityResponse>(`/api/check-user-availability?${params}`, { signal });
@@ -20,8 +25,7 @@ export const api = {
   login: (body: LoginBody) => apiFetch<AuthResponse>('/api/login', { method: 'POST', body: JSON.stringify(body) }),
   logout: () => apiFetch<void>('/api/logout', { method: 'POST' }),
   me: () => apiFetch<MeResponse>('/api/me'),
-  myPhotos: (cursor: string | null, limit = 30) =>
-    apiFetch<MyPhotosResponse>(`/api/my-photos?limit=${limit}${cursor ? `&cursor=${q(cursor)}` : ''}`),
+  myPhotos: (cursor: string | null, limit = 30) => apiFetch<MyPhotosResponse>(`/api/my-photos?limit=${limit}${cursor ? `&cursor=${q(cursor)}` : ''}`),
   notMe: (photoId: string) => apiFetch<void>(`/api/photo/${q(photoId)}/not-me`, { method: 'POST' }),
   deleteMe: () => apiFetch<void>('/api/me', { method: 'DELETE' }),
 };

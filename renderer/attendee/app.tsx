@@ -37,19 +37,29 @@ export function App() {
     setScreen({ name: 'loading' });
     const pathCode = codeFromPath();
     // A QR code of another event than the one this phone is logged in to: join that one.
-    const pathEvent = pathCode ? api.checkEventCode(pathCode).then((r) => r.event ?? null, () => null) : Promise.resolve(null);
-    Promise.all([api.me(), pathEvent]).then(([me, event]) => {
-      setScreen(event && event.id !== me.attendee.eventId ? { name: 'join' } : { name: 'home', me });
-    }, (err: unknown) => {
-      const c = errorCode(err);
-      setScreen(c === 'unauthorized' || c === 'session_expired' ? { name: 'join' } : { name: 'offline', code: c });
-    });
+    const pathEvent = pathCode
+      ? api.checkEventCode(pathCode).then(
+          (r) => r.event ?? null,
+          () => null,
+        )
+      : Promise.resolve(null);
+    Promise.all([api.me(), pathEvent]).then(
+      ([me, event]) => {
+        setScreen(event && event.id !== me.attendee.eventId ? { name: 'join' } : { name: 'home', me });
+      },
+      (err: unknown) => {
+        const c = errorCode(err);
+        setScreen(c === 'unauthorized' || c === 'session_expired' ? { name: 'join' } : { name: 'offline', code: c });
+      },
+    );
   }, []);
   useEffect(loadSession, [loadSession]);
 
   const signedIn = (auth: AuthResponse) => {
-    api.me().then((me) => setScreen({ name: 'home', me }),
-      () => setScreen({ name: 'home', me: { attendee: auth.attendee, selfies: [], photoCount: 0 } }));
+    api.me().then(
+      (me) => setScreen({ name: 'home', me }),
+      () => setScreen({ name: 'home', me: { attendee: auth.attendee, selfies: [], photoCount: 0 } }),
+    );
   };
 
   const goRegister = (event: EventRef, eventCode: string) => {
@@ -67,23 +77,25 @@ export function App() {
     <>
       <AppHeader eventName={eventName} />
       <main id="main" className={`screen-${screen.name}`}>
-        {screen.name === 'loading' && <p className="hint center" role="status">{t('loading')}</p>}
+        {screen.name === 'loading' && (
+          <p className="hint center" role="status">
+            {t('loading')}
+          </p>
+        )}
         {screen.name === 'offline' && <ErrorNotice code={screen.code} onRetry={loadSession} />}
         {screen.name === 'join' && (
-          <JoinScreen initialCode={code} onRegister={goRegister} onLogin={(event) => {
-            if (event) eventNames.remember([event]);
-            setScreen({ name: 'login', event });
-          }} />
+          <JoinScreen
+            initialCode={code}
+            onRegister={goRegister}
+            onLogin={(event) => {
+              if (event) eventNames.remember([event]);
+              setScreen({ name: 'login', event });
+            }}
+          />
         )}
-        {screen.name === 'register' && (
-          <RegisterScreen event={screen.event} code={screen.code} onDone={signedIn} onBack={() => setScreen({ name: 'join' })} />
-        )}
-        {screen.name === 'login' && (
-          <LoginScreen preferredEvent={screen.event} onDone={signedIn} onBack={() => setScreen({ name: 'join' })} />
-        )}
-        {screen.name === 'home' && (
-          <HomeScreen key={screen.me.attendee.id} me={screen.me} onSignedOut={(reason) => setScreen({ name: 'farewell', reason })} />
-        )}
+        {screen.name === 'register' && <RegisterScreen event={screen.event} code={screen.code} onDone={signedIn} onBack={() => setScreen({ name: 'join' })} />}
+        {screen.name === 'login' && <LoginScreen preferredEvent={screen.event} onDone={signedIn} onBack={() => setScreen({ name: 'join' })} />}
+        {screen.name === 'home' && <HomeScreen key={screen.me.attendee.id} me={screen.me} onSignedOut={(reason) => setScreen({ name: 'farewell', reason })} />}
         {screen.name === 'farewell' && <FarewellScreen reason={screen.reason} onRestart={() => setScreen({ name: 'join' })} />}
       </main>
     </>

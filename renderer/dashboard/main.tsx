@@ -26,10 +26,16 @@ function Shell() {
         <label className="event-picker">
           <span>{t.activeEvent}</span>
           <select value={activeEventId ?? ''} onChange={(e) => setActiveEventId(e.target.value)} aria-label={t.activeEvent}>
-            {events.map((e) => <option key={e.id} value={e.id}>{e.name} ({e.code})</option>)}
+            {events.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name} ({e.code})
+              </option>
+            ))}
           </select>
         </label>
-        <span className={`conn ${connected ? 'ok' : 'down'}`} role="status">{connected ? t.connected : t.disconnected}</span>
+        <span className={`conn ${connected ? 'ok' : 'down'}`} role="status">
+          {connected ? t.connected : t.disconnected}
+        </span>
         <button type="button" className="lang" onClick={() => setLang(lang === 'en' ? 'fr' : 'en')} aria-label="Language / Langue">
           {lang === 'en' ? 'FR' : 'EN'}
         </button>
@@ -39,19 +45,37 @@ function Shell() {
           <button key={name} type="button" aria-current={page === name ? 'page' : undefined} onClick={() => setPage(name)}>
             {t[name]}
             {name === 'jobs' && stats && stats.queue.failed > 0 && <span className="badge">{stats.queue.failed}</span>}
-            {name === 'attendees' && held.length > 0 && <span className="badge" title={t.heldTitle}>{held.length}</span>}
+            {name === 'attendees' && held.length > 0 && (
+              <span className="badge" title={t.heldTitle}>
+                {held.length}
+              </span>
+            )}
           </button>
         ))}
       </nav>
-      {error && <div role="alert" className="error" onClick={() => setError('')}>{error}</div>}
-      <main className="page"><Page /></main>
+      {error && (
+        <div role="alert" className="error" onClick={() => setError('')}>
+          {error}
+        </div>
+      )}
+      <main className="page">
+        <Page />
+      </main>
     </div>
   );
 }
 
 function App() {
   const [token] = useState(readAdminToken);
-  return <DashboardProvider token={token}><Shell /></DashboardProvider>;
+  return (
+    <DashboardProvider token={token}>
+      <Shell />
+    </DashboardProvider>
+  );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

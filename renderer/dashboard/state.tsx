@@ -76,26 +76,32 @@ export function DashboardProvider({ token, children }: { token: string; children
 
   useEffect(() => {
     reloadEvents().catch((e: Error) => setError(e.message));
-    api.get<Settings>('/api/admin/settings').then(setSettings).catch((e: Error) => setError(e.message));
+    api
+      .get<Settings>('/api/admin/settings')
+      .then(setSettings)
+      .catch((e: Error) => setError(e.message));
     let photoTimer: ReturnType<typeof setTimeout> | undefined;
     let selfieTimer: ReturnType<typeof setTimeout> | undefined;
-    const close = api.stream({
-      stats: (d) => setStats(d as QueueStats),
-      match: (d) => setFeed((f) => [d as FeedItem, ...f].slice(0, 50)),
-      // Coalesce bursts of photo events into one reload every 500 ms at most.
-      photo: () => {
-        photoTimer ??= setTimeout(() => {
-          photoTimer = undefined;
-          setPhotoVersion((v) => v + 1);
-        }, 500);
+    const close = api.stream(
+      {
+        stats: (d) => setStats(d as QueueStats),
+        match: (d) => setFeed((f) => [d as FeedItem, ...f].slice(0, 50)),
+        // Coalesce bursts of photo events into one reload every 500 ms at most.
+        photo: () => {
+          photoTimer ??= setTimeout(() => {
+            photoTimer = undefined;
+            setPhotoVersion((v) => v + 1);
+          }, 500);
+        },
+        selfie: () => {
+          selfieTimer ??= setTimeout(() => {
+            selfieTimer = undefined;
+            setSelfieVersion((v) => v + 1);
+          }, 500);
+        },
       },
-      selfie: () => {
-        selfieTimer ??= setTimeout(() => {
-          selfieTimer = undefined;
-          setSelfieVersion((v) => v + 1);
-        }, 500);
-      },
-    }, setConnected);
+      setConnected,
+    );
     return () => {
       close();
       clearTimeout(photoTimer);
@@ -112,7 +118,9 @@ export function DashboardProvider({ token, children }: { token: string; children
     }
   }, [api, activeEventId]);
   // Live from the stream's selfie events; polled while the stream is down.
-  useEffect(() => { void reloadHeld(); }, [reloadHeld, selfieVersion]);
+  useEffect(() => {
+    void reloadHeld();
+  }, [reloadHeld, selfieVersion]);
   useEffect(() => {
     if (connected) return;
     const timer = setInterval(() => void reloadHeld(), 10_000);
@@ -124,8 +132,25 @@ export function DashboardProvider({ token, children }: { token: string; children
   }, [settings?.language]);
 
   const value: DashboardState = {
-    api, t: DICTS[lang], lang, setLang, events, activeEventId, setActiveEventId, reloadEvents,
-    stats, connected, feed, settings, setSettings, photoVersion, selfieVersion, held, reloadHeld, error, setError,
+    api,
+    t: DICTS[lang],
+    lang,
+    setLang,
+    events,
+    activeEventId,
+    setActiveEventId,
+    reloadEvents,
+    stats,
+    connected,
+    feed,
+    settings,
+    setSettings,
+    photoVersion,
+    selfieVersion,
+    held,
+    reloadHeld,
+    error,
+    setError,
   };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

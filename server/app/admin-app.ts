@@ -16,7 +16,8 @@ import { createStreamTickets } from '../security/stream-tickets.js';
 import { createHttpBase, type HttpApp } from '../http/http-base.js';
 import { serveRendererApp } from '../http/static-pages.js';
 
-export interface AdminAppDeps extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps, AttendeeRoutesDeps {
+export interface AdminAppDeps
+  extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps, AttendeeRoutesDeps {
   logger: FastifyBaseLogger;
   adminToken: string;
   events: EventsService;

@@ -15,7 +15,8 @@ import { createHttpBase } from '../http/http-base.js';
 import { sameOriginGuard } from '../http/same-origin.js';
 import { serveRendererApp } from '../http/static-pages.js';
 
-export interface AttendeeAppDeps extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'>, Omit<SelfieRoutesDeps, 'rateLimits'>, MeRoutesDeps, StreamRoutesDeps {
+export interface AttendeeAppDeps
+  extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'>, Omit<SelfieRoutesDeps, 'rateLimits'>, MeRoutesDeps, StreamRoutesDeps {
   logger: FastifyBaseLogger;
   rendererDir: string;
   /** Open sockets one client address may hold (a live setting). */

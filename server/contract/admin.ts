@@ -123,7 +123,11 @@ export const AdminPhotoParams = Type.Object({ photoId: Type.String({ pattern: '^
 export const EventParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
 
 export const PhotoStatus = Type.Union([
-  Type.Literal('queued'), Type.Literal('processing'), Type.Literal('done'), Type.Literal('no_faces'), Type.Literal('failed'),
+  Type.Literal('queued'),
+  Type.Literal('processing'),
+  Type.Literal('done'),
+  Type.Literal('no_faces'),
+  Type.Literal('failed'),
 ]);
 export type PhotoStatus = Static<typeof PhotoStatus>;
 
@@ -135,7 +139,9 @@ export type UploadPhotosResponse = Static<typeof UploadPhotosResponse>;
 
 export const FolderBody = Type.Object({ folder: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
 export const ImportResponse = Type.Object({
-  queued: Type.Integer(), duplicates: Type.Integer(), failed: Type.Integer(),
+  queued: Type.Integer(),
+  duplicates: Type.Integer(),
+  failed: Type.Integer(),
   skipped: Type.Integer({ description: 'files not taken: not a regular file, a link out of the folder, over the size cap' }),
 });
 export type ImportResponse = Static<typeof ImportResponse>;

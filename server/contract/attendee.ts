@@ -77,14 +77,19 @@ export const ChooseEventResponse = Type.Object({
 export type ChooseEventResponse = Static<typeof ChooseEventResponse>;
 
 export const SelfieStatus = Type.Union([
-  Type.Literal('processing'), Type.Literal('accepted'), Type.Literal('rejected'),
+  Type.Literal('processing'),
+  Type.Literal('accepted'),
+  Type.Literal('rejected'),
   Type.Literal('held', { description: 'looks like another attendee: waiting for the organiser to check' }),
 ]);
 export type SelfieStatus = Static<typeof SelfieStatus>;
 
 export const SelfieRejection = Type.Union([
-  Type.Literal('no_face'), Type.Literal('several_faces'), Type.Literal('face_too_small'),
-  Type.Literal('unreadable_image'), Type.Literal('face_of_another_attendee'),
+  Type.Literal('no_face'),
+  Type.Literal('several_faces'),
+  Type.Literal('face_too_small'),
+  Type.Literal('unreadable_image'),
+  Type.Literal('face_of_another_attendee'),
 ]);
 export type SelfieRejection = Static<typeof SelfieRejection>;
 

@@ -10,7 +10,7 @@ export const LOCAL_FACE_PROFILE = {
    * Match threshold: the default lets through about 1 in 10,000 pairs of different people on
    * the evaluation set; the range runs from about 1 in 1,000,000 to 1 in 1,000.
    */
-  threshold: { min: 0.28, max: 0.40, default: 0.355 },
+  threshold: { min: 0.28, max: 0.4, default: 0.355 },
   /** The nearest attendee must be this much nearer than the second-nearest, or nobody gets the face. */
   margin: 0.08,
   /** Faces narrower than this, in the original's pixels, are not matched. */

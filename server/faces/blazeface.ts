@@ -17,7 +17,10 @@ type Tensor = import('@tensorflow/tfjs').Tensor;
 
 const HEADS = ['conv2d_33', 'conv2d_35', 'conv2d_34', 'conv2d_36'].map((c) => `StatefulPartitionedCall/functional_1/${c}/BiasAdd`);
 /** Stride and anchors per cell of the two heads (classification, regression). */
-const GRIDS = [{ stride: 16, anchors: 2 }, { stride: 32, anchors: 6 }] as const;
+const GRIDS = [
+  { stride: 16, anchors: 2 },
+  { stride: 32, anchors: 6 },
+] as const;
 
 export function blazefaceDirectory(): string {
   return unpackedPath(join(packageRoot(), 'resources', 'models', 'blazeface-back'));
@@ -39,8 +42,10 @@ export async function loadBlazeface(tf: Tf, dir = blazefaceDirectory()): Promise
   const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
   return tf.loadGraphModel({
     load: async () => ({
-      modelTopology: json.modelTopology, format: json.format,
-      weightSpecs: json.weightsManifest.flatMap((g) => g.weights) as never, weightData,
+      modelTopology: json.modelTopology,
+      format: json.format,
+      weightSpecs: json.weightsManifest.flatMap((g) => g.weights) as never,
+      weightData,
     }),
   });
 }

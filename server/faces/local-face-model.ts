@@ -13,7 +13,10 @@ const require = createRequire(import.meta.url);
 
 type Tf = typeof import('@tensorflow/tfjs');
 type Tensor3D = import('@tensorflow/tfjs').Tensor3D;
-interface Landmarks { shiftBy(x: number, y: number): Landmarks; align(box: null, o: { useDlibAlignment: boolean }): FaceBox }
+interface Landmarks {
+  shiftBy(x: number, y: number): Landmarks;
+  align(box: null, o: { useDlibAlignment: boolean }): FaceBox;
+}
 // face-api's node-wasm build has no typed export path that fits NodeNext; we use a narrow view of it.
 interface FaceApi {
   nets: {
@@ -24,12 +27,19 @@ interface FaceApi {
   Rect: new (x: number, y: number, w: number, h: number) => FaceBox & { clipAtImageBorders(w: number, h: number): FaceBox };
   SsdMobilenetv1Options: new (o: { minConfidence: number; maxResults: number }) => unknown;
   extractFaceTensors(input: Tensor3D, boxes: FaceBox[]): Promise<Tensor3D[]>;
-  detectAllFaces(input: unknown, options: unknown): Promise<{ box: FaceBox; score: number }[]> & {
+  detectAllFaces(
+    input: unknown,
+    options: unknown,
+  ): Promise<{ box: FaceBox; score: number }[]> & {
     withFaceLandmarks(): { withFaceDescriptors(): Promise<{ detection: { box: FaceBox; score: number }; descriptor: Float32Array }[]> };
   };
 }
 
-export interface RgbImage { data: Uint8Array; width: number; height: number }
+export interface RgbImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
 
 export interface LocalFaceModel extends FaceDetector {
   /** SSD MobileNet v1 boxes (it looks at a 512 px square of the whole image). */
@@ -81,7 +91,10 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
     async ssdBoxes(img) {
       const input = tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
       try {
-        return (await faceapi.detectAllFaces(input, options)).map((d) => ({ score: d.score, box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height } }));
+        return (await faceapi.detectAllFaces(input, options)).map((d) => ({
+          score: d.score,
+          box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height },
+        }));
       } finally {
         input.dispose();
       }
@@ -121,7 +134,6 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
     },
   };
 }
-
 
 /** The mean of two descriptors once each is scaled to length 1. */
 function meanOfUnit(a: Float32Array, b: Float32Array): Float32Array {

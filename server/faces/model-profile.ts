@@ -30,8 +30,10 @@ export const PROFILE_V2: ModelProfile = {
   id: LOCAL_FACE_PROFILE.id,
   descriptorLength: 128,
   rule: {
-    metric: LOCAL_FACE_PROFILE.metric, threshold: LOCAL_FACE_PROFILE.threshold.default,
-    margin: LOCAL_FACE_PROFILE.margin, minFaceWidth: LOCAL_FACE_PROFILE.minFaceWidth,
+    metric: LOCAL_FACE_PROFILE.metric,
+    threshold: LOCAL_FACE_PROFILE.threshold.default,
+    margin: LOCAL_FACE_PROFILE.margin,
+    minFaceWidth: LOCAL_FACE_PROFILE.minFaceWidth,
   },
 };
 

@@ -35,7 +35,10 @@ export async function level(img: RgbImage, longSide: number): Promise<RgbImage &
   if (scale === 1) return { ...img, scale };
   const width = Math.max(32, Math.round(img.width * scale));
   const height = Math.max(32, Math.round(img.height * scale));
-  const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } }).resize(width, height, { fit: 'fill' }).raw().toBuffer();
+  const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } })
+    .resize(width, height, { fit: 'fill' })
+    .raw()
+    .toBuffer();
   return { data, width, height, scale: width / img.width };
 }
 

@@ -4,8 +4,9 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { rawErrorResponse } from './raw-error.js';
 
-const REFUSAL = rawErrorResponse(429, 'Too Many Requests', 'too_many_connections',
-  'Too many connections from your device: close some tabs and try again.', { 'Retry-After': '5' });
+const REFUSAL = rawErrorResponse(429, 'Too Many Requests', 'too_many_connections', 'Too many connections from your device: close some tabs and try again.', {
+  'Retry-After': '5',
+});
 
 /** `::ffff:10.0.0.5` and `10.0.0.5` are the same client. */
 export const addressKey = (address: string | undefined) => (address ?? '?').replace(/^::ffff:/, '');

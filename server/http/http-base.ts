@@ -95,8 +95,12 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode, string]> = {
 // What the multipart parser (busboy, through @fastify/multipart) throws on a malformed body: plain
 // Errors without a code, recognised by their text.
 const MULTIPART_ERRORS = [
-  /^Multipart: Boundary not found$/, /^Boundary required$/, /^Unexpected end of multipart data$/,
-  /terminated early due to unexpected end of multipart data$/, /^The needle (cannot|has to)/, /^Malformed /,
+  /^Multipart: Boundary not found$/,
+  /^Boundary required$/,
+  /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/,
+  /^The needle (cannot|has to)/,
+  /^Malformed /,
 ];
 
 export function isMalformedMultipart(err: { message?: string; code?: string }): boolean {
@@ -120,7 +124,12 @@ function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net
 /** Errors of a full disk, from the file system and from SQLite. */
 export const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 
-function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: FastifyBaseLogger; raw: { complete: boolean } }, reply: import('fastify').FastifyReply) {
+function errorHandler(
+  this: FastifyInstance,
+  err: FastifyError,
+  req: { log: FastifyBaseLogger; raw: { complete: boolean } },
+  reply: import('fastify').FastifyReply,
+) {
   // An error before the body was read whole (an upload cut short): the socket cannot carry
   // another request, so the client must not reuse it.
   if (!req.raw.complete) reply.header('Connection', 'close');
@@ -131,7 +140,9 @@ function errorHandler(this: FastifyInstance, err: FastifyError, req: { log: Fast
   }
   if (err.validation) {
     const where = err.validationContext ?? 'request';
-    reply.code(400).send({ error: { code: 'invalid_request', message: `Invalid ${where}: ${err.message.replace(/^(body|querystring|params|headers)\/?/, '')}` } });
+    reply
+      .code(400)
+      .send({ error: { code: 'invalid_request', message: `Invalid ${where}: ${err.message.replace(/^(body|querystring|params|headers)\/?/, '')}` } });
     return;
   }
   const known = err.code ? FASTIFY_CODES[err.code] : undefined;

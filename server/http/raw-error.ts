@@ -7,6 +7,8 @@ import type { ErrorCode } from '../contract/common.js';
  */
 export function rawErrorResponse(status: number, statusText: string, code: ErrorCode, message: string, headers: Record<string, string> = {}): string {
   const body = JSON.stringify({ error: { code, message } });
-  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   return `HTTP/1.1 ${status} ${statusText}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${body}`;
 }

@@ -61,7 +61,6 @@ export function serveRendererApp(app: HttpApp, rendererDir: string, appName: str
   });
   for (const route of routes) {
     // index.html names the hashed assets: it must be revalidated, never cached for a year like them.
-    app.get(route, async (_req, reply) =>
-      reply.header('Cache-Control', 'no-cache').sendFile(`${appName}/index.html`, rendererDir, { cacheControl: false }));
+    app.get(route, async (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile(`${appName}/index.html`, rendererDir, { cacheControl: false }));
   }
 }

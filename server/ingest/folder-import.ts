@@ -7,7 +7,12 @@ import { AppError } from '../util/app-error.js';
 import { checkFolder, listImageFiles, openFolderFile } from './folders.js';
 import type { IngestService } from './ingest-service.js';
 
-export interface ImportCounts { queued: number; duplicates: number; failed: number; skipped: number }
+export interface ImportCounts {
+  queued: number;
+  duplicates: number;
+  failed: number;
+  skipped: number;
+}
 
 export interface FolderImportDeps {
   ingest: IngestService['ingest'];
@@ -36,17 +41,21 @@ export function createFolderImport(deps: FolderImportDeps) {
       const files = await listImageFiles(folder);
       const limit = pLimit(2);
       const counts: ImportCounts = { queued: 0, duplicates: 0, failed: 0, skipped: 0 };
-      await Promise.all(files.map((path) => limit(async () => {
-        try {
-          const outcome = await ingestFile(eventId, folder, path);
-          counts[outcome.outcome === 'duplicate' ? 'duplicates' : outcome.outcome]++;
-        } catch (err) {
-          const clientSide = err instanceof NotTakenError || (err instanceof AppError && err.statusCode < 500);
-          if (!clientSide) throw err;
-          deps.onSkipped?.(path, err);
-          counts.skipped++;
-        }
-      })));
+      await Promise.all(
+        files.map((path) =>
+          limit(async () => {
+            try {
+              const outcome = await ingestFile(eventId, folder, path);
+              counts[outcome.outcome === 'duplicate' ? 'duplicates' : outcome.outcome]++;
+            } catch (err) {
+              const clientSide = err instanceof NotTakenError || (err instanceof AppError && err.statusCode < 500);
+              if (!clientSide) throw err;
+              deps.onSkipped?.(path, err);
+              counts.skipped++;
+            }
+          }),
+        ),
+      );
       return counts;
     },
   };

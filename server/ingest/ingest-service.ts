@@ -74,13 +74,17 @@ export function createIngestService(deps: IngestDeps) {
     const hash = createHash('sha256');
     let size = 0;
     try {
-      await pipeline(source, new Transform({
-        transform(chunk: Buffer, _enc, cb) {
-          hash.update(chunk);
-          size += chunk.length;
-          cb(null, chunk);
-        },
-      }), createWriteStream(tmp));
+      await pipeline(
+        source,
+        new Transform({
+          transform(chunk: Buffer, _enc, cb) {
+            hash.update(chunk);
+            size += chunk.length;
+            cb(null, chunk);
+          },
+        }),
+        createWriteStream(tmp),
+      );
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
@@ -97,7 +101,13 @@ export function createIngestService(deps: IngestDeps) {
     }
     const probe = size === 0 ? { ok: false, message: 'The file is empty.', format: undefined } : await probeImage(tmp);
     const id = randomUUID();
-    const ext = probe.format && probe.ok ? extensionFor(probe.format) : (extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6) || '.bin');
+    const ext =
+      probe.format && probe.ok
+        ? extensionFor(probe.format)
+        : extname(fileName)
+            .toLowerCase()
+            .replace(/[^.a-z0-9]/g, '')
+            .slice(0, 6) || '.bin';
     const photoStatus: PhotoStatus = probe.ok ? 'queued' : 'failed';
     const error = probe.ok ? null : (probe.message ?? 'This file is not a readable image.');
     const finalPath = deps.files.original(eventId, id, ext);

@@ -26,8 +26,7 @@ export function removingOrphanFiles<Row extends { eventId: string }>(handler: Jo
         if (before && !deps.find(job.refId)) {
           // A purged event loses its whole folder again (the worker may have made it anew).
           const targets = deps.eventExists(before.eventId) ? deps.filesOf(before) : [deps.eventDir(before.eventId)];
-          await Promise.all(targets.map((path) => rm(path, { recursive: true, force: true })))
-            .catch((err: unknown) => deps.onError?.(err, job));
+          await Promise.all(targets.map((path) => rm(path, { recursive: true, force: true }))).catch((err: unknown) => deps.onError?.(err, job));
         }
       }
     },

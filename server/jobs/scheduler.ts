@@ -92,11 +92,13 @@ export function createScheduler(deps: SchedulerDeps) {
       const job = deps.jobs.claim(now(), leaseMs);
       if (!job) break;
       running++;
-      void execute(job).catch((err: unknown) => deps.onError?.(err, job)).finally(() => {
-        running--;
-        if (running === 0) idleWaiters.splice(0).forEach((w) => w());
-        pump();
-      });
+      void execute(job)
+        .catch((err: unknown) => deps.onError?.(err, job))
+        .finally(() => {
+          running--;
+          if (running === 0) idleWaiters.splice(0).forEach((w) => w());
+          pump();
+        });
     }
   }
 

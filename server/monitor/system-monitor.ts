@@ -42,35 +42,35 @@ export function createSystemMonitor(version: string, dataDir: string, intervalMs
   let latest: SystemStatus;
 
   function take(): SystemStatus {
-      const nowTime = process.hrtime.bigint();
-      const cpu = process.cpuUsage(lastCpu);
-      const elapsedUs = Number(nowTime - lastTime) / 1000;
-      const sys = systemTimes();
-      const dTotal = sys.total - lastSystem.total;
-      const status: SystemStatus = {
-        cpu: {
-          cores: cpus().length,
-          processPercent: elapsedUs > 0 ? ((cpu.user + cpu.system) / elapsedUs) * 100 : 0,
-          systemPercent: dTotal > 0 ? (1 - (sys.idle - lastSystem.idle) / dTotal) * 100 : 0,
-          loadAverage: loadavg(),
-        },
-        memory: {
-          rssBytes: process.memoryUsage.rss(),
-          heapUsedBytes: process.memoryUsage().heapUsed,
-          systemTotalBytes: totalmem(),
-          systemFreeBytes: freemem(),
-        },
-        eventLoopLagMs: lagMs(histogram.percentile(99)),
-        eventLoop: { meanMs: lagMs(histogram.mean), p99Ms: lagMs(histogram.percentile(99)), maxMs: lagMs(histogram.max) },
-        disk: diskSpace(dataDir),
-        uptimeSeconds: process.uptime(),
-        version,
-      };
-      lastCpu = process.cpuUsage();
-      lastTime = nowTime;
-      lastSystem = sys;
-      histogram.reset();
-      return status;
+    const nowTime = process.hrtime.bigint();
+    const cpu = process.cpuUsage(lastCpu);
+    const elapsedUs = Number(nowTime - lastTime) / 1000;
+    const sys = systemTimes();
+    const dTotal = sys.total - lastSystem.total;
+    const status: SystemStatus = {
+      cpu: {
+        cores: cpus().length,
+        processPercent: elapsedUs > 0 ? ((cpu.user + cpu.system) / elapsedUs) * 100 : 0,
+        systemPercent: dTotal > 0 ? (1 - (sys.idle - lastSystem.idle) / dTotal) * 100 : 0,
+        loadAverage: loadavg(),
+      },
+      memory: {
+        rssBytes: process.memoryUsage.rss(),
+        heapUsedBytes: process.memoryUsage().heapUsed,
+        systemTotalBytes: totalmem(),
+        systemFreeBytes: freemem(),
+      },
+      eventLoopLagMs: lagMs(histogram.percentile(99)),
+      eventLoop: { meanMs: lagMs(histogram.mean), p99Ms: lagMs(histogram.percentile(99)), maxMs: lagMs(histogram.max) },
+      disk: diskSpace(dataDir),
+      uptimeSeconds: process.uptime(),
+      version,
+    };
+    lastCpu = process.cpuUsage();
+    lastTime = nowTime;
+    lastSystem = sys;
+    histogram.reset();
+    return status;
   }
 
   latest = take();

@@ -6,8 +6,15 @@
 // exclusively while they rematch and save: one of the two always sees the other.
 // Waiters are served in arrival order (a selfie is not starved by a stream of photos).
 
-interface Waiter { exclusive: boolean; grant: () => void }
-interface EventLock { readers: number; writer: boolean; queue: Waiter[] }
+interface Waiter {
+  exclusive: boolean;
+  grant: () => void;
+}
+interface EventLock {
+  readers: number;
+  writer: boolean;
+  queue: Waiter[];
+}
 
 export function createEventLocks() {
   const locks = new Map<string, EventLock>();

@@ -18,7 +18,13 @@ export function createLocalPipeline(deps: FacePipelineDeps): FacePipeline {
     const toMatch = faces.map((f) => ({ photoId, faceIndex: f.faceIndex, descriptor: f.descriptor, width: f.box.width }));
     const found = matchFaces(toMatch, deps.selfies.acceptedDescriptors(eventId, deps.modelId), deps.matchRule());
     const matchMs = performance.now() - t0;
-    return { added: deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now()), matchMs };
+    return {
+      added: deps.matches.insertMany(
+        found.map((m) => ({ ...m, eventId })),
+        now(),
+      ),
+      matchMs,
+    };
   });
 
   return {

@@ -16,20 +16,37 @@ export function createRekognitionPipeline(deps: FacePipelineDeps, rk: Rekognitio
   const acceptance = createSelfieAcceptance(deps);
   const acceptedAttendees = (eventId: string) => deps.selfies.acceptedAttendeeIds(eventId);
 
-  const savePhoto = deps.db.transaction((photoId: string, eventId: string, size: { width: number; height: number },
-    faces: (Omit<FaceRecord, 'faceIndex'> & { faceId: string })[], found: { faceIndex: number; attendeeId: string; similarity: number }[]) => {
-    deps.photos.saveResult(photoId, eventId, REKOGNITION_MODEL, { ...size, faces: faces.map((f, faceIndex) => ({ ...f, faceIndex })) }, now());
-    rk.repo.setPhotoFaceIds(photoId, faces.map((f) => f.faceId));
-    const still = acceptedAttendees(eventId); // an attendee deleted meanwhile is not matched
-    const rows = found.filter((m) => still.has(m.attendeeId))
-      .map((m) => ({ photoId, eventId, attendeeId: m.attendeeId, faceIndex: m.faceIndex, distance: similarityToDistance(m.similarity) }));
-    return deps.matches.insertMany(rows, now());
-  });
+  const savePhoto = deps.db.transaction(
+    (
+      photoId: string,
+      eventId: string,
+      size: { width: number; height: number },
+      faces: (Omit<FaceRecord, 'faceIndex'> & { faceId: string })[],
+      found: { faceIndex: number; attendeeId: string; similarity: number }[],
+    ) => {
+      deps.photos.saveResult(photoId, eventId, REKOGNITION_MODEL, { ...size, faces: faces.map((f, faceIndex) => ({ ...f, faceIndex })) }, now());
+      rk.repo.setPhotoFaceIds(
+        photoId,
+        faces.map((f) => f.faceId),
+      );
+      const still = acceptedAttendees(eventId); // an attendee deleted meanwhile is not matched
+      const rows = found
+        .filter((m) => still.has(m.attendeeId))
+        .map((m) => ({ photoId, eventId, attendeeId: m.attendeeId, faceIndex: m.faceIndex, distance: similarityToDistance(m.similarity) }));
+      return deps.matches.insertMany(rows, now());
+    },
+  );
 
   const acceptSelfie = deps.db.transaction((selfie: SelfieRow, faceId: string, found: { photoId: string; faceIndex: number; similarity: number }[]) => {
     deps.selfies.accept(selfie.id, NO_DESCRIPTOR, REKOGNITION_MODEL, now());
     rk.repo.setSelfieFaceId(selfie.id, faceId);
-    const rows = found.map((m) => ({ photoId: m.photoId, faceIndex: m.faceIndex, attendeeId: selfie.attendeeId, eventId: selfie.eventId, distance: similarityToDistance(m.similarity) }));
+    const rows = found.map((m) => ({
+      photoId: m.photoId,
+      faceIndex: m.faceIndex,
+      attendeeId: selfie.attendeeId,
+      eventId: selfie.eventId,
+      distance: similarityToDistance(m.similarity),
+    }));
     return deps.matches.insertMany(rows, now());
   });
 
@@ -48,7 +65,12 @@ export function createRekognitionPipeline(deps: FacePipelineDeps, rk: Rekognitio
       const { width, height } = result;
       const records = faces.map((f) => ({
         faceId: f.faceId,
-        box: { x: Math.round(f.box.x * width), y: Math.round(f.box.y * height), width: Math.round(f.box.width * width), height: Math.round(f.box.height * height) },
+        box: {
+          x: Math.round(f.box.x * width),
+          y: Math.round(f.box.y * height),
+          width: Math.round(f.box.width * width),
+          height: Math.round(f.box.height * height),
+        },
         score: f.confidence / 100,
         descriptor: NO_DESCRIPTOR,
       }));
@@ -58,7 +80,13 @@ export function createRekognitionPipeline(deps: FacePipelineDeps, rk: Rekognitio
           return savePhoto(photo.id, photo.eventId, { width, height }, records, matches);
         } catch (err) {
           // The next try indexes the photo again: drop this try's faces now if AWS lets us.
-          await rk.engine.deleteFaces(photo.eventId, faces.map((f) => f.faceId), { deadline: Date.now() + 5000 }).catch(() => undefined);
+          await rk.engine
+            .deleteFaces(
+              photo.eventId,
+              faces.map((f) => f.faceId),
+              { deadline: Date.now() + 5000 },
+            )
+            .catch(() => undefined);
           throw err;
         }
       });
@@ -78,8 +106,9 @@ export function createRekognitionPipeline(deps: FacePipelineDeps, rk: Rekognitio
       const attendees = deps.selfies.acceptedAttendeeIds(selfie.eventId).add(selfie.attendeeId);
       try {
         const added = await rk.locks.exclusive(selfie.eventId, async () => {
-          const found = await rk.engine.rematchSelfie(ctx, selfie.eventId, selfie.attendeeId, verdict.faceId, candidatesOf(attendees),
-            (faceIds) => rk.repo.photoFacesByIds(selfie.eventId, faceIds));
+          const found = await rk.engine.rematchSelfie(ctx, selfie.eventId, selfie.attendeeId, verdict.faceId, candidatesOf(attendees), (faceIds) =>
+            rk.repo.photoFacesByIds(selfie.eventId, faceIds),
+          );
           return acceptSelfie(selfie, verdict.faceId, found);
         });
         acceptance.announceAccepted(selfie, added);

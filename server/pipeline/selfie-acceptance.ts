@@ -26,11 +26,19 @@ export function createSelfieAcceptance(deps: SelfieAcceptanceDeps) {
     return best?.attendeeId ?? null;
   }
 
-  const acceptAndMatch = (selfieId: string, attendeeId: string, eventId: string, descriptor: Float32Array,
-    refs = deps.selfies.acceptedDescriptors(eventId, deps.modelId)) => {
+  const acceptAndMatch = (
+    selfieId: string,
+    attendeeId: string,
+    eventId: string,
+    descriptor: Float32Array,
+    refs = deps.selfies.acceptedDescriptors(eventId, deps.modelId),
+  ) => {
     deps.selfies.accept(selfieId, descriptor, deps.modelId, now());
     const found = matchNewSelfie(attendeeId, descriptor, deps.photos.eventFaces(eventId, deps.modelId), refs, deps.matchRule());
-    return deps.matches.insertMany(found.map((m) => ({ ...m, eventId })), now());
+    return deps.matches.insertMany(
+      found.map((m) => ({ ...m, eventId })),
+      now(),
+    );
   };
 
   /** Accepted (with the photos it adds) or held, in one transaction. */

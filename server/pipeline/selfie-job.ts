@@ -30,7 +30,12 @@ export function createSelfieJob(deps: FacePipelineDeps): JobHandler {
       const selfie = deps.selfies.findById(job.refId);
       if (!selfie) return SKIPPED; // the attendee deleted their account meanwhile
       const upload = deps.files.selfieUpload(selfie.eventId, selfie.id);
-      const uploadPath = (await access(upload).then(() => true, () => false)) ? upload : deps.files.selfie(selfie.eventId, selfie.id);
+      const uploadPath = (await access(upload).then(
+        () => true,
+        () => false,
+      ))
+        ? upload
+        : deps.files.selfie(selfie.eventId, selfie.id);
       const outcome = selfie.status === 'processing' ? await check(selfie, uploadPath) : SKIPPED;
       if (outcome.status !== 'deferred') await rm(upload, { force: true });
       return outcome;

@@ -16,7 +16,10 @@ export interface LoginThrottleOptions {
 
 export const LOGIN_THROTTLE: LoginThrottleOptions = { freeFailures: 5, windowMs: 15 * 60_000, firstLockMs: 30_000, maxLockMs: 15 * 60_000 };
 
-interface Record { failures: number; lockedUntil: number }
+interface Record {
+  failures: number;
+  lockedUntil: number;
+}
 
 export function createLoginThrottle(opts: LoginThrottleOptions = LOGIN_THROTTLE) {
   const now = opts.now ?? Date.now;

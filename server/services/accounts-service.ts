@@ -101,9 +101,16 @@ export function createAccountsService(deps: AccountsDeps) {
       const passwordHash = await deps.hasher.hash(input.password, deps.bcryptRounds());
       const t = now();
       const row = {
-        id: randomUUID(), eventId: event.id, username: input.username.trim(), usernameKey: uname, email,
-        displayName: (input.displayName ?? input.username).trim() || input.username, passwordHash,
-        consentAt: t, consentVersion: CONSENT_VERSION, createdAt: t,
+        id: randomUUID(),
+        eventId: event.id,
+        username: input.username.trim(),
+        usernameKey: uname,
+        email,
+        displayName: (input.displayName ?? input.username).trim() || input.username,
+        passwordHash,
+        consentAt: t,
+        consentVersion: CONSENT_VERSION,
+        createdAt: t,
       };
       try {
         deps.attendees.insert(row);
@@ -121,9 +128,13 @@ export function createAccountsService(deps: AccountsDeps) {
       const waitMs = deps.throttle.waitMs(key);
       if (waitMs > 0) {
         const minutes = Math.ceil(waitMs / 60_000);
-        throw new AppError(429, 'too_many_failed_logins',
+        throw new AppError(
+          429,
+          'too_many_failed_logins',
           `Too many wrong passwords for this account: try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, or ask the organiser.`,
-          undefined, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+          undefined,
+          { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+        );
       }
       let candidates = deps.attendees.findByIdentifier(key);
       if (input.eventId !== undefined) candidates = candidates.filter((c) => c.eventId === input.eventId);
@@ -148,7 +159,8 @@ export function createAccountsService(deps: AccountsDeps) {
       const rounds = deps.bcryptRounds();
       if (deps.hasher.roundsOf(attendee.passwordHash) !== rounds) {
         // Upgrade (or align) the hash to the current cost; the login does not wait for it.
-        deps.hasher.hash(input.password, rounds)
+        deps.hasher
+          .hash(input.password, rounds)
           .then((hash) => deps.attendees.setPasswordHash(attendee.id, hash))
           .catch((err) => deps.onError?.(err, 'rehash'));
       }

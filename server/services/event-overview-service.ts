@@ -6,7 +6,13 @@ import type { PhotosRepo, PhotoStatus } from '../db/repositories/photos-repo.js'
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
 import type { EventFiles } from '../storage/event-files.js';
 
-export function createEventOverviewService(deps: { photos: PhotosRepo; attendees: AttendeesRepo; selfies: SelfiesRepo; matches: MatchesRepo; files: EventFiles }) {
+export function createEventOverviewService(deps: {
+  photos: PhotosRepo;
+  attendees: AttendeesRepo;
+  selfies: SelfiesRepo;
+  matches: MatchesRepo;
+  files: EventFiles;
+}) {
   return {
     /** Where a photo's thumbnail is (it may not be made yet), or null for an unknown photo. */
     thumbPath(photoId: string): string | null {

@@ -54,9 +54,12 @@ export function createFtpService(deps: FtpServiceDeps) {
       problem = null;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      problem = code === 'EADDRINUSE' ? `Port ${s.ftpPort} is used by another program: choose another FTP port in Settings.`
-        : code === 'EACCES' ? `Port ${s.ftpPort} needs administrator rights: choose a port above 1023 in Settings.`
-          : `The FTP receiver could not start: ${(err as Error).message}`;
+      problem =
+        code === 'EADDRINUSE'
+          ? `Port ${s.ftpPort} is used by another program: choose another FTP port in Settings.`
+          : code === 'EACCES'
+            ? `Port ${s.ftpPort} needs administrator rights: choose a port above 1023 in Settings.`
+            : `The FTP receiver could not start: ${(err as Error).message}`;
       throw new AppError(409, 'ftp_unavailable', problem);
     }
   }

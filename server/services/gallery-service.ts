@@ -102,10 +102,9 @@ export function createGalleryService(deps: GalleryDeps) {
       const selfies = deps.selfies.listByAttendee(attendee.id);
       deleteRows(attendee.id);
       forgetNow(deps.db);
-      await Promise.all(selfies.flatMap((s) => [
-        rm(deps.files.selfie(s.eventId, s.id), { force: true }),
-        rm(deps.files.selfieUpload(s.eventId, s.id), { force: true }),
-      ]));
+      await Promise.all(
+        selfies.flatMap((s) => [rm(deps.files.selfie(s.eventId, s.id), { force: true }), rm(deps.files.selfieUpload(s.eventId, s.id), { force: true })]),
+      );
     },
   };
 }

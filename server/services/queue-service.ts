@@ -22,7 +22,7 @@ export interface QueueServiceDeps {
 export function createQueueService(deps: QueueServiceDeps) {
   const now = deps.now ?? Date.now;
   const waitingAgain = (job: { kind: string; refId: string }) =>
-    (job.kind === 'photo' ? deps.photoStatus.requeued(job.refId) : deps.selfieStatus.requeued(job.refId));
+    job.kind === 'photo' ? deps.photoStatus.requeued(job.refId) : deps.selfieStatus.requeued(job.refId);
 
   return {
     stats(): QueueStats {

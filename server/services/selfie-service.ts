@@ -71,8 +71,11 @@ export function createSelfieService(deps: SelfieServiceDeps) {
         if (truncated()) throw new AppError(413, 'file_too_large', 'This photo is too large (15 MB at most).');
         const probe = await probeImage(tmp);
         if (!probe.ok) {
-          throw new AppError(400, probe.problem === 'image_too_large' ? 'image_too_large' : 'unreadable_image',
-            probe.problem === 'unsupported_format' ? 'Please send a JPEG, PNG or WebP photo.' : probe.message!);
+          throw new AppError(
+            400,
+            probe.problem === 'image_too_large' ? 'image_too_large' : 'unreadable_image',
+            probe.problem === 'unsupported_format' ? 'Please send a JPEG, PNG or WebP photo.' : probe.message!,
+          );
         }
         await rename(tmp, path);
         insert(id, attendee, now());

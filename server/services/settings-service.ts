@@ -7,11 +7,7 @@ import type { SettingsRepo } from '../db/repositories/settings-repo.js';
 
 export type SettingsListener = (next: Settings, previous: Settings) => void;
 
-export function createSettingsService(deps: {
-  repo: SettingsRepo;
-  defaults: Settings;
-  fromEnv: Partial<Settings>;
-}) {
+export function createSettingsService(deps: { repo: SettingsRepo; defaults: Settings; fromEnv: Partial<Settings> }) {
   const saved = deps.repo.readAll();
   // Saved values that no longer validate (an older version's limits) fall back to the default.
   const merged: Record<string, unknown> = { ...deps.defaults };

@@ -26,12 +26,17 @@ export const IDLE_RELEASE_MS = 120_000;
 
 export function createImagePool(threads: number, opts: { maxOldGenerationSizeMb?: number; idleReleaseMs?: number } = {}): ImagePool {
   const { filename, execArgv } = workerFile(import.meta.url, 'image.worker');
-  const make = (n: number) => new Piscina({
-    filename, execArgv, minThreads: 0, maxThreads: n, idleTimeout: opts.idleReleaseMs ?? IDLE_RELEASE_MS,
-    // Each thread holds one task: the scheduler never hands the pool more than it can run.
-    concurrentTasksPerWorker: 1,
-    resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 1536 },
-  });
+  const make = (n: number) =>
+    new Piscina({
+      filename,
+      execArgv,
+      minThreads: 0,
+      maxThreads: n,
+      idleTimeout: opts.idleReleaseMs ?? IDLE_RELEASE_MS,
+      // Each thread holds one task: the scheduler never hands the pool more than it can run.
+      concurrentTasksPerWorker: 1,
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 1536 },
+    });
   let pool = make(threads);
   let size = threads;
   let active = 0;

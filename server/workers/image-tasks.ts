@@ -55,7 +55,10 @@ export type SelfieImageResult =
   | { kind: 'selfie-image'; readable: false; timings: StageTimings };
 
 /** A photo that cannot be decoded: retrying cannot fix it. */
-export interface UnreadableResult { kind: 'unreadable'; reason: string }
+export interface UnreadableResult {
+  kind: 'unreadable';
+  reason: string;
+}
 
 /** What the pool answers for each kind of task. */
 export type ResultOf<T extends ImageTask> = T extends PhotoTask ? PhotoResult | UnreadableResult : T extends SelfieImageTask ? SelfieImageResult : SelfieResult;

@@ -4,10 +4,17 @@ import sharp from 'sharp';
 import { loadLocalFaceModel, type LocalFaceModel } from '../faces/local-face-model.js';
 import { findPhotoFaces, level } from '../faces/photo-faces.js';
 import { CROWD_FACES, CROWD_LOOK_PX, CROWD_MIN_SCORE, judgeSelfie, type SelfieVerdict } from '../faces/selfie-check.js';
-import { DETECT_MAX, FULL_RESOLUTION, SELFIE_DETECT_MAX, decodeRgb, encodeJpeg, writePhotoRenditions, writeSelfie, type RawImage } from '../images/renditions.js';
-import type {
-  ImageTask, PhotoResult, PhotoTask, SelfieImageResult, SelfieImageTask, SelfieResult, SelfieTask, UnreadableResult,
-} from './image-tasks.js';
+import {
+  DETECT_MAX,
+  FULL_RESOLUTION,
+  SELFIE_DETECT_MAX,
+  decodeRgb,
+  encodeJpeg,
+  writePhotoRenditions,
+  writeSelfie,
+  type RawImage,
+} from '../images/renditions.js';
+import type { ImageTask, PhotoResult, PhotoTask, SelfieImageResult, SelfieImageTask, SelfieResult, SelfieTask, UnreadableResult } from './image-tasks.js';
 
 // One libvips thread per worker: the pool size alone decides how many cores image work uses.
 sharp.concurrency(1);
@@ -84,7 +91,14 @@ async function selfieImage(task: SelfieImageTask): Promise<SelfieImageResult> {
   }
   const t1 = performance.now();
   const [jpeg] = await Promise.all([encodeJpeg(img, SELFIE_DETECT_MAX, 90), writeSelfie(img, task.outputPath)]);
-  return { kind: 'selfie-image', readable: true, jpeg, width: img.width, height: img.height, timings: { decodeMs: t1 - t0, facesMs: 0, encodeMs: performance.now() - t1 } };
+  return {
+    kind: 'selfie-image',
+    readable: true,
+    jpeg,
+    width: img.width,
+    height: img.height,
+    timings: { decodeMs: t1 - t0, facesMs: 0, encodeMs: performance.now() - t1 },
+  };
 }
 
 export default async function run(task: ImageTask): Promise<PhotoResult | UnreadableResult | SelfieResult | SelfieImageResult> {

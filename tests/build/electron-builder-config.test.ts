@@ -25,7 +25,10 @@ it('targets Windows, macOS and Linux with native modules and weights unpacked', 
   expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
   expect(config.linux.target).toBe('AppImage');
   for (const part of ['better-sqlite3', 'sharp', 'face-api/model', 'dist/server']) {
-    expect(config.asarUnpack.some((p: string) => p.includes(part)), part).toBe(true);
+    expect(
+      config.asarUnpack.some((p: string) => p.includes(part)),
+      part,
+    ).toBe(true);
   }
   expect(existsSync(join(root, config.icon))).toBe(true);
 });

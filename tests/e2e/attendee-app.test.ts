@@ -160,10 +160,7 @@ describe('attendee phone app', () => {
     await page.getByRole('dialog', { name: `Photo 1 of ${mine.length}` }).waitFor({ timeout: T.short });
     await page.getByRole('button', { name: 'Next photo' }).click();
     await page.getByRole('dialog', { name: `Photo 2 of ${mine.length}` }).waitFor({ timeout: T.short });
-    const [one] = await Promise.all([
-      page.waitForEvent('download', { timeout: T.short }),
-      page.getByRole('link', { name: 'Download', exact: true }).click(),
-    ]);
+    const [one] = await Promise.all([page.waitForEvent('download', { timeout: T.short }), page.getByRole('link', { name: 'Download', exact: true }).click()]);
     expect(one.suggestedFilename()).toMatch(/^findme-[A-Za-z0-9-]+\.(jpg|png)$/);
 
     // "This isn't me", confirmed: the photo leaves the gallery for good.
@@ -178,10 +175,7 @@ describe('attendee phone app', () => {
     expect(((await server.json()) as { photos: unknown[] }).photos).toHaveLength(mine.length - 1);
 
     // Download all as one ZIP.
-    const [zip] = await Promise.all([
-      page.waitForEvent('download', { timeout: T.short }),
-      page.getByRole('link', { name: 'Download all (ZIP)' }).click(),
-    ]);
+    const [zip] = await Promise.all([page.waitForEvent('download', { timeout: T.short }), page.getByRole('link', { name: 'Download all (ZIP)' }).click()]);
     const zipPath = join(downloads, zip.suggestedFilename());
     await zip.saveAs(zipPath);
     expect(zip.suggestedFilename()).toBe('findme-photos.zip');

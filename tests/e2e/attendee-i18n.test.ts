@@ -21,9 +21,25 @@ describe('attendee app dictionaries', () => {
   });
 
   it('translate every error code a phone can receive', () => {
-    const codes = ['username_taken', 'email_taken', 'password_too_short', 'password_too_long', 'rate_limited', 'event_not_found',
-      'invalid_credentials', 'choose_event', 'consent_required', 'too_many_selfies', 'file_too_large', 'unreadable_image',
-      'image_too_large', 'server_busy', 'session_expired', 'unauthorized', 'network_error'];
+    const codes = [
+      'username_taken',
+      'email_taken',
+      'password_too_short',
+      'password_too_long',
+      'rate_limited',
+      'event_not_found',
+      'invalid_credentials',
+      'choose_event',
+      'consent_required',
+      'too_many_selfies',
+      'file_too_large',
+      'unreadable_image',
+      'image_too_large',
+      'server_busy',
+      'session_expired',
+      'unauthorized',
+      'network_error',
+    ];
     for (const code of codes) expect(Object.keys(en), code).toContain(`err_${code}`);
   });
 });

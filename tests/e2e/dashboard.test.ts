@@ -52,7 +52,10 @@ describe('dashboard', () => {
   it('adds photos through the file picker and watches the counters reach done live', async () => {
     await tab('Photos').click();
     await page.locator('input[type=file]').setInputFiles([...photoFiles, truncated]);
-    await page.getByRole('status').filter({ hasText: /queued/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /queued/ })
+      .waitFor({ timeout: 30_000 });
     await tab('Live').click();
     await expect.poll(async () => page.getByTestId('count-done').textContent(), { timeout: 60_000 }).toBe(String(photoFiles.length));
     await expect.poll(async () => page.getByTestId('count-failed').textContent(), { timeout: 30_000 }).toBe('1');

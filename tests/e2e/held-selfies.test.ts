@@ -42,7 +42,10 @@ beforeAll(async () => {
   watch(dash);
   await dash.goto(`${s.adminUrl}/#token=${ADMIN_TOKEN}`);
   await dash.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: T.short });
-  await dash.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /Attendees/ }).click();
+  await dash
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: /Attendees/ })
+    .click();
 
   const phoneContext = await browser.newContext({ ...PHONE, locale: 'en-GB' });
   await phoneContext.addCookies([{ name: 'findme_session', value: bobToken, url: s.attendeeUrl }]);
@@ -73,7 +76,10 @@ describe('selfies to check', () => {
       await img.waitFor({ timeout: T.short });
       await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth), { timeout: T.short }).toBeGreaterThan(100);
     }
-    const tabBadge = dash.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /Attendees/ }).locator('.badge');
+    const tabBadge = dash
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: /Attendees/ })
+      .locator('.badge');
     expect(await tabBadge.textContent()).toBe('1');
     await expect.poll(() => dash.locator('tr', { hasText: 'Bob Second' }).locator('.pill').textContent(), { timeout: T.short }).toBe('to check');
     await dash.screenshot({ path: screenshotPath('dashboard-held-selfies'), fullPage: true });

@@ -20,7 +20,12 @@ export function pngBombHeader(width = 30000, height = 30000): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr.writeUInt8(8, 8); // bit depth
   ihdr.writeUInt8(2, 9); // RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', Buffer.alloc(64)), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', Buffer.alloc(64)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export async function badImages(): Promise<{ name: string; bytes: Buffer }[]> {
@@ -30,6 +35,11 @@ export async function badImages(): Promise<{ name: string; bytes: Buffer }[]> {
     { name: 'truncated.jpg', bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)) },
     { name: 'text-named.jpg', bytes: Buffer.from('this is not an image, just text pretending\n'.repeat(20)) },
     { name: 'bomb.png', bytes: pngBombHeader() },
-    { name: 'animated.gif', bytes: await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c33' } }).gif().toBuffer() },
+    {
+      name: 'animated.gif',
+      bytes: await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c33' } })
+        .gif()
+        .toBuffer(),
+    },
   ];
 }

@@ -28,7 +28,15 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
   const root = packageRoot();
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'cli.ts')], {
     cwd: root,
-    env: { ...process.env, FINDME_DATA_DIR: dataDir, FINDME_PORT: String(port), FINDME_ADMIN_PORT: String(adminPort), FINDME_ADMIN_TOKEN: ADMIN_TOKEN, FINDME_HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      FINDME_DATA_DIR: dataDir,
+      FINDME_PORT: String(port),
+      FINDME_ADMIN_PORT: String(adminPort),
+      FINDME_ADMIN_TOKEN: ADMIN_TOKEN,
+      FINDME_HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

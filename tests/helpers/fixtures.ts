@@ -23,14 +23,18 @@ export function formWith(field: string, files: { name: string; bytes: Uint8Array
 
 export async function uploadSelfie(s: TestServer, token: string, bytes: Uint8Array, name = 'selfie.jpg') {
   const res = await fetch(`${s.attendeeUrl}/api/upload-selfie`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}` }, body: formWith('file', [{ name, bytes, type: 'image/jpeg' }]),
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: formWith('file', [{ name, bytes, type: 'image/jpeg' }]),
   });
   return { status: res.status, headers: res.headers, body: await res.json() } as ApiResult;
 }
 
 export async function uploadPhotos(s: TestServer, eventId: string, files: { name: string; bytes: Uint8Array }[]) {
   const res = await fetch(`${s.adminUrl}/api/admin/events/${eventId}/photos`, {
-    method: 'POST', headers: { authorization: `Bearer ${s.adminToken}` }, body: formWith('files', files),
+    method: 'POST',
+    headers: { authorization: `Bearer ${s.adminToken}` },
+    body: formWith('files', files),
   });
   return { status: res.status, headers: res.headers, body: await res.json() } as ApiResult;
 }
@@ -66,4 +70,7 @@ export async function galleryFileNames(s: TestServer, eventId: string, token: st
 
 /** What the manifest says an attendee should see. */
 export const expectedFor = (attendee: string) =>
-  Object.entries(manifest.photos).filter(([, v]) => v.faces.includes(attendee)).map(([k]) => basename(k)).sort();
+  Object.entries(manifest.photos)
+    .filter(([, v]) => v.faces.includes(attendee))
+    .map(([k]) => basename(k))
+    .sort();

@@ -7,12 +7,13 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const CLIENT = join(import.meta.dirname, 'ftp-client.py');
 
-export type CameraStep =
-  | { do: 'stor' | 'cut'; name: string; file: string; bytes?: number }
-  | { do: 'cmd'; line: string }
-  | { do: 'cwd' | 'mkd'; path: string };
+export type CameraStep = { do: 'stor' | 'cut'; name: string; file: string; bytes?: number } | { do: 'cmd'; line: string } | { do: 'cwd' | 'mkd'; path: string };
 
-export interface CameraResult { login: string | null; error?: string; steps: { ok: boolean; reply: string }[] }
+export interface CameraResult {
+  login: string | null;
+  error?: string;
+  steps: { ok: boolean; reply: string }[];
+}
 
 export async function camera(
   to: { port: number; username: string; password: string },

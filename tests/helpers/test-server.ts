@@ -32,7 +32,9 @@ export interface ApiResult {
   body: any;
 }
 
-export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string>; retryBackoffMs?: number; logger?: import('pino').Logger; streamMaxAgeMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { dataDir?: string; env?: Record<string, string>; retryBackoffMs?: number; logger?: import('pino').Logger; streamMaxAgeMs?: number } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-test-'));
   const config = readConfig({ FINDME_DATA_DIR: dataDir, FINDME_ADMIN_TOKEN: ADMIN_TOKEN, FINDME_HOST: '127.0.0.1', ...opts.env }, dataDir);
   const findme = await createFindMe({
@@ -47,7 +49,12 @@ export async function startTestServer(opts: { dataDir?: string; env?: Record<str
   const attendeeUrl = urls.localAttendeeUrl.replace(/\/$/, '');
   const adminUrl = urls.adminUrl.replace(/\/$/, '');
 
-  async function request(base: string, method: string, path: string, init: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}) {
+  async function request(
+    base: string,
+    method: string,
+    path: string,
+    init: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {},
+  ) {
     const headers: Record<string, string> = { ...init.headers };
     let body: string | undefined;
     if (init.raw !== undefined) body = init.raw;
@@ -68,7 +75,11 @@ export async function startTestServer(opts: { dataDir?: string; env?: Record<str
   }
 
   const server: TestServer = {
-    findme, dataDir, attendeeUrl, adminUrl, adminToken: ADMIN_TOKEN,
+    findme,
+    dataDir,
+    attendeeUrl,
+    adminUrl,
+    adminToken: ADMIN_TOKEN,
     api: (method, path, init) => request(attendeeUrl, method, path, init),
     admin: (method, path, body) => request(adminUrl, method, path, { body, token: ADMIN_TOKEN }),
     async createEvent(name, code) {
@@ -86,7 +97,13 @@ export async function startTestServer(opts: { dataDir?: string; env?: Record<str
 
 export async function register(server: TestServer, input: { code: string; username: string; password?: string; email?: string }) {
   const res = await server.api('POST', '/api/register', {
-    body: { code: input.code, username: input.username, password: input.password ?? 'correct horse battery', consent: true, ...(input.email && { email: input.email }) },
+    body: {
+      code: input.code,
+      username: input.username,
+      password: input.password ?? 'correct horse battery',
+      consent: true,
+      ...(input.email && { email: input.email }),
+    },
   });
   if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { token: string; attendee: { id: string; eventId: string; username: string; displayName: string } };

@@ -46,8 +46,11 @@ describe('window', () => {
 describe('IPC', () => {
   const revealed: string[] = [];
   const handlers = createIpcHandlers({
-    adminUrl: () => 'http://127.0.0.1:8081/', adminToken: () => 'tok', appVersion: () => '1.2.3',
-    showOpenFolderDialog: async () => '/picked', showItemInFolder: (p) => revealed.push(p),
+    adminUrl: () => 'http://127.0.0.1:8081/',
+    adminToken: () => 'tok',
+    appVersion: () => '1.2.3',
+    showOpenFolderDialog: async () => '/picked',
+    showItemInFolder: (p) => revealed.push(p),
   });
 
   it('answers each channel of the preload API', async () => {
@@ -75,7 +78,16 @@ describe('quit', () => {
     let release!: () => void;
     const closing = new Promise<void>((r) => (release = r));
     let quits = 0;
-    const seq = createQuitSequence({ getCore: () => ({ close: (t) => { closedWith = t; return closing; } }), quit: () => quits++, jobTimeoutMs: 1234 });
+    const seq = createQuitSequence({
+      getCore: () => ({
+        close: (t) => {
+          closedWith = t;
+          return closing;
+        },
+      }),
+      quit: () => quits++,
+      jobTimeoutMs: 1234,
+    });
     expect(seq.beforeQuit()).toBe(true); // held
     expect(seq.beforeQuit()).toBe(true); // still closing
     expect(closedWith).toBe(1234);
@@ -89,7 +101,11 @@ describe('quit', () => {
     expect(createQuitSequence({ getCore: () => undefined, quit: () => undefined }).beforeQuit()).toBe(false);
     let quits = 0;
     const errors: unknown[] = [];
-    const seq = createQuitSequence({ getCore: () => ({ close: () => Promise.reject(new Error('disk gone')) }), quit: () => quits++, onError: (e) => errors.push(e) });
+    const seq = createQuitSequence({
+      getCore: () => ({ close: () => Promise.reject(new Error('disk gone')) }),
+      quit: () => quits++,
+      onError: (e) => errors.push(e),
+    });
     expect(seq.beforeQuit()).toBe(true);
     await expect.poll(() => quits).toBe(1);
     expect(errors).toHaveLength(1);
@@ -97,6 +113,20 @@ describe('quit', () => {
 });
 
 it('summarises the queue in the tray tooltip', () => {
-  const stats = { queue: { queued: 3, running: 2, done: 40, failed: 1, totalEnqueued: 46, totalProcessed: 41, workersActive: 2, workers: 2, photosPerMinute: 60, etaSeconds: 300 }, cache: {} };
+  const stats = {
+    queue: {
+      queued: 3,
+      running: 2,
+      done: 40,
+      failed: 1,
+      totalEnqueued: 46,
+      totalProcessed: 41,
+      workersActive: 2,
+      workers: 2,
+      photosPerMinute: 60,
+      etaSeconds: 300,
+    },
+    cache: {},
+  };
   expect(trayTooltip(stats)).toBe('FindMe — 40 photos done\n5 in progress, about 5 min left\n1 failed: see the dashboard');
 });

@@ -6,7 +6,11 @@ export function ErrorNotice({ code, onRetry }: { code: string | null; onRetry?: 
   return (
     <div role="alert" className={code ? 'notice error' : 'notice-empty'}>
       {code && <p>{t(errorKey(code))}</p>}
-      {code && onRetry && <button type="button" className="btn secondary" onClick={onRetry}>{t('tryAgain')}</button>}
+      {code && onRetry && (
+        <button type="button" className="btn secondary" onClick={onRetry}>
+          {t('tryAgain')}
+        </button>
+      )}
     </div>
   );
 }

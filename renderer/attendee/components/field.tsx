@@ -28,7 +28,11 @@ export function Field({ label, labelNote, hint, message, adornment, ...input }: 
         {label}
         {labelNote && <span className="label-note"> ({labelNote})</span>}
       </label>
-      {hint && <p id={hintId} className="hint">{hint}</p>}
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
       <div className={adornment ? 'input-row' : undefined}>
         <input id={id} aria-describedby={describedBy} aria-invalid={message?.tone === 'error' || undefined} {...input} />
         {adornment}

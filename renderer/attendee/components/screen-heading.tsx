@@ -7,5 +7,9 @@ export function ScreenHeading({ children, id, focus = true }: { children: ReactN
   useEffect(() => {
     if (focus) ref.current?.focus({ preventScroll: false });
   }, [focus]);
-  return <h1 ref={ref} id={id} tabIndex={-1}>{children}</h1>;
+  return (
+    <h1 ref={ref} id={id} tabIndex={-1}>
+      {children}
+    </h1>
+  );
 }

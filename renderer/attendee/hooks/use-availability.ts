@@ -16,7 +16,8 @@ export function useAvailability(eventCode: string, field: 'username' | 'email', 
   useEffect(() => {
     if (!debounced || !valid) return;
     const ctrl = new AbortController();
-    api.availability(eventCode, { [field]: debounced }, ctrl.signal)
+    api
+      .availability(eventCode, { [field]: debounced }, ctrl.signal)
       .then((res) => {
         const free = field === 'username' ? res.usernameAvailable : res.emailAvailable;
         setResult({ value: debounced, availability: free === false ? 'taken' : 'available' });

@@ -7,11 +7,7 @@ import { useDebouncedValue } from './use-debounced-value';
 export const CODE_RE = /^[A-Za-z0-9]{4,12}$/;
 
 export type EventCodeCheck =
-  | { state: 'idle' }
-  | { state: 'checking' }
-  | { state: 'valid'; event: EventRef }
-  | { state: 'invalid' }
-  | { state: 'error'; code: string };
+  { state: 'idle' } | { state: 'checking' } | { state: 'valid'; event: EventRef } | { state: 'invalid' } | { state: 'error'; code: string };
 
 export function useEventCode(code: string, retry: number): EventCodeCheck {
   const debounced = useDebouncedValue(code, 300);
@@ -25,7 +21,8 @@ export function useEventCode(code: string, retry: number): EventCodeCheck {
     }
     const ctrl = new AbortController();
     setResult({ state: 'checking' });
-    api.checkEventCode(debounced, ctrl.signal)
+    api
+      .checkEventCode(debounced, ctrl.signal)
       .then((res) => setResult(res.valid && res.event ? { state: 'valid', event: res.event } : { state: 'invalid' }))
       .catch((err: unknown) => {
         if (!isAbort(err)) setResult({ state: 'error', code: errorCode(err) });

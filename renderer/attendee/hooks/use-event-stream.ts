@@ -55,13 +55,16 @@ export function useEventStream(handlers: StreamHandlers): StreamState {
         if (source.readyState !== EventSource.CLOSED) return; // the browser retries by itself
         // Refused (401, or a proxy in the way): find out why before trying again.
         source.close();
-        api.me().then(() => {
-          if (!stopped) retryTimer = setTimeout(connect, 3000);
-        }, (err: unknown) => {
-          const code = errorCode(err);
-          if (code === 'unauthorized' || code === 'session_expired') ref.current.onUnauthorized();
-          else if (!stopped) retryTimer = setTimeout(connect, 5000);
-        });
+        api.me().then(
+          () => {
+            if (!stopped) retryTimer = setTimeout(connect, 3000);
+          },
+          (err: unknown) => {
+            const code = errorCode(err);
+            if (code === 'unauthorized' || code === 'session_expired') ref.current.onUnauthorized();
+            else if (!stopped) retryTimer = setTimeout(connect, 5000);
+          },
+        );
       };
     };
     connect();

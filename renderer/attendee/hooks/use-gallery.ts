@@ -77,19 +77,22 @@ export function useGallery(): Gallery {
   const reload = useCallback(() => {
     setStatus('loading');
     setError(null);
-    Promise.all([api.myPhotos(null, PAGE), api.me()]).then(([page, me]) => {
-      setPhotos(page.photos);
-      setPending([]);
-      setCursor(page.nextCursor);
-      setTotal(me.photoCount);
-      setStatus('ready');
-      // What fetchNew() compares against, before React re-renders.
-      latest.current = { photos: page.photos, pending: [], cursor: page.nextCursor, status: 'ready' };
-      if (dirty.current) void fetchNew();
-    }, (err: unknown) => {
-      setError(errorCode(err));
-      setStatus('error');
-    });
+    Promise.all([api.myPhotos(null, PAGE), api.me()]).then(
+      ([page, me]) => {
+        setPhotos(page.photos);
+        setPending([]);
+        setCursor(page.nextCursor);
+        setTotal(me.photoCount);
+        setStatus('ready');
+        // What fetchNew() compares against, before React re-renders.
+        latest.current = { photos: page.photos, pending: [], cursor: page.nextCursor, status: 'ready' };
+        if (dirty.current) void fetchNew();
+      },
+      (err: unknown) => {
+        setError(errorCode(err));
+        setStatus('error');
+      },
+    );
   }, [fetchNew]);
 
   useEffect(() => {
@@ -101,10 +104,16 @@ export function useGallery(): Gallery {
     const { cursor: from } = latest.current;
     if (!from || loadingMore) return;
     setLoadingMore(true);
-    api.myPhotos(from, PAGE).then((page) => {
-      setPhotos((cur) => [...cur, ...page.photos.filter((p) => !cur.some((c) => c.id === p.id))]);
-      setCursor(page.nextCursor);
-    }, (err: unknown) => setError(errorCode(err))).finally(() => setLoadingMore(false));
+    api
+      .myPhotos(from, PAGE)
+      .then(
+        (page) => {
+          setPhotos((cur) => [...cur, ...page.photos.filter((p) => !cur.some((c) => c.id === p.id))]);
+          setCursor(page.nextCursor);
+        },
+        (err: unknown) => setError(errorCode(err)),
+      )
+      .finally(() => setLoadingMore(false));
   }, [loadingMore]);
 
   const onMatch = useCallback(() => {
@@ -126,7 +135,17 @@ export function useGallery(): Gallery {
   }, []);
 
   return {
-    photos, pending, total: Math.max(total, photos.length), hasMore: cursor !== null, status, error, loadingMore,
-    reload, loadMore, onMatch, showPending, remove,
+    photos,
+    pending,
+    total: Math.max(total, photos.length),
+    hasMore: cursor !== null,
+    status,
+    error,
+    loadingMore,
+    reload,
+    loadMore,
+    onMatch,
+    showPending,
+    remove,
   };
 }

@@ -8,11 +8,7 @@ import { shrinkImage } from '../shrink-image';
 
 export const MAX_SELFIES = 3;
 
-export type UploadState =
-  | { phase: 'idle' }
-  | { phase: 'preparing' }
-  | { phase: 'uploading'; fraction: number }
-  | { phase: 'error'; code: string };
+export type UploadState = { phase: 'idle' } | { phase: 'preparing' } | { phase: 'uploading'; fraction: number } | { phase: 'error'; code: string };
 
 export interface Selfies {
   selfies: Selfie[];
@@ -36,7 +32,10 @@ export function useSelfies(initial: Selfie[]): Selfies {
   }, []);
 
   const refresh = useCallback(() => {
-    api.me().then((me) => setSelfies(me.selfies), () => undefined);
+    api.me().then(
+      (me) => setSelfies(me.selfies),
+      () => undefined,
+    );
   }, []);
 
   const processing = selfies.some((s) => s.status === 'processing');
@@ -48,28 +47,34 @@ export function useSelfies(initial: Selfie[]): Selfies {
     return () => clearInterval(timer);
   }, [processing, held, refresh]);
 
-  useEffect(() => () => {
-    if (previewRef.current) URL.revokeObjectURL(previewRef.current.url);
-  }, []);
+  useEffect(
+    () => () => {
+      if (previewRef.current) URL.revokeObjectURL(previewRef.current.url);
+    },
+    [],
+  );
 
-  const send = useCallback((file: File) => {
-    setUpload({ phase: 'preparing' });
-    (async () => {
-      const small = await shrinkImage(file);
-      setUpload({ phase: 'uploading', fraction: 0 });
-      const res = await uploadSelfie(small, (fraction) => setUpload({ phase: 'uploading', fraction }));
-      const url = URL.createObjectURL(small);
-      setPreview((old) => {
-        if (old) URL.revokeObjectURL(old.url);
-        return { selfieId: res.selfie.id, url };
+  const send = useCallback(
+    (file: File) => {
+      setUpload({ phase: 'preparing' });
+      (async () => {
+        const small = await shrinkImage(file);
+        setUpload({ phase: 'uploading', fraction: 0 });
+        const res = await uploadSelfie(small, (fraction) => setUpload({ phase: 'uploading', fraction }));
+        const url = URL.createObjectURL(small);
+        setPreview((old) => {
+          if (old) URL.revokeObjectURL(old.url);
+          return { selfieId: res.selfie.id, url };
+        });
+        setSelfies((cur) => (cur.some((c) => c.id === res.selfie.id) ? cur : [...cur, { id: res.selfie.id, status: 'processing' }]));
+        setUpload({ phase: 'idle' });
+      })().catch((err: unknown) => {
+        setUpload({ phase: 'error', code: errorCode(err) });
+        if (errorCode(err) === 'too_many_selfies') refresh();
       });
-      setSelfies((cur) => (cur.some((c) => c.id === res.selfie.id) ? cur : [...cur, { id: res.selfie.id, status: 'processing' }]));
-      setUpload({ phase: 'idle' });
-    })().catch((err: unknown) => {
-      setUpload({ phase: 'error', code: errorCode(err) });
-      if (errorCode(err) === 'too_many_selfies') refresh();
-    });
-  }, [refresh]);
+    },
+    [refresh],
+  );
 
   return { selfies, upload, preview, apply, refresh, send };
 }

@@ -50,7 +50,8 @@ export const en = {
   consentTitle: 'Your face, your choice',
   consentIntro: 'FindMe uses face recognition. Here is what that means, in plain words.',
   consentWhatTitle: 'What we keep',
-  consentWhat: 'Your selfies, a face descriptor made from them (a list of numbers that describes your face), and the list of photos you are in. Also your name, username, e-mail and password (scrambled so nobody can read it).',
+  consentWhat:
+    'Your selfies, a face descriptor made from them (a list of numbers that describes your face), and the list of photos you are in. Also your name, username, e-mail and password (scrambled so nobody can read it).',
   consentWhyTitle: 'Why',
   consentWhy: 'Only to find the photos of this event that show you. Nothing else: no advertising, no selling, no sharing.',
   consentHowLongTitle: 'For how long',
@@ -90,7 +91,8 @@ export const en = {
   selfieAcceptedHint: 'We are looking for you in every photo, now and as new ones arrive.',
   selfieRejected: 'This selfie cannot be used',
   selfieHeld: 'Waiting for the organiser to check your selfie',
-  selfieHeldHint: 'Your selfie looks like someone who already has an account here, so the organiser checks it by eye. This page updates by itself; you can close it and come back later.',
+  selfieHeldHint:
+    'Your selfie looks like someone who already has an account here, so the organiser checks it by eye. This page updates by itself; you can close it and come back later.',
   reason_no_face: 'We could not find a face. Hold the phone at arm’s length, facing you, in good light.',
   reason_several_faces: 'There is more than one face. Take it again alone in the picture.',
   reason_face_too_small: 'Your face is too small in the picture. Hold the phone closer.',
@@ -106,7 +108,8 @@ export const en = {
   photoCountMany: '{n} photos',
   galleryEmptyNoSelfie: 'Take a selfie first: the photos you are in will then appear here.',
   galleryEmptyHeld: 'Your photos appear here once the organiser has checked your selfie.',
-  galleryEmptyWaiting: 'No photos of you yet. As the photographers’ pictures arrive, the ones you are in appear here by themselves, within seconds. Keep this page open or come back later.',
+  galleryEmptyWaiting:
+    'No photos of you yet. As the photographers’ pictures arrive, the ones you are in appear here by themselves, within seconds. Keep this page open or come back later.',
   newPhotosOne: '1 new photo: show it',
   newPhotosMany: '{n} new photos: show them',
   downloadAll: 'Download all (ZIP)',

@@ -48,13 +48,15 @@ export const fr: Dictionary = {
   consentTitle: 'Votre visage, votre choix',
   consentIntro: 'FindMe utilise la reconnaissance faciale. Voici ce que cela veut dire, simplement.',
   consentWhatTitle: 'Ce que nous gardons',
-  consentWhat: 'Vos selfies, une empreinte du visage calculée à partir d’eux (une liste de nombres qui décrit votre visage) et la liste des photos où vous apparaissez. Ainsi que votre nom, identifiant, e-mail et mot de passe (brouillé pour que personne ne puisse le lire).',
+  consentWhat:
+    'Vos selfies, une empreinte du visage calculée à partir d’eux (une liste de nombres qui décrit votre visage) et la liste des photos où vous apparaissez. Ainsi que votre nom, identifiant, e-mail et mot de passe (brouillé pour que personne ne puisse le lire).',
   consentWhyTitle: 'Pourquoi',
   consentWhy: 'Uniquement pour trouver les photos de cet événement où vous apparaissez. Rien d’autre : ni publicité, ni vente, ni partage.',
   consentHowLongTitle: 'Combien de temps',
   consentHowLong: 'Jusqu’à ce que l’organisateur supprime les données de l’événement, ou que vous supprimiez votre compte, au premier des deux.',
   consentDeleteTitle: 'Comment les supprimer',
-  consentDelete: 'Touchez « Supprimer mon compte » en bas de votre galerie, à tout moment. Votre compte, vos selfies, vos données de visage et vos correspondances sont effacés aussitôt.',
+  consentDelete:
+    'Touchez « Supprimer mon compte » en bas de votre galerie, à tout moment. Votre compte, vos selfies, vos données de visage et vos correspondances sont effacés aussitôt.',
   consentCheckbox: 'J’accepte que FindMe traite mes selfies et les données de mon visage pour trouver mes photos.',
   consentMissing: 'Cochez la case : sans votre accord, nous ne pouvons pas chercher votre visage.',
   createAccountSubmit: 'Créer mon compte',
@@ -86,7 +88,8 @@ export const fr: Dictionary = {
   selfieAcceptedHint: 'Nous vous cherchons sur chaque photo, maintenant et à mesure qu’elles arrivent.',
   selfieRejected: 'Ce selfie ne peut pas être utilisé',
   selfieHeld: 'L’organisateur doit vérifier votre selfie',
-  selfieHeldHint: 'Votre selfie ressemble à une personne qui a déjà un compte ici : l’organisateur le vérifie à l’œil. Cette page se met à jour toute seule ; vous pouvez la fermer et revenir plus tard.',
+  selfieHeldHint:
+    'Votre selfie ressemble à une personne qui a déjà un compte ici : l’organisateur le vérifie à l’œil. Cette page se met à jour toute seule ; vous pouvez la fermer et revenir plus tard.',
   reason_no_face: 'Nous n’avons pas trouvé de visage. Tenez le téléphone à bout de bras, face à vous, en pleine lumière.',
   reason_several_faces: 'Il y a plusieurs visages. Reprenez-le seul sur la photo.',
   reason_face_too_small: 'Votre visage est trop petit sur la photo. Rapprochez le téléphone.',
@@ -101,7 +104,8 @@ export const fr: Dictionary = {
   photoCountMany: '{n} photos',
   galleryEmptyNoSelfie: 'Prenez d’abord un selfie : les photos où vous apparaissez s’afficheront ici.',
   galleryEmptyHeld: 'Vos photos apparaîtront ici dès que l’organisateur aura vérifié votre selfie.',
-  galleryEmptyWaiting: 'Pas encore de photo de vous. À mesure que les photos des photographes arrivent, celles où vous êtes s’affichent ici toutes seules, en quelques secondes. Gardez cette page ouverte ou revenez plus tard.',
+  galleryEmptyWaiting:
+    'Pas encore de photo de vous. À mesure que les photos des photographes arrivent, celles où vous êtes s’affichent ici toutes seules, en quelques secondes. Gardez cette page ouverte ou revenez plus tard.',
   newPhotosOne: '1 nouvelle photo : l’afficher',
   newPhotosMany: '{n} nouvelles photos : les afficher',
   downloadAll: 'Tout télécharger (ZIP)',
@@ -129,7 +133,8 @@ export const fr: Dictionary = {
   logout: 'Se déconnecter',
   deleteAccount: 'Supprimer mon compte',
   deleteConfirmTitle: 'Supprimer votre compte et vos données ?',
-  deleteConfirmText: 'Votre compte, vos selfies, vos données de visage et vos correspondances sont effacés pour de bon. Vous pourrez créer un nouveau compte ensuite.',
+  deleteConfirmText:
+    'Votre compte, vos selfies, vos données de visage et vos correspondances sont effacés pour de bon. Vous pourrez créer un nouveau compte ensuite.',
   deleteYes: 'Oui, tout supprimer',
   deleting: 'Suppression…',
   deletedTitle: 'Vos données sont supprimées',

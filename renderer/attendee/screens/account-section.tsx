@@ -21,11 +21,14 @@ export function AccountSection({ attendee, onLoggedOut, onDeleted }: Props) {
   const run = (action: () => Promise<void>, done: () => void) => {
     setBusy(true);
     setError(null);
-    action().then(done, (err: unknown) => {
-      const code = errorCode(err);
-      if (code === 'unauthorized' || code === 'session_expired') done(); // already signed out
-      else setError(code);
-    }).finally(() => setBusy(false));
+    action()
+      .then(done, (err: unknown) => {
+        const code = errorCode(err);
+        if (code === 'unauthorized' || code === 'session_expired')
+          done(); // already signed out
+        else setError(code);
+      })
+      .finally(() => setBusy(false));
   };
 
   const name = attendee.displayName === attendee.username ? attendee.username : `${attendee.displayName} (${attendee.username})`;
@@ -38,17 +41,22 @@ export function AccountSection({ attendee, onLoggedOut, onDeleted }: Props) {
           <h3 id="delete-q">{t('deleteConfirmTitle')}</h3>
           <p>{t('deleteConfirmText')}</p>
           <div className="actions">
-            <button type="button" className="btn danger" disabled={busy} aria-busy={busy} autoFocus
-              onClick={() => run(api.deleteMe, onDeleted)}>
+            <button type="button" className="btn danger" disabled={busy} aria-busy={busy} autoFocus onClick={() => run(api.deleteMe, onDeleted)}>
               {busy ? t('deleting') : t('deleteYes')}
             </button>
-            <button type="button" className="btn secondary" onClick={() => setConfirming(false)} disabled={busy}>{t('cancel')}</button>
+            <button type="button" className="btn secondary" onClick={() => setConfirming(false)} disabled={busy}>
+              {t('cancel')}
+            </button>
           </div>
         </div>
       ) : (
         <div className="actions">
-          <button type="button" className="btn secondary" disabled={busy} onClick={() => run(api.logout, onLoggedOut)}>{t('logout')}</button>
-          <button type="button" className="btn danger-outline" onClick={() => setConfirming(true)}>{t('deleteAccount')}</button>
+          <button type="button" className="btn secondary" disabled={busy} onClick={() => run(api.logout, onLoggedOut)}>
+            {t('logout')}
+          </button>
+          <button type="button" className="btn danger-outline" onClick={() => setConfirming(true)}>
+            {t('deleteAccount')}
+          </button>
         </div>
       )}
       <ErrorNotice code={error} />

@@ -36,22 +36,35 @@ export function ConsentStep({ consent, missing, submitting, serverError, onConse
           </div>
         ))}
       </dl>
-      <form noValidate onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
         <div className={`check ${missing ? 'invalid' : ''}`}>
-          <input id={id} type="checkbox" checked={consent} onChange={(e) => onConsent(e.target.checked)}
-            aria-describedby={`${id}-msg`} aria-invalid={missing || undefined} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={consent}
+            onChange={(e) => onConsent(e.target.checked)}
+            aria-describedby={`${id}-msg`}
+            aria-invalid={missing || undefined}
+          />
           <label htmlFor={id}>{t('consentCheckbox')}</label>
         </div>
-        <p id={`${id}-msg`} className="field-msg error" aria-live="polite">{missing ? t('consentMissing') : ''}</p>
+        <p id={`${id}-msg`} className="field-msg error" aria-live="polite">
+          {missing ? t('consentMissing') : ''}
+        </p>
         <ErrorNotice code={serverError && serverError !== 'consent_required' ? serverError : null} />
         <div className="actions">
           <button type="submit" className="btn primary" disabled={submitting} aria-busy={submitting}>
             {submitting ? t('creating') : t('createAccountSubmit')}
           </button>
-          <button type="button" className="btn secondary" onClick={onBack} disabled={submitting}>{t('back')}</button>
+          <button type="button" className="btn secondary" onClick={onBack} disabled={submitting}>
+            {t('back')}
+          </button>
         </div>
       </form>
     </section>

@@ -12,7 +12,9 @@ export function FarewellScreen({ reason, onRestart }: { reason: SignOutReason; o
       {reason === 'deleted' && <p>{t('deletedText')}</p>}
       {reason === 'expired' && <p>{t('err_session_expired')}</p>}
       <div className="actions">
-        <button type="button" className="btn primary" onClick={onRestart}>{t('startAgain')}</button>
+        <button type="button" className="btn primary" onClick={onRestart}>
+          {t('startAgain')}
+        </button>
       </div>
     </section>
   );

@@ -29,9 +29,12 @@ export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, stre
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasMore || typeof IntersectionObserver !== 'function') return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore();
-    }, { rootMargin: '600px 0px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) loadMore();
+      },
+      { rootMargin: '600px 0px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [hasMore, loadMore]);
@@ -46,14 +49,13 @@ export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, stre
     <section className="card gallery" aria-labelledby="gallery-title">
       <div className="section-head">
         <h2 id="gallery-title">{t('galleryTitle')}</h2>
-        {g.status === 'ready' && g.total > 0 && (
-          <span className="count">{g.total === 1 ? t('photoCountOne') : t('photoCountMany', { n: g.total })}</span>
-        )}
+        {g.status === 'ready' && g.total > 0 && <span className="count">{g.total === 1 ? t('photoCountOne') : t('photoCountMany', { n: g.total })}</span>}
       </div>
       <div aria-live="polite" className="live-region">
         {n > 0 && (
           <button type="button" className="new-photos" onClick={showNew}>
-            <span aria-hidden="true">↑ </span>{n === 1 ? t('newPhotosOne') : t('newPhotosMany', { n })}
+            <span aria-hidden="true">↑ </span>
+            {n === 1 ? t('newPhotosOne') : t('newPhotosMany', { n })}
           </button>
         )}
         {stream === 'reconnecting' && <p className="toast">{t('reconnecting')}</p>}
@@ -72,8 +74,7 @@ export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, stre
           <ul className="grid" aria-labelledby="gallery-title" ref={gridRef}>
             {g.photos.map((p, i) => (
               <li key={p.id}>
-                <button type="button" className="thumb" data-photo-id={p.id} onClick={() => onOpen(i)}
-                  aria-label={t('openPhoto', { n: i + 1 })}>
+                <button type="button" className="thumb" data-photo-id={p.id} onClick={() => onOpen(i)} aria-label={t('openPhoto', { n: i + 1 })}>
                   <img src={p.thumbUrl} alt="" loading="lazy" decoding="async" width={200} height={200} />
                 </button>
               </li>

@@ -69,11 +69,23 @@ export function HomeScreen({ me, onSignedOut }: { me: MeResponse; onSignedOut: (
         <ScreenHeading>{t('homeTitle', { name: me.attendee.displayName })}</ScreenHeading>
       </div>
       <SelfieSection selfies={selfies} />
-      <GallerySection gallery={gallery} hasSelfie={hasAccepted} selfieHeld={selfieHeld} stream={stream} announcement={announcement} onOpen={(i) => setViewingId(gallery.photos[i]?.id ?? null)} />
+      <GallerySection
+        gallery={gallery}
+        hasSelfie={hasAccepted}
+        selfieHeld={selfieHeld}
+        stream={stream}
+        announcement={announcement}
+        onOpen={(i) => setViewingId(gallery.photos[i]?.id ?? null)}
+      />
       <AccountSection attendee={me.attendee} onLoggedOut={() => onSignedOut('logout')} onDeleted={() => onSignedOut('deleted')} />
       {viewing >= 0 && (
-        <Viewer photos={gallery.photos} index={viewing} onIndex={(i) => setViewingId(gallery.photos[i]?.id ?? null)}
-          onClose={closeViewer} onRemoved={removed} />
+        <Viewer
+          photos={gallery.photos}
+          index={viewing}
+          onIndex={(i) => setViewingId(gallery.photos[i]?.id ?? null)}
+          onClose={closeViewer}
+          onRemoved={removed}
+        />
       )}
     </>
   );

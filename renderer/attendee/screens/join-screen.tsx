@@ -30,23 +30,45 @@ export function JoinScreen({ initialCode, onRegister, onLogin }: Props) {
     <section className="card" aria-labelledby="join-title">
       <ScreenHeading id="join-title">{t('joinTitle')}</ScreenHeading>
       <p className="lead">{t('joinIntro')}</p>
-      <form onSubmit={(e) => {
-        e.preventDefault();
-        if (event) onRegister(event, code);
-        else setRetry((n) => n + 1);
-      }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (event) onRegister(event, code);
+          else setRetry((n) => n + 1);
+        }}
+      >
         <Field
-          label={t('eventCodeLabel')} hint={t('eventCodeHint')} message={message}
-          value={code} onChange={(e) => setCode(e.target.value.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 12))}
-          autoComplete="off" autoCapitalize="characters" spellCheck={false} inputMode="text" className="code-input"
+          label={t('eventCodeLabel')}
+          hint={t('eventCodeHint')}
+          message={message}
+          value={code}
+          onChange={(e) =>
+            setCode(
+              e.target.value
+                .replace(/[^A-Za-z0-9]/g, '')
+                .toUpperCase()
+                .slice(0, 12),
+            )
+          }
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          inputMode="text"
+          className="code-input"
           enterKeyHint="go"
         />
         {check.state === 'error' && (
-          <button type="button" className="btn secondary" onClick={() => setRetry((n) => n + 1)}>{t('tryAgain')}</button>
+          <button type="button" className="btn secondary" onClick={() => setRetry((n) => n + 1)}>
+            {t('tryAgain')}
+          </button>
         )}
         <div className="actions">
-          <button type="submit" className="btn primary" disabled={!event}>{t('createAccount')}</button>
-          <button type="button" className="btn secondary" onClick={() => onLogin(event)}>{t('haveAccount')}</button>
+          <button type="submit" className="btn primary" disabled={!event}>
+            {t('createAccount')}
+          </button>
+          <button type="button" className="btn secondary" onClick={() => onLogin(event)}>
+            {t('haveAccount')}
+          </button>
         </div>
       </form>
     </section>

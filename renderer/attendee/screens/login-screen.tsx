@@ -51,10 +51,13 @@ export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
   return (
     <section className="card" aria-labelledby="login-title">
       <ScreenHeading id="login-title">{choices ? t('chooseEventTitle') : t('loginTitle')}</ScreenHeading>
-      <form noValidate onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         {choices ? (
           <fieldset className="choices">
             <legend>{t('chooseEventIntro')}</legend>
@@ -68,16 +71,33 @@ export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
         ) : (
           <>
             <p className="lead">{t('loginIntro')}</p>
-            <Field label={t('identifierLabel')} value={identifier} onChange={(e) => setIdentifier(e.target.value)}
-              autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} maxLength={254} />
-            <Field label={t('passwordLabel')} type={showPassword ? 'text' : 'password'} value={password}
-              onChange={(e) => setPassword(e.target.value)} autoComplete="current-password"
-              adornment={(
-                <button type="button" className="btn ghost reveal" onClick={() => setShowPassword((v) => !v)}
-                  aria-label={showPassword ? t('hidePasswordLabel') : t('showPasswordLabel')}>
+            <Field
+              label={t('identifierLabel')}
+              value={identifier}
+              onChange={(e) => setIdentifier(e.target.value)}
+              autoComplete="username"
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              maxLength={254}
+            />
+            <Field
+              label={t('passwordLabel')}
+              type={showPassword ? 'text' : 'password'}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              adornment={
+                <button
+                  type="button"
+                  className="btn ghost reveal"
+                  onClick={() => setShowPassword((v) => !v)}
+                  aria-label={showPassword ? t('hidePasswordLabel') : t('showPasswordLabel')}
+                >
                   {showPassword ? t('hidePassword') : t('showPassword')}
                 </button>
-              )} />
+              }
+            />
           </>
         )}
         <ErrorNotice code={error} />
@@ -85,7 +105,9 @@ export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
           <button type="submit" className="btn primary" disabled={busy} aria-busy={busy}>
             {busy ? t('loggingIn') : choices ? t('continue') : t('loginSubmit')}
           </button>
-          <button type="button" className="btn secondary" onClick={choices ? () => setChoices(null) : onBack}>{t('back')}</button>
+          <button type="button" className="btn secondary" onClick={choices ? () => setChoices(null) : onBack}>
+            {t('back')}
+          </button>
         </div>
       </form>
     </section>

@@ -54,7 +54,7 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
 
   let usernameMsg: FieldMessage | null;
   if (serverError === 'username_taken') usernameMsg = { tone: 'error', text: t('err_username_taken') };
-  else if (username && (!usernameValid && (attempted || /[^\p{L}\p{N}._-]/u.test(username) || username.length > 32))) {
+  else if (username && !usernameValid && (attempted || /[^\p{L}\p{N}._-]/u.test(username) || username.length > 32)) {
     usernameMsg = { tone: 'error', text: t('usernameInvalid') };
   } else if (!username && attempted) usernameMsg = { tone: 'error', text: t('usernameInvalid') };
   else usernameMsg = availabilityMessage(t, usernameAvail, t('usernameAvailable'), 'username_taken');
@@ -74,8 +74,13 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
   const clearServer = (codes: string[]) => {
     if (serverError && codes.includes(serverError)) setServerError(null);
   };
-  const detailsOk = usernameValid && usernameAvail !== 'taken' && !(serverError && FIELD_ERRORS.has(serverError)) && (!email.trim() || (emailValid && emailAvail !== 'taken'))
-    && pwBytes >= PASSWORD_MIN && pwBytes <= PASSWORD_MAX;
+  const detailsOk =
+    usernameValid &&
+    usernameAvail !== 'taken' &&
+    !(serverError && FIELD_ERRORS.has(serverError)) &&
+    (!email.trim() || (emailValid && emailAvail !== 'taken')) &&
+    pwBytes >= PASSWORD_MIN &&
+    pwBytes <= PASSWORD_MAX;
 
   // After a refused "Continue", bring the first field to fix into view and focus.
   const [focusTick, setFocusTick] = useState(0);
@@ -92,7 +97,10 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
     setServerError(null);
     try {
       const auth = await api.register({
-        code, username: username.trim(), password, consent: true,
+        code,
+        username: username.trim(),
+        password,
+        consent: true,
         ...(email.trim() && { email: email.trim() }),
         ...(displayName.trim() && { displayName: displayName.trim() }),
       });
@@ -110,7 +118,10 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
   if (step === 'consent') {
     return (
       <ConsentStep
-        consent={consent} missing={consentMissing} submitting={submitting} serverError={serverError}
+        consent={consent}
+        missing={consentMissing}
+        submitting={submitting}
+        serverError={serverError}
         onConsent={(v) => {
           setConsent(v);
           if (v) setConsentMissing(false);
@@ -125,45 +136,89 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
     <section className="card" aria-labelledby="register-title">
       <ScreenHeading id="register-title">{t('registerTitle')}</ScreenHeading>
       <p className="lead">{t('registerIntro', { event: event.name })}</p>
-      <form noValidate onSubmit={(e) => {
-        e.preventDefault();
-        setAttempted(true);
-        if (detailsOk) {
-          setServerError(null);
-          setStep('consent');
-        } else setFocusTick((n) => n + 1);
-      }}>
-        <Field label={t('displayNameLabel')} labelNote={t('optional')} hint={t('displayNameHint')}
-          value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={60} autoComplete="name" />
-        <Field label={t('usernameLabel')} hint={t('usernameHint')} message={usernameMsg} required
-          value={username} onChange={(e) => {
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAttempted(true);
+          if (detailsOk) {
+            setServerError(null);
+            setStep('consent');
+          } else setFocusTick((n) => n + 1);
+        }}
+      >
+        <Field
+          label={t('displayNameLabel')}
+          labelNote={t('optional')}
+          hint={t('displayNameHint')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          maxLength={60}
+          autoComplete="name"
+        />
+        <Field
+          label={t('usernameLabel')}
+          hint={t('usernameHint')}
+          message={usernameMsg}
+          required
+          value={username}
+          onChange={(e) => {
             setUsername(e.target.value);
             clearServer(['username_taken']);
-          }} maxLength={32}
-          autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} />
-        <Field label={t('emailLabel')} labelNote={t('optional')} hint={t('emailHint')} message={emailMsg}
-          type="email" value={email} onChange={(e) => {
+          }}
+          maxLength={32}
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+        />
+        <Field
+          label={t('emailLabel')}
+          labelNote={t('optional')}
+          hint={t('emailHint')}
+          message={emailMsg}
+          type="email"
+          value={email}
+          onChange={(e) => {
             setEmail(e.target.value);
             clearServer(['email_taken']);
-          }} maxLength={254} autoComplete="email" inputMode="email" />
-        <Field label={t('passwordLabel')} hint={t('passwordHint')} message={passwordMsg} required
-          type={showPassword ? 'text' : 'password'} value={password} onChange={(e) => {
+          }}
+          maxLength={254}
+          autoComplete="email"
+          inputMode="email"
+        />
+        <Field
+          label={t('passwordLabel')}
+          hint={t('passwordHint')}
+          message={passwordMsg}
+          required
+          type={showPassword ? 'text' : 'password'}
+          value={password}
+          onChange={(e) => {
             setPassword(e.target.value);
             clearServer(['password_too_short', 'password_too_long']);
           }}
           autoComplete="new-password"
-          adornment={(
-            <button type="button" className="btn ghost reveal"
+          adornment={
+            <button
+              type="button"
+              className="btn ghost reveal"
               aria-label={showPassword ? t('hidePasswordLabel') : t('showPasswordLabel')}
-              onClick={() => setShowPassword((v) => !v)}>
+              onClick={() => setShowPassword((v) => !v)}
+            >
               {showPassword ? t('hidePassword') : t('showPassword')}
             </button>
-          )} />
+          }
+        />
         <ErrorNotice code={serverError && FIELD_ERRORS.has(serverError) ? null : serverError} />
         {attempted && !detailsOk && <p className="form-error">{t('fixErrors')}</p>}
         <div className="actions">
-          <button type="submit" className="btn primary">{t('continue')}</button>
-          <button type="button" className="btn secondary" onClick={onBack}>{t('back')}</button>
+          <button type="submit" className="btn primary">
+            {t('continue')}
+          </button>
+          <button type="button" className="btn secondary" onClick={onBack}>
+            {t('back')}
+          </button>
         </div>
       </form>
     </section>

@@ -12,9 +12,18 @@ function Tips({ t }: { t: Translate }) {
     <div className="tips">
       <h3>{t('tipsTitle')}</h3>
       <ul>
-        <li><span aria-hidden="true">☀</span>{t('tipLight')}</li>
-        <li><span aria-hidden="true">◉</span>{t('tipGlasses')}</li>
-        <li><span aria-hidden="true">☺</span>{t('tipAlone')}</li>
+        <li>
+          <span aria-hidden="true">☀</span>
+          {t('tipLight')}
+        </li>
+        <li>
+          <span aria-hidden="true">◉</span>
+          {t('tipGlasses')}
+        </li>
+        <li>
+          <span aria-hidden="true">☺</span>
+          {t('tipAlone')}
+        </li>
       </ul>
     </div>
   );
@@ -22,16 +31,19 @@ function Tips({ t }: { t: Translate }) {
 
 function SelfieStatus({ selfie, previewUrl, t }: { selfie: Selfie; previewUrl: string | null; t: Translate }) {
   const { status } = selfie;
-  const title = status === 'processing' ? t('selfieProcessing') : status === 'accepted' ? t('selfieAccepted')
-    : status === 'held' ? t('selfieHeld') : t('selfieRejected');
-  const detail = status === 'processing' ? t('selfieProcessingHint')
-    : status === 'accepted' ? t('selfieAcceptedHint')
-    : status === 'held' ? t('selfieHeldHint') : t(`reason_${selfie.reason ?? 'unreadable_image'}`);
+  const title =
+    status === 'processing' ? t('selfieProcessing') : status === 'accepted' ? t('selfieAccepted') : status === 'held' ? t('selfieHeld') : t('selfieRejected');
+  const detail =
+    status === 'processing'
+      ? t('selfieProcessingHint')
+      : status === 'accepted'
+        ? t('selfieAcceptedHint')
+        : status === 'held'
+          ? t('selfieHeldHint')
+          : t(`reason_${selfie.reason ?? 'unreadable_image'}`);
   return (
     <div className={`selfie-status ${status}`}>
-      {previewUrl
-        ? <img className="selfie-thumb" src={previewUrl} alt={t('yourSelfiePreview')} />
-        : <span className="status-icon" aria-hidden="true" />}
+      {previewUrl ? <img className="selfie-thumb" src={previewUrl} alt={t('yourSelfiePreview')} /> : <span className="status-icon" aria-hidden="true" />}
       <div>
         <p className="status-title">
           {previewUrl && <span className="status-icon small" aria-hidden="true" />}
@@ -74,12 +86,8 @@ export function SelfieSection({ selfies: s }: { selfies: Selfies }) {
       {!latest && <p>{t('selfieIntro')}</p>}
       <div role="status" aria-live="polite" className="status-region">
         {s.upload.phase === 'preparing' && <p className="progress-text">{t('preparing')}</p>}
-        {s.upload.phase === 'uploading' && (
-          <p className="progress-text">{t('uploading', { pct: Math.round(s.upload.fraction * 100) })}</p>
-        )}
-        {!busy && latest && (
-          <SelfieStatus selfie={latest} t={t} previewUrl={s.preview?.selfieId === latest.id ? s.preview.url : null} />
-        )}
+        {s.upload.phase === 'uploading' && <p className="progress-text">{t('uploading', { pct: Math.round(s.upload.fraction * 100) })}</p>}
+        {!busy && latest && <SelfieStatus selfie={latest} t={t} previewUrl={s.preview?.selfieId === latest.id ? s.preview.url : null} />}
       </div>
       {s.upload.phase === 'uploading' && (
         <progress className="upload-bar" max={100} value={Math.round(s.upload.fraction * 100)} aria-label={t('uploadProgress')} />

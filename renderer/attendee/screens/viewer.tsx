@@ -19,8 +19,10 @@ let shareSupport: boolean | undefined;
 function canShareFiles(): boolean {
   if (shareSupport === undefined) {
     try {
-      shareSupport = typeof navigator.share === 'function' && typeof navigator.canShare === 'function'
-        && navigator.canShare({ files: [new File(['x'], 'photo.jpg', { type: 'image/jpeg' })] });
+      shareSupport =
+        typeof navigator.share === 'function' &&
+        typeof navigator.canShare === 'function' &&
+        navigator.canShare({ files: [new File(['x'], 'photo.jpg', { type: 'image/jpeg' })] });
     } catch {
       shareSupport = false;
     }
@@ -107,7 +109,8 @@ export function Viewer({ photos, index, onIndex, onClose, onRemoved }: Props) {
       await navigator.share({ files: [file] });
     } catch (err) {
       const name = (err as { name?: string }).name;
-      if (name === 'NotAllowedError') setShareNote(t('shareReady')); // the fetch outlived the tap
+      if (name === 'NotAllowedError')
+        setShareNote(t('shareReady')); // the fetch outlived the tap
       else if (name !== 'AbortError') setError('network_error');
     }
   }
@@ -121,7 +124,8 @@ export function Viewer({ photos, index, onIndex, onClose, onRemoved }: Props) {
       onRemoved(photo.id);
     } catch (err) {
       const code = errorCode(err);
-      if (code === 'not_found') onRemoved(photo.id); // already gone
+      if (code === 'not_found')
+        onRemoved(photo.id); // already gone
       else setError(code);
     } finally {
       setBusy(false);
@@ -131,7 +135,10 @@ export function Viewer({ photos, index, onIndex, onClose, onRemoved }: Props) {
 
   const title = t('viewerTitle', { n: index + 1, total });
   return (
-    <dialog ref={dialog} className="viewer" aria-labelledby="viewer-title"
+    <dialog
+      ref={dialog}
+      className="viewer"
+      aria-labelledby="viewer-title"
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -139,49 +146,77 @@ export function Viewer({ photos, index, onIndex, onClose, onRemoved }: Props) {
       onKeyDown={(e) => {
         if (e.key === 'ArrowRight') go(1);
         else if (e.key === 'ArrowLeft') go(-1);
-      }}>
+      }}
+    >
       <div className="viewer-top">
-        <h2 id="viewer-title" aria-live="polite">{title}</h2>
+        <h2 id="viewer-title" aria-live="polite">
+          {title}
+        </h2>
         <button type="button" className="btn ghost on-dark" onClick={onClose} autoFocus>
-          <span aria-hidden="true">✕ </span>{t('close')}
+          <span aria-hidden="true">✕ </span>
+          {t('close')}
         </button>
       </div>
-      <div className="viewer-stage" onTouchStart={onTouchStart} onTouchMove={onTouchMove} onTouchEnd={onTouchEnd}
+      <div
+        className="viewer-stage"
+        onTouchStart={onTouchStart}
+        onTouchMove={onTouchMove}
+        onTouchEnd={onTouchEnd}
         onTouchCancel={() => {
           touch.current = null;
           setDrag(0);
-        }}>
-        <img key={photo.id} src={photo.previewUrl} alt={t('photoAlt', { n: index + 1, total })}
-          style={drag ? { transform: `translateX(${drag}px)` } : undefined} draggable={false} />
+        }}
+      >
+        <img
+          key={photo.id}
+          src={photo.previewUrl}
+          alt={t('photoAlt', { n: index + 1, total })}
+          style={drag ? { transform: `translateX(${drag}px)` } : undefined}
+          draggable={false}
+        />
         {index > 0 && (
-          <button type="button" className="nav prev" onClick={() => go(-1)} aria-label={t('previous')}><span aria-hidden="true">‹</span></button>
+          <button type="button" className="nav prev" onClick={() => go(-1)} aria-label={t('previous')}>
+            <span aria-hidden="true">‹</span>
+          </button>
         )}
         {index < total - 1 && (
-          <button type="button" className="nav next" onClick={() => go(1)} aria-label={t('next')}><span aria-hidden="true">›</span></button>
+          <button type="button" className="nav next" onClick={() => go(1)} aria-label={t('next')}>
+            <span aria-hidden="true">›</span>
+          </button>
         )}
       </div>
       {total > 1 && <p className="swipe-hint">{t('swipeHint')}</p>}
-      <div role="status" className="viewer-status">{shareNote}</div>
+      <div role="status" className="viewer-status">
+        {shareNote}
+      </div>
       <ErrorNotice code={error} />
       {confirming ? (
         <div className="confirm on-dark" role="group" aria-labelledby="notme-q">
           <p id="notme-q">{t('notMeConfirm')}</p>
           <div className="actions row">
-            <button type="button" className="btn danger" onClick={() => void notMe()} disabled={busy} aria-busy={busy}>{t('notMeYes')}</button>
-            <button type="button" className="btn ghost on-dark" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+            <button type="button" className="btn danger" onClick={() => void notMe()} disabled={busy} aria-busy={busy}>
+              {t('notMeYes')}
+            </button>
+            <button type="button" className="btn ghost on-dark" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
           </div>
         </div>
       ) : (
         <div className="viewer-actions">
           <a className="btn on-dark" href={photoUrl(photo.id, 'original')} download>
-            <span aria-hidden="true" className="download-icon" />{t('download')}
+            <span aria-hidden="true" className="download-icon" />
+            {t('download')}
           </a>
           {canShareFiles() && (
             <button type="button" className="btn on-dark" onClick={() => void share()}>
-              <span aria-hidden="true" className="share-icon" />{t('share')}
+              <span aria-hidden="true" className="share-icon" />
+              {t('share')}
             </button>
           )}
-          <button type="button" className="btn on-dark" onClick={() => setConfirming(true)}>{t('notMe')}</button>
+          <button type="button" className="btn on-dark" onClick={() => setConfirming(true)}>
+            {t('notMe')}
+          </button>
         </div>
       )}
     </dialog>

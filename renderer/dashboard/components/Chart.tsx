@@ -9,14 +9,18 @@ export function Chart({ title, times, values, color }: { title: string; times: n
 
   useEffect(() => {
     if (!ref.current) return;
-    plot.current = new uPlot({
-      width: ref.current.clientWidth || 300,
-      height: 140,
-      legend: { show: false },
-      scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max * 1.1)] } },
-      axes: [{ stroke: '#555' }, { stroke: '#555', size: 50 }],
-      series: [{}, { stroke: color, width: 2, fill: `${color}22` }],
-    }, [[], []], ref.current);
+    plot.current = new uPlot(
+      {
+        width: ref.current.clientWidth || 300,
+        height: 140,
+        legend: { show: false },
+        scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max * 1.1)] } },
+        axes: [{ stroke: '#555' }, { stroke: '#555', size: 50 }],
+        series: [{}, { stroke: color, width: 2, fill: `${color}22` }],
+      },
+      [[], []],
+      ref.current,
+    );
     return () => plot.current?.destroy();
   }, [color]);
 
@@ -27,7 +31,9 @@ export function Chart({ title, times, values, color }: { title: string; times: n
   const last = values.at(-1);
   return (
     <figure className="chart">
-      <figcaption>{title}: <strong>{last === undefined ? '–' : last.toFixed(1)}</strong></figcaption>
+      <figcaption>
+        {title}: <strong>{last === undefined ? '–' : last.toFixed(1)}</strong>
+      </figcaption>
       <div ref={ref} role="img" aria-label={`${title}, last 15 minutes`} />
     </figure>
   );

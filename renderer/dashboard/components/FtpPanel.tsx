@@ -14,11 +14,18 @@ function Copyable({ label, value, secret }: { label: string; value: string; secr
       <dt>{label}</dt>
       <dd>
         <code data-testid={`ftp-${label}`}>{value}</code>
-        <button type="button" className="small" aria-label={`${t.copy} ${label}`} onClick={async () => {
-          await navigator.clipboard.writeText(value).catch(() => {});
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        }}>{copied ? t.copied : t.copy}</button>
+        <button
+          type="button"
+          className="small"
+          aria-label={`${t.copy} ${label}`}
+          onClick={async () => {
+            await navigator.clipboard.writeText(value).catch(() => {});
+            setCopied(true);
+            setTimeout(() => setCopied(false), 1500);
+          }}
+        >
+          {copied ? t.copied : t.copy}
+        </button>
         {secret && <span className="muted"> {t.ftpPasswordNote}</span>}
       </dd>
     </div>
@@ -64,7 +71,11 @@ export function FtpPanel({ eventId, eventName }: { eventId: string; eventName: s
         <input type="checkbox" checked={ftp.enabled} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
         {ftp.enabled ? t.ftpOn : t.ftpOff}
       </label>
-      {ftp.problem && <p className="err" role="alert">{ftp.problem}</p>}
+      {ftp.problem && (
+        <p className="err" role="alert">
+          {ftp.problem}
+        </p>
+      )}
       {!ftp.enabled && <p className="note">{t.ftpHelp}</p>}
       {ftp.enabled && (
         <>
@@ -75,19 +86,44 @@ export function FtpPanel({ eventId, eventName }: { eventId: string; eventName: s
             <Copyable label={t.ftpPassword} value={ftp.password} secret />
           </dl>
           <p className="note">{t.ftpModeNote(ftp.passivePorts)}</p>
-          {ftp.ftps && ftp.tlsFingerprint && <p className="note">{t.ftpsNote} <code className="fingerprint">{ftp.tlsFingerprint}</code></p>}
-          <button type="button" onClick={() => window.print()}>{t.ftpPrint}</button>
+          {ftp.ftps && ftp.tlsFingerprint && (
+            <p className="note">
+              {t.ftpsNote} <code className="fingerprint">{ftp.tlsFingerprint}</code>
+            </p>
+          )}
+          <button type="button" onClick={() => window.print()}>
+            {t.ftpPrint}
+          </button>
           <h4>{t.ftpCameras}</h4>
-          {ftp.cameras.length === 0 ? <p className="muted">{t.ftpNoCamera}</p> : (
+          {ftp.cameras.length === 0 ? (
+            <p className="muted">{t.ftpNoCamera}</p>
+          ) : (
             <table className="ftp-cameras">
-              <thead><tr><th>{t.ftpCamera}</th><th>{t.status}</th><th>{t.ftpPhotos}</th><th>{t.ftpDuplicates}</th><th>{t.ftpRefused}</th><th>{t.ftpLost}</th><th>{t.ftpLastError}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t.ftpCamera}</th>
+                  <th>{t.status}</th>
+                  <th>{t.ftpPhotos}</th>
+                  <th>{t.ftpDuplicates}</th>
+                  <th>{t.ftpRefused}</th>
+                  <th>{t.ftpLost}</th>
+                  <th>{t.ftpLastError}</th>
+                </tr>
+              </thead>
               <tbody>
                 {ftp.cameras.map((c) => (
                   <tr key={c.address} data-testid="ftp-camera">
                     <td>{c.address}</td>
-                    <td><span className={`pill ${c.connected ? 'done' : 'queued'}`}>{c.connected ? t.ftpConnected : t.ftpNotConnected}</span></td>
-                    <td>{c.photos}</td><td>{c.duplicates}</td><td>{c.refused}</td><td>{c.lost}</td>
-                    <td className={c.lastError ? 'err' : 'muted'}>{c.lastError ? `${new Date(c.lastError.at).toLocaleTimeString()} — ${c.lastError.message}` : '—'}</td>
+                    <td>
+                      <span className={`pill ${c.connected ? 'done' : 'queued'}`}>{c.connected ? t.ftpConnected : t.ftpNotConnected}</span>
+                    </td>
+                    <td>{c.photos}</td>
+                    <td>{c.duplicates}</td>
+                    <td>{c.refused}</td>
+                    <td>{c.lost}</td>
+                    <td className={c.lastError ? 'err' : 'muted'}>
+                      {c.lastError ? `${new Date(c.lastError.at).toLocaleTimeString()} — ${c.lastError.message}` : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -98,11 +134,29 @@ export function FtpPanel({ eventId, eventName }: { eventId: string; eventName: s
             <p className="ftp-card-event">{eventName}</p>
             <table>
               <tbody>
-                <tr><th>{t.ftpHost}</th><td>{ftp.host}</td></tr>
-                <tr><th>{t.ftpPort}</th><td>{ftp.port}</td></tr>
-                <tr><th>{t.ftpUser}</th><td>{ftp.username}</td></tr>
-                <tr><th>{t.ftpPassword}</th><td>{ftp.password}</td></tr>
-                <tr><th>{t.ftpMode}</th><td>{t.ftpPassive}{ftp.ftps ? ' · FTPS (explicit)' : ''}</td></tr>
+                <tr>
+                  <th>{t.ftpHost}</th>
+                  <td>{ftp.host}</td>
+                </tr>
+                <tr>
+                  <th>{t.ftpPort}</th>
+                  <td>{ftp.port}</td>
+                </tr>
+                <tr>
+                  <th>{t.ftpUser}</th>
+                  <td>{ftp.username}</td>
+                </tr>
+                <tr>
+                  <th>{t.ftpPassword}</th>
+                  <td>{ftp.password}</td>
+                </tr>
+                <tr>
+                  <th>{t.ftpMode}</th>
+                  <td>
+                    {t.ftpPassive}
+                    {ftp.ftps ? ' · FTPS (explicit)' : ''}
+                  </td>
+                </tr>
               </tbody>
             </table>
             <p>{t.ftpCardSteps}</p>

@@ -14,11 +14,14 @@ function SelfieImage({ selfieId, alt }: { selfieId: string | null; alt: string }
     if (!selfieId) return;
     let live = true;
     let made: string | null = null;
-    api.imageUrl(`/api/admin/selfies/${selfieId}/image`).then((u) => {
-      made = u;
-      if (live) setUrl(u);
-      else URL.revokeObjectURL(u);
-    }, () => live && setFailed(true));
+    api.imageUrl(`/api/admin/selfies/${selfieId}/image`).then(
+      (u) => {
+        made = u;
+        if (live) setUrl(u);
+        else URL.revokeObjectURL(u);
+      },
+      () => live && setFailed(true),
+    );
     return () => {
       live = false;
       if (made) URL.revokeObjectURL(made);
@@ -32,7 +35,13 @@ function Person({ who, label }: { who: HeldSelfie['attendee'] | null; label: str
   return (
     <figcaption>
       <span className="muted">{label}</span>
-      {who ? <><strong>{who.displayName}</strong> <span className="muted">@{who.username}</span></> : <strong>—</strong>}
+      {who ? (
+        <>
+          <strong>{who.displayName}</strong> <span className="muted">@{who.username}</span>
+        </>
+      ) : (
+        <strong>—</strong>
+      )}
     </figcaption>
   );
 }
@@ -57,12 +66,18 @@ export function HeldSelfies() {
   }
 
   if (held.length === 0) {
-    return feedback ? <p className={`held-feedback ${feedback.ok ? 'ok' : 'bad'}`} role="status">{feedback.text}</p> : null;
+    return feedback ? (
+      <p className={`held-feedback ${feedback.ok ? 'ok' : 'bad'}`} role="status">
+        {feedback.text}
+      </p>
+    ) : null;
   }
   const time = (iso: string) => new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
   return (
     <section className="card held" aria-labelledby="held-title">
-      <h2 id="held-title">{t.heldTitle} <span className="badge">{held.length}</span></h2>
+      <h2 id="held-title">
+        {t.heldTitle} <span className="badge">{held.length}</span>
+      </h2>
       <p className="muted">{t.heldHelp}</p>
       <ul className="held-list">
         {held.map((h) => (
@@ -78,13 +93,21 @@ export function HeldSelfies() {
               </figure>
             </div>
             <div className="held-actions">
-              <button type="button" className="primary" disabled={busy !== null} onClick={() => void decide(h, true)}>{t.heldAccept}</button>
-              <button type="button" className="danger" disabled={busy !== null} onClick={() => void decide(h, false)}>{t.heldRefuse}</button>
+              <button type="button" className="primary" disabled={busy !== null} onClick={() => void decide(h, true)}>
+                {t.heldAccept}
+              </button>
+              <button type="button" className="danger" disabled={busy !== null} onClick={() => void decide(h, false)}>
+                {t.heldRefuse}
+              </button>
             </div>
           </li>
         ))}
       </ul>
-      {feedback && <p className={`held-feedback ${feedback.ok ? 'ok' : 'bad'}`} role="status">{feedback.text}</p>}
+      {feedback && (
+        <p className={`held-feedback ${feedback.ok ? 'ok' : 'bad'}`} role="status">
+          {feedback.text}
+        </p>
+      )}
     </section>
   );
 }

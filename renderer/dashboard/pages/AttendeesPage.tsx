@@ -13,15 +13,20 @@ export function AttendeesPage() {
   const [rows, setRows] = useState<Row[]>([]);
   const [query, setQuery] = useState('');
 
-  const load = useMemo(() => async () => {
-    if (!activeEventId) return;
-    try {
-      setRows((await api.get<{ attendees: Row[] }>(`/api/admin/events/${activeEventId}/attendees`)).attendees);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [api, activeEventId, setError]);
-  useEffect(() => { void load(); }, [load, photoVersion, selfieVersion]);
+  const load = useMemo(
+    () => async () => {
+      if (!activeEventId) return;
+      try {
+        setRows((await api.get<{ attendees: Row[] }>(`/api/admin/events/${activeEventId}/attendees`)).attendees);
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    },
+    [api, activeEventId, setError],
+  );
+  useEffect(() => {
+    void load();
+  }, [load, photoVersion, selfieVersion]);
 
   const matching = rows.filter((r) => `${r.username} ${r.displayName}`.toLowerCase().includes(query.toLowerCase()));
   // A table of 10,000 rows is slow to draw and useless to read: show the first rows and let search narrow.
@@ -40,16 +45,34 @@ export function AttendeesPage() {
     <>
       <HeldSelfies />
       <section className="card">
-        <label className="search">{t.search}<input type="search" value={query} onChange={(e) => setQuery(e.target.value)} /></label>
+        <label className="search">
+          {t.search}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
         <table className="table">
-          <thead><tr><th scope="col">{t.attendees}</th><th scope="col">{t.selfie}</th><th scope="col">{t.photoCount}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t.attendees}</th>
+              <th scope="col">{t.selfie}</th>
+              <th scope="col">{t.photoCount}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {shown.map((r) => (
               <tr key={r.id}>
-                <td><strong>{r.displayName}</strong> <span className="muted">@{r.username}</span></td>
-                <td><span className={`pill ${r.selfieStatus}`}>{t[r.selfieStatus]}</span></td>
+                <td>
+                  <strong>{r.displayName}</strong> <span className="muted">@{r.username}</span>
+                </td>
+                <td>
+                  <span className={`pill ${r.selfieStatus}`}>{t[r.selfieStatus]}</span>
+                </td>
                 <td>{r.photoCount}</td>
-                <td><button type="button" className="danger" onClick={() => void remove(r)}>{t.remove}</button></td>
+                <td>
+                  <button type="button" className="danger" onClick={() => void remove(r)}>
+                    {t.remove}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

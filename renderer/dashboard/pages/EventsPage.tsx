@@ -12,7 +12,10 @@ export function EventsPage() {
 
   useEffect(() => {
     if (!activeEventId) return setJoin(null);
-    api.get<JoinInfo>(`/api/admin/events/${activeEventId}/join`).then(setJoin).catch((e: Error) => setError(e.message));
+    api
+      .get<JoinInfo>(`/api/admin/events/${activeEventId}/join`)
+      .then(setJoin)
+      .catch((e: Error) => setError(e.message));
   }, [api, activeEventId, setError]);
 
   async function create(e: FormEvent) {
@@ -33,9 +36,17 @@ export function EventsPage() {
       <section className="card">
         <h2>{t.createEvent}</h2>
         <form onSubmit={create} className="row-form">
-          <label>{t.eventName}<input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} /></label>
-          <label>{t.eventCode}<input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} pattern="[A-Za-z0-9]{4,12}" maxLength={12} /></label>
-          <button type="submit" className="primary">{t.create}</button>
+          <label>
+            {t.eventName}
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} />
+          </label>
+          <label>
+            {t.eventCode}
+            <input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} pattern="[A-Za-z0-9]{4,12}" maxLength={12} />
+          </label>
+          <button type="submit" className="primary">
+            {t.create}
+          </button>
         </form>
         <h2>{t.events}</h2>
         {events.length === 0 && <p>{t.noEvent}</p>}
@@ -52,17 +63,29 @@ export function EventsPage() {
       </section>
       {active && join && (
         <section className="card join" aria-labelledby="join-title">
-          <h2 id="join-title">{t.joinTitle}: {active.name}</h2>
+          <h2 id="join-title">
+            {t.joinTitle}: {active.name}
+          </h2>
           <p>{t.joinHelp}</p>
           <img className="qr" src={join.qrSvgDataUrl} alt={`QR code: ${join.urls[0] ?? ''}`} width={220} height={220} />
           <p className="code">{join.code}</p>
-          <ul className="urls">{join.urls.map((u) => <li key={u}><code>{u}</code></li>)}</ul>
-          <button type="button" onClick={() => window.print()}>{t.printPoster}</button>
+          <ul className="urls">
+            {join.urls.map((u) => (
+              <li key={u}>
+                <code>{u}</code>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => window.print()}>
+            {t.printPoster}
+          </button>
           <div className="poster" aria-hidden="true">
             <h1>{active.name}</h1>
             <p className="poster-line">{t.posterLine}</p>
             <img src={join.qrSvgDataUrl} alt="" />
-            <p>{t.posterScan} <strong>{join.urls[0]}</strong></p>
+            <p>
+              {t.posterScan} <strong>{join.urls[0]}</strong>
+            </p>
             <p className="code">{join.code}</p>
           </div>
         </section>

@@ -18,7 +18,9 @@ export function JobsPage() {
   }, [api, setError]);
   const failed = stats?.queue.failed;
   // Reload when the failed count moves or a photo changes state (a retried job failing again).
-  useEffect(() => { void load(); }, [load, failed, photoVersion]);
+  useEffect(() => {
+    void load();
+  }, [load, failed, photoVersion]);
 
   const act = async (path: string) => {
     try {
@@ -31,16 +33,26 @@ export function JobsPage() {
 
   return (
     <section className="card">
-      <button type="button" className="primary" disabled={jobs.length === 0} onClick={() => void act('/api/admin/jobs/retry-failed')}>{t.retryAll}</button>
+      <button type="button" className="primary" disabled={jobs.length === 0} onClick={() => void act('/api/admin/jobs/retry-failed')}>
+        {t.retryAll}
+      </button>
       {jobs.length === 0 && <p>{t.noFailed}</p>}
       <table className="table">
         <tbody>
           {jobs.map((j) => (
             <tr key={j.id} data-testid="failed-job">
-              <td>#{j.id} {j.kind}</td>
-              <td><span className="muted">{t.reason}:</span> {j.error}</td>
+              <td>
+                #{j.id} {j.kind}
+              </td>
+              <td>
+                <span className="muted">{t.reason}:</span> {j.error}
+              </td>
               <td>{j.attempts}×</td>
-              <td><button type="button" onClick={() => void act(`/api/admin/jobs/${j.id}/retry`)}>{t.retry}</button></td>
+              <td>
+                <button type="button" onClick={() => void act(`/api/admin/jobs/${j.id}/retry`)}>
+                  {t.retry}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

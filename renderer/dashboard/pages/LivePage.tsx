@@ -12,14 +12,39 @@ function formatEta(s: number | null | undefined): string {
   return `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-function InPlaceNumber({ label, note, value, min, max, onApply }: { label: string; note: string; value: number; min: number; max: number; onApply(v: number): Promise<void> }) {
+function InPlaceNumber({
+  label,
+  note,
+  value,
+  min,
+  max,
+  onApply,
+}: {
+  label: string;
+  note: string;
+  value: number;
+  min: number;
+  max: number;
+  onApply(v: number): Promise<void>;
+}) {
   const { t } = useDashboard();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   return (
-    <form className="inplace" onSubmit={(e) => { e.preventDefault(); void onApply(draft); }}>
-      <label>{label}<input type="number" min={min} max={max} value={draft} onChange={(e) => setDraft(Number(e.target.value))} /></label>
-      <button type="submit" disabled={draft === value}>{t.apply}</button>
+    <form
+      className="inplace"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onApply(draft);
+      }}
+    >
+      <label>
+        {label}
+        <input type="number" min={min} max={max} value={draft} onChange={(e) => setDraft(Number(e.target.value))} />
+      </label>
+      <button type="submit" disabled={draft === value}>
+        {t.apply}
+      </button>
       <p className="note">{note}</p>
     </form>
   );
@@ -63,29 +88,66 @@ export function LivePage() {
   const times = history.map((_, i) => Date.now() / 1000 - (history.length - i));
   return (
     <div className="live">
-      {system?.disk.low && <p role="alert" className="warning">{t.diskLow((system.disk.freeBytes / 1024 ** 3).toFixed(1))}</p>}
+      {system?.disk.low && (
+        <p role="alert" className="warning">
+          {t.diskLow((system.disk.freeBytes / 1024 ** 3).toFixed(1))}
+        </p>
+      )}
       <section className="counters" aria-label="Queue">
         {(['queued', 'running', 'done', 'failed'] as const).map((k) => (
-          <div key={k} className={`counter ${k}`}><span className="n" data-testid={`count-${k}`}>{q ? q[k] : '–'}</span><span>{t[k]}</span></div>
+          <div key={k} className={`counter ${k}`}>
+            <span className="n" data-testid={`count-${k}`}>
+              {q ? q[k] : '–'}
+            </span>
+            <span>{t[k]}</span>
+          </div>
         ))}
-        <div className="counter"><span className="n">{q ? q.photosPerMinute.toFixed(0) : '–'}</span><span>{t.throughput}</span></div>
-        <div className="counter"><span className="n">{formatEta(q?.etaSeconds)}</span><span>{t.eta}</span></div>
+        <div className="counter">
+          <span className="n">{q ? q.photosPerMinute.toFixed(0) : '–'}</span>
+          <span>{t.throughput}</span>
+        </div>
+        <div className="counter">
+          <span className="n">{formatEta(q?.etaSeconds)}</span>
+          <span>{t.eta}</span>
+        </div>
       </section>
       <div className="grid-2">
         <section className="card">
           {settings && (
             <>
-              <InPlaceNumber label={`${t.workers} (${q?.workersActive ?? 0}/${q?.workers ?? settings.workers})`} note={t.workersNote}
-                value={settings.workers} min={1} max={16} onApply={(workers) => apply({ workers })} />
-              <InPlaceNumber label={t.bcrypt} note={t.bcryptNote} value={settings.bcryptRounds} min={10} max={14} onApply={(bcryptRounds) => apply({ bcryptRounds })} />
+              <InPlaceNumber
+                label={`${t.workers} (${q?.workersActive ?? 0}/${q?.workers ?? settings.workers})`}
+                note={t.workersNote}
+                value={settings.workers}
+                min={1}
+                max={16}
+                onApply={(workers) => apply({ workers })}
+              />
+              <InPlaceNumber
+                label={t.bcrypt}
+                note={t.bcryptNote}
+                value={settings.bcryptRounds}
+                min={10}
+                max={14}
+                onApply={(bcryptRounds) => apply({ bcryptRounds })}
+              />
             </>
           )}
           <h3>{t.engine}</h3>
           <p data-testid="engine">{system ? [system.engine.name, system.engine.state, system.engine.model].filter(Boolean).join(' · ') : '–'}</p>
-          {!!system?.engine.redescribing && <p className="muted" data-testid="redescribing">{t.redescribing(system.engine.redescribing)}</p>}
+          {!!system?.engine.redescribing && (
+            <p className="muted" data-testid="redescribing">
+              {t.redescribing(system.engine.redescribing)}
+            </p>
+          )}
           <h3>{t.caches}</h3>
           <ul className="plain">
-            {stats && Object.entries(stats.cache).map(([name, c]) => <li key={name}>{name}: {(c.hitRate * 100).toFixed(0)}% ({c.hits}/{c.hits + c.misses})</li>)}
+            {stats &&
+              Object.entries(stats.cache).map(([name, c]) => (
+                <li key={name}>
+                  {name}: {(c.hitRate * 100).toFixed(0)}% ({c.hits}/{c.hits + c.misses})
+                </li>
+              ))}
           </ul>
         </section>
         <section className="card" aria-labelledby="feed-title">
@@ -95,7 +157,11 @@ export function LivePage() {
             {feed.map((m) => (
               <li key={`${m.photoId}-${m.attendeeName}-${m.matchedAt}`}>
                 <img src={`/api/admin/photos/${m.photoId}/thumb?token=${encodeURIComponent(api.token)}`} alt="" width={48} height={48} loading="lazy" />
-                <span><strong>{m.attendeeName}</strong><br /><span className="muted">{m.fileName}</span></span>
+                <span>
+                  <strong>{m.attendeeName}</strong>
+                  <br />
+                  <span className="muted">{m.fileName}</span>
+                </span>
                 <time dateTime={m.matchedAt}>{new Date(m.matchedAt).toLocaleTimeString()}</time>
               </li>
             ))}

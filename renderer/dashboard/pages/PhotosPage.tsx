@@ -12,17 +12,52 @@ const PAGE = 200;
 const COLS = 4;
 const STATUSES: (PhotoStatus | '')[] = ['', 'queued', 'processing', 'done', 'no_faces', 'failed'];
 
-function FolderForm({ label, action, initial, onSubmit, onClear }: { label: string; action: string; initial: string; onSubmit(folder: string): Promise<void>; onClear?: () => Promise<void> }) {
+function FolderForm({
+  label,
+  action,
+  initial,
+  onSubmit,
+  onClear,
+}: {
+  label: string;
+  action: string;
+  initial: string;
+  onSubmit(folder: string): Promise<void>;
+  onClear?: () => Promise<void>;
+}) {
   const { t } = useDashboard();
   const [folder, setFolder] = useState(initial);
   const bridge = desktop;
   useEffect(() => setFolder(initial), [initial]);
   return (
-    <form className="row-form" onSubmit={(e) => { e.preventDefault(); void onSubmit(folder); }}>
-      <label>{label}<input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/Users/me/Pictures/event" required /></label>
-      {bridge && <button type="button" onClick={async () => { const f = await bridge.pickFolder(); if (f) setFolder(f); }}>{t.browse}</button>}
+    <form
+      className="row-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit(folder);
+      }}
+    >
+      <label>
+        {label}
+        <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/Users/me/Pictures/event" required />
+      </label>
+      {bridge && (
+        <button
+          type="button"
+          onClick={async () => {
+            const f = await bridge.pickFolder();
+            if (f) setFolder(f);
+          }}
+        >
+          {t.browse}
+        </button>
+      )}
       <button type="submit">{action}</button>
-      {onClear && initial && <button type="button" onClick={() => void onClear()}>{t.clearFolder}</button>}
+      {onClear && initial && (
+        <button type="button" onClick={() => void onClear()}>
+          {t.clearFolder}
+        </button>
+      )}
     </form>
   );
 }
@@ -39,22 +74,29 @@ export function PhotosPage() {
   const scroller = useRef<HTMLDivElement>(null);
   const loading = useRef(false);
 
-  const load = useCallback(async (offset: number) => {
-    if (!activeEventId || loading.current) return;
-    loading.current = true;
-    try {
-      const res = await api.get<{ photos: AdminPhoto[] }>(`/api/admin/events/${activeEventId}/photos?limit=${PAGE}&offset=${offset}${status ? `&status=${status}` : ''}`);
-      setPhotos((prev) => (offset === 0 ? res.photos : [...prev.slice(0, offset), ...res.photos]));
-      setComplete(res.photos.length < PAGE);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      loading.current = false;
-    }
-  }, [api, activeEventId, status, setError]);
+  const load = useCallback(
+    async (offset: number) => {
+      if (!activeEventId || loading.current) return;
+      loading.current = true;
+      try {
+        const res = await api.get<{ photos: AdminPhoto[] }>(
+          `/api/admin/events/${activeEventId}/photos?limit=${PAGE}&offset=${offset}${status ? `&status=${status}` : ''}`,
+        );
+        setPhotos((prev) => (offset === 0 ? res.photos : [...prev.slice(0, offset), ...res.photos]));
+        setComplete(res.photos.length < PAGE);
+      } catch (e) {
+        setError((e as Error).message);
+      } finally {
+        loading.current = false;
+      }
+    },
+    [api, activeEventId, status, setError],
+  );
 
   // Live: reload the first page when photos change (coalesced by the provider).
-  useEffect(() => { void load(0); }, [load, photoVersion]);
+  useEffect(() => {
+    void load(0);
+  }, [load, photoVersion]);
 
   const rows = Math.ceil(photos.length / COLS);
   const virtual = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => 190, overscan: 4 });
@@ -88,27 +130,67 @@ export function PhotosPage() {
   return (
     <div className="photos">
       <section className="card">
-        <div className={`dropzone ${dragging ? 'over' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
+        <div
+          className={`dropzone ${dragging ? 'over' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
           <span>{t.dropHere}</span>
-          <label className="button">{t.choose}<input type="file" multiple accept="image/jpeg,image/png,image/webp" onChange={(e) => void upload([...(e.target.files ?? [])])} hidden /></label>
-          {progress !== null && <progress max={1} value={progress} aria-label={t.uploading}>{Math.round(progress * 100)}%</progress>}
+          <label className="button">
+            {t.choose}
+            <input type="file" multiple accept="image/jpeg,image/png,image/webp" onChange={(e) => void upload([...(e.target.files ?? [])])} hidden />
+          </label>
+          {progress !== null && (
+            <progress max={1} value={progress} aria-label={t.uploading}>
+              {Math.round(progress * 100)}%
+            </progress>
+          )}
           {message && <p role="status">{message}</p>}
         </div>
-        <FolderForm label={`${t.hotFolder}: ${event.hotFolder ?? t.hotFolderNone}`} action={t.setFolder} initial={event.hotFolder ?? ''}
-          onSubmit={async (folder) => { try { await api.put(`/api/admin/events/${event.id}/hot-folder`, { folder }); await reloadEvents(); } catch (e) { setError((e as Error).message); } }}
-          onClear={async () => { await api.put(`/api/admin/events/${event.id}/hot-folder`, { folder: null }); await reloadEvents(); }} />
-        <FolderForm label={t.importFolder} action={t.import} initial=""
+        <FolderForm
+          label={`${t.hotFolder}: ${event.hotFolder ?? t.hotFolderNone}`}
+          action={t.setFolder}
+          initial={event.hotFolder ?? ''}
+          onSubmit={async (folder) => {
+            try {
+              await api.put(`/api/admin/events/${event.id}/hot-folder`, { folder });
+              await reloadEvents();
+            } catch (e) {
+              setError((e as Error).message);
+            }
+          }}
+          onClear={async () => {
+            await api.put(`/api/admin/events/${event.id}/hot-folder`, { folder: null });
+            await reloadEvents();
+          }}
+        />
+        <FolderForm
+          label={t.importFolder}
+          action={t.import}
+          initial=""
           onSubmit={async (folder) => {
             try {
               const r = await api.post<ImportResponse>(`/api/admin/events/${event.id}/import`, { folder });
               setMessage(t.result(r.queued, r.duplicates, r.failed + r.skipped));
-            } catch (e) { setError((e as Error).message); }
-          }} />
+            } catch (e) {
+              setError((e as Error).message);
+            }
+          }}
+        />
       </section>
       <FtpPanel eventId={event.id} eventName={event.name} />
-      <label className="filter">{t.status}
+      <label className="filter">
+        {t.status}
         <select value={status} onChange={(e) => setStatus(e.target.value as PhotoStatus | '')}>
-          {STATUSES.map((s) => <option key={s} value={s}>{s === '' ? t.all : s === 'queued' ? t.queuedStatus : s === 'no_faces' ? t.no_faces : s === 'processing' ? t.running : t[s]}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s === '' ? t.all : s === 'queued' ? t.queuedStatus : s === 'no_faces' ? t.no_faces : s === 'processing' ? t.running : t[s]}
+            </option>
+          ))}
         </select>
       </label>
       {photos.length === 0 && <p>{t.noPhotos}</p>}
@@ -118,13 +200,21 @@ export function PhotosPage() {
             <div key={row.key} className="photo-row" style={{ transform: `translateY(${row.start}px)` }}>
               {photos.slice(row.index * COLS, row.index * COLS + COLS).map((p) => (
                 <figure key={p.id} className={`photo ${p.status}`} data-status={p.status}>
-                  {p.status === 'done' || p.status === 'no_faces'
-                    ? <img src={`/api/admin/photos/${p.id}/thumb?token=${encodeURIComponent(api.token)}`} alt={p.fileName} loading="lazy" />
-                    : <div className="placeholder" aria-hidden="true" />}
+                  {p.status === 'done' || p.status === 'no_faces' ? (
+                    <img src={`/api/admin/photos/${p.id}/thumb?token=${encodeURIComponent(api.token)}`} alt={p.fileName} loading="lazy" />
+                  ) : (
+                    <div className="placeholder" aria-hidden="true" />
+                  )}
                   <figcaption>
                     <span className="name">{p.fileName}</span>
-                    <span className={`pill ${p.status}`}>{p.status === 'no_faces' ? t.no_faces : p.status === 'queued' ? t.queuedStatus : p.status === 'processing' ? t.running : t[p.status]}</span>
-                    {p.status === 'done' && <span className="muted">{p.faceCount} {t.faces} · {t.matched(p.attendeeIds.length)}</span>}
+                    <span className={`pill ${p.status}`}>
+                      {p.status === 'no_faces' ? t.no_faces : p.status === 'queued' ? t.queuedStatus : p.status === 'processing' ? t.running : t[p.status]}
+                    </span>
+                    {p.status === 'done' && (
+                      <span className="muted">
+                        {p.faceCount} {t.faces} · {t.matched(p.attendeeIds.length)}
+                      </span>
+                    )}
                     {p.error && <span className="err">{p.error}</span>}
                   </figcaption>
                 </figure>

@@ -5,8 +5,19 @@ import { LOCAL_FACE_PROFILE } from '../../../server/contract/face-profile';
 import type { SettingsPatch, SettingsView } from '../../../server/contract/settings';
 import { useDashboard } from '../state';
 
-type NumKey = 'workers' | 'bcryptRounds' | 'matchThreshold' | 'attendeePort' | 'adminPort' | 'retentionDays' | 'ftpPort' | 'ftpPassivePortMin' | 'ftpPassivePortMax'
-  | 'rekognitionConcurrency' | 'rekognitionTps' | 'rekognitionFaceMatchThreshold';
+type NumKey =
+  | 'workers'
+  | 'bcryptRounds'
+  | 'matchThreshold'
+  | 'attendeePort'
+  | 'adminPort'
+  | 'retentionDays'
+  | 'ftpPort'
+  | 'ftpPassivePortMin'
+  | 'ftpPassivePortMax'
+  | 'rekognitionConcurrency'
+  | 'rekognitionTps'
+  | 'rekognitionFaceMatchThreshold';
 type TextKey = 'rekognitionRegion' | 'rekognitionAccessKeyId' | 'rekognitionEndpoint';
 
 export function SettingsPage() {
@@ -37,29 +48,43 @@ export function SettingsPage() {
     }
   }
   const num = (key: NumKey, label: string, min: number, max: number, step = 1) => (
-    <label>{label}<input type="number" min={min} max={max} step={step} value={draft[key]} onChange={(e) => field(key, Number(e.target.value))} /></label>
+    <label>
+      {label}
+      <input type="number" min={min} max={max} step={step} value={draft[key]} onChange={(e) => field(key, Number(e.target.value))} />
+    </label>
   );
   const text = (key: TextKey, label: string, placeholder: string) => (
-    <label>{label}<input value={draft[key]} placeholder={placeholder} onChange={(e) => field(key, e.target.value.trim())} autoComplete="off" /></label>
+    <label>
+      {label}
+      <input value={draft[key]} placeholder={placeholder} onChange={(e) => field(key, e.target.value.trim())} autoComplete="off" />
+    </label>
   );
   const rekognition = draft.faceEngine === 'rekognition';
 
   return (
     <form className="card settings" onSubmit={save}>
-      <label>{t.faceEngine}
+      <label>
+        {t.faceEngine}
         <select value={draft.faceEngine} onChange={(e) => field('faceEngine', e.target.value as SettingsView['faceEngine'])}>
           <option value="local">{t.local}</option>
           <option value="rekognition">{t.rekognition}</option>
         </select>
       </label>
       {rekognition && (
-        <fieldset className="stack"><legend>AWS Rekognition</legend>
+        <fieldset className="stack">
+          <legend>AWS Rekognition</legend>
           <p className="note">{t.rekognitionNote}</p>
           {text('rekognitionRegion', t.region, 'eu-west-1')}
           {text('rekognitionAccessKeyId', t.accessKeyId, 'AKIA…')}
-          <label>{t.secretKey}
-            <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="new-password"
-              placeholder={draft.rekognitionSecretSet ? t.secretStored : ''} />
+          <label>
+            {t.secretKey}
+            <input
+              type="password"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              autoComplete="new-password"
+              placeholder={draft.rekognitionSecretSet ? t.secretStored : ''}
+            />
           </label>
           {text('rekognitionEndpoint', t.endpoint, 'https://rekognition.eu-west-1.amazonaws.com')}
           {num('rekognitionConcurrency', t.rekognitionConcurrency, 1, 50)}
@@ -75,18 +100,34 @@ export function SettingsPage() {
       <p className="note">{t.bcryptNote}</p>
       {num('retentionDays', t.retention, 0, 3650)}
       <p className="note">{t.retentionNote}</p>
-      <fieldset><legend>{t.ports}</legend>{num('attendeePort', t.attendeePort, 1, 65535)}{num('adminPort', t.adminPort, 1, 65535)}</fieldset>
-      <fieldset className="stack"><legend>{t.ftpSettings}</legend>
-        <div className="row-form">{num('ftpPort', t.ftpPort, 1, 65535)}{num('ftpPassivePortMin', t.ftpPassiveFirst, 1024, 65535)}{num('ftpPassivePortMax', t.ftpPassiveLast, 1024, 65535)}</div>
-        <label className="switch"><input type="checkbox" checked={draft.ftpTls} onChange={(e) => field('ftpTls', e.target.checked)} />{t.ftpTls}</label>
+      <fieldset>
+        <legend>{t.ports}</legend>
+        {num('attendeePort', t.attendeePort, 1, 65535)}
+        {num('adminPort', t.adminPort, 1, 65535)}
+      </fieldset>
+      <fieldset className="stack">
+        <legend>{t.ftpSettings}</legend>
+        <div className="row-form">
+          {num('ftpPort', t.ftpPort, 1, 65535)}
+          {num('ftpPassivePortMin', t.ftpPassiveFirst, 1024, 65535)}
+          {num('ftpPassivePortMax', t.ftpPassiveLast, 1024, 65535)}
+        </div>
+        <label className="switch">
+          <input type="checkbox" checked={draft.ftpTls} onChange={(e) => field('ftpTls', e.target.checked)} />
+          {t.ftpTls}
+        </label>
         <p className="note">{t.ftpSettingsNote}</p>
       </fieldset>
-      <label>{t.language}
+      <label>
+        {t.language}
         <select value={draft.language} onChange={(e) => field('language', e.target.value as SettingsView['language'])}>
-          <option value="en">English</option><option value="fr">Français</option>
+          <option value="en">English</option>
+          <option value="fr">Français</option>
         </select>
       </label>
-      <button type="submit" className="primary">{t.save}</button>
+      <button type="submit" className="primary">
+        {t.save}
+      </button>
       {saved && <p role="status">{t.saved}</p>}
     </form>
   );

@@ -30,8 +30,16 @@ export function createAttendeesRepo(db: Db) {
     usernameTaken: (eventId: string, usernameKey: string) => (usernameTaken.get(eventId, usernameKey) as { e: number }).e === 1,
     emailTaken: (eventId: string, email: string) => (emailTaken.get(eventId, email) as { e: number }).e === 1,
     insert(row: {
-      id: string; eventId: string; username: string; usernameKey: string; email: string | null;
-      displayName: string; passwordHash: string; consentAt: number; consentVersion: string; createdAt: number;
+      id: string;
+      eventId: string;
+      username: string;
+      usernameKey: string;
+      email: string | null;
+      displayName: string;
+      passwordHash: string;
+      consentAt: number;
+      consentVersion: string;
+      createdAt: number;
     }) {
       insert.run(row);
     },

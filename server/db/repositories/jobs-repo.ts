@@ -27,11 +27,15 @@ export function createJobsRepo(db: Db) {
   const done = db.prepare(`UPDATE jobs SET state = 'done', lease_until = NULL, error = NULL, updated_at = ? WHERE id = ? AND state = 'running'`);
   const requeue = db.prepare(`UPDATE jobs SET state = 'queued', lease_until = NULL, error = ?, run_after = ?, updated_at = ? WHERE id = ?`);
   // A deferred job waits for an outside service: its attempt does not count.
-  const defer = db.prepare(`UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), lease_until = NULL, error = ?, run_after = ?, updated_at = ? WHERE id = ?`);
+  const defer = db.prepare(
+    `UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), lease_until = NULL, error = ?, run_after = ?, updated_at = ? WHERE id = ?`,
+  );
   const fail = db.prepare(`UPDATE jobs SET state = 'failed', lease_until = NULL, error = ?, updated_at = ? WHERE id = ?`);
   const recoverExpired = db.prepare(`UPDATE jobs SET state = 'queued', lease_until = NULL, updated_at = ? WHERE state = 'running' AND lease_until < ?`);
   const retry = db.prepare(`UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = ?, updated_at = ? WHERE id = ? AND state = 'failed'`);
-  const retryAll = db.prepare(`UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = ?, updated_at = ? WHERE state = 'failed' RETURNING ${COLUMNS}`);
+  const retryAll = db.prepare(
+    `UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = ?, updated_at = ? WHERE state = 'failed' RETURNING ${COLUMNS}`,
+  );
   const byId = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`);
   const counts = db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state');
   const list = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = ? ORDER BY id DESC LIMIT ?`);

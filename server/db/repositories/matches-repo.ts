@@ -37,8 +37,7 @@ export function createMatchesRepo(db: Db) {
 
   return {
     /** Inserts the matches that are new; returns those that were. */
-    insertMany: db.transaction((rows: MatchInsert[], matchedAt: number): MatchInsert[] =>
-      rows.filter((r) => insert.run({ ...r, matchedAt }).changes === 1)),
+    insertMany: db.transaction((rows: MatchInsert[], matchedAt: number): MatchInsert[] => rows.filter((r) => insert.run({ ...r, matchedAt }).changes === 1)),
     exists: (photoId: string, attendeeId: string) => (exists.get(photoId, attendeeId) as { e: number }).e === 1,
     /** "This isn't me": the match goes and never comes back. */
     refuse: db.transaction((photoId: string, attendeeId: string) => {

@@ -51,7 +51,17 @@ export function createPhotosRepo(db: Db) {
   const listByEventStatus = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? AND status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
 
   return {
-    insert(row: { id: string; eventId: string; fileName: string; sha256: string; ext: string; byteSize: number; status: PhotoStatus; error: string | null; createdAt: number }) {
+    insert(row: {
+      id: string;
+      eventId: string;
+      fileName: string;
+      sha256: string;
+      ext: string;
+      byteSize: number;
+      status: PhotoStatus;
+      error: string | null;
+      createdAt: number;
+    }) {
       insert.run(row);
     },
     hashExists: (eventId: string, sha256: string) => (hashExists.get(eventId, sha256) as { e: number }).e === 1,
@@ -61,7 +71,15 @@ export function createPhotosRepo(db: Db) {
     saveResult(id: string, eventId: string, model: string, result: { width: number; height: number; faces: FaceRecord[] }, now: number) {
       deleteFaces.run(id);
       for (const f of result.faces) insertFace.run(id, f.faceIndex, eventId, JSON.stringify(f.box), f.score, descriptorToBlob(f.descriptor), model);
-      finish.run({ id, status: result.faces.length ? 'done' : 'no_faces', width: result.width, height: result.height, faceCount: result.faces.length, now, model });
+      finish.run({
+        id,
+        status: result.faces.length ? 'done' : 'no_faces',
+        width: result.width,
+        height: result.height,
+        faceCount: result.faces.length,
+        now,
+        model,
+      });
     },
     /** Deletes the faces (descriptors included) of event photos matched to this attendee. */
     forgetFacesMatchedTo: (attendeeId: string) => void forgetMatched.run(attendeeId),
@@ -71,7 +89,10 @@ export function createPhotosRepo(db: Db) {
     /** The event's faces described by `model`, with their width (the matcher's quality gate). */
     eventFaces: (eventId: string, model: string) =>
       (eventFaces.all(eventId, model) as { photoId: string; faceIndex: number; descriptor: Buffer; box: string }[]).map((r) => ({
-        photoId: r.photoId, faceIndex: r.faceIndex, descriptor: blobToDescriptor(r.descriptor), width: (JSON.parse(r.box) as { width: number }).width,
+        photoId: r.photoId,
+        faceIndex: r.faceIndex,
+        descriptor: blobToDescriptor(r.descriptor),
+        width: (JSON.parse(r.box) as { width: number }).width,
       })),
     list: (eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) =>
       (status ? listByEventStatus.all(eventId, status, limit, offset) : listByEvent.all(eventId, limit, offset)) as PhotoRow[],

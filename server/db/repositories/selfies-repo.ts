@@ -47,23 +47,29 @@ export function createSelfiesRepo(db: Db) {
     countActive: (attendeeId: string) => (countActive.get(attendeeId) as { n: number }).n,
     accept: (id: string, descriptor: Float32Array, model: string, now: number) => void accept.run(descriptorToBlob(descriptor), model, now, id),
     /** Held for the operator: it looks like `heldFor`'s accepted selfie. */
-    hold: (id: string, descriptor: Float32Array, model: string, heldFor: string, now: number) => void hold.run(descriptorToBlob(descriptor), model, heldFor, now, id),
+    hold: (id: string, descriptor: Float32Array, model: string, heldFor: string, now: number) =>
+      void hold.run(descriptorToBlob(descriptor), model, heldFor, now, id),
     heldDescriptor: (id: string) => {
       const row = heldDescriptor.get(id) as { descriptor: Buffer | null } | undefined;
       return row?.descriptor ? blobToDescriptor(row.descriptor) : null;
     },
-    listHeld: (eventId: string) => listHeld.all(eventId) as { id: string; attendeeId: string; heldFor: string; heldAt: number; heldForSelfieId: string | null }[],
+    listHeld: (eventId: string) =>
+      listHeld.all(eventId) as { id: string; attendeeId: string; heldFor: string; heldAt: number; heldForSelfieId: string | null }[],
     reject: (id: string, reason: SelfieRejection, now: number) => void reject.run(reason, now, id),
     setProcessing: (id: string) => void setProcessing.run(id),
     /** The event's accepted selfies described by `model`. */
     acceptedDescriptors: (eventId: string, model: string) =>
-      (accepted.all(eventId, model) as { attendeeId: string; descriptor: Buffer }[]).map((r) => ({ attendeeId: r.attendeeId, descriptor: blobToDescriptor(r.descriptor) })),
+      (accepted.all(eventId, model) as { attendeeId: string; descriptor: Buffer }[]).map((r) => ({
+        attendeeId: r.attendeeId,
+        descriptor: blobToDescriptor(r.descriptor),
+      })),
     /** Attendees with an accepted selfie, whatever the engine. */
     acceptedAttendeeIds: (eventId: string) => new Set((acceptedAttendees.all(eventId) as { attendeeId: string }[]).map((r) => r.attendeeId)),
     /** Accepted selfies described by another model than `model`. */
     staleModel: (eventId: string, model: string) => (staleModel.all(eventId, model) as { id: string }[]).map((r) => r.id),
     staleCount: (eventId: string, model: string) => (staleCount.get(eventId, model) as { n: number }).n,
-    statusByAttendee: (eventId: string) => new Map((statusByAttendee.all(eventId) as { attendeeId: string; status: SelfieStatus }[]).map((r) => [r.attendeeId, r.status])),
+    statusByAttendee: (eventId: string) =>
+      new Map((statusByAttendee.all(eventId) as { attendeeId: string; status: SelfieStatus }[]).map((r) => [r.attendeeId, r.status])),
   };
 }
 export type SelfiesRepo = ReturnType<typeof createSelfiesRepo>;

@@ -13,8 +13,7 @@ export function createSessionsRepo(db: Db) {
   const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
 
   return {
-    insert: (tokenHash: Buffer, attendeeId: string, createdAt: number, expiresAt: number) =>
-      void insert.run(tokenHash, attendeeId, createdAt, expiresAt),
+    insert: (tokenHash: Buffer, attendeeId: string, createdAt: number, expiresAt: number) => void insert.run(tokenHash, attendeeId, createdAt, expiresAt),
     find: (tokenHash: Buffer) => find.get(tokenHash) as SessionRow | undefined,
     remove: (tokenHash: Buffer) => void remove.run(tokenHash),
     removeExpired: (now: number) => removeExpired.run(now).changes,

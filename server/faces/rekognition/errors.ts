@@ -15,22 +15,52 @@ export class RekognitionRefusedError extends Error {}
 export class RekognitionUnavailableError extends Error {}
 
 const PERMANENT = new Set([
-  'InvalidImageFormatException', 'ImageTooLargeException', 'InvalidParameterException', 'InvalidS3ObjectException',
-  'ServiceQuotaExceededException', 'IdempotentParameterMismatchException', 'ValidationException', 'SerializationException',
+  'InvalidImageFormatException',
+  'ImageTooLargeException',
+  'InvalidParameterException',
+  'InvalidS3ObjectException',
+  'ServiceQuotaExceededException',
+  'IdempotentParameterMismatchException',
+  'ValidationException',
+  'SerializationException',
 ]);
 const THROTTLED = new Set([
-  'ThrottlingException', 'ProvisionedThroughputExceededException', 'LimitExceededException', 'TooManyRequestsException',
-  'RequestLimitExceeded', 'SlowDown', 'ThrottledException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'SlowDown',
+  'ThrottledException',
 ]);
 const UNAUTHORIZED = new Set([
-  'AccessDeniedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException',
-  'InvalidClientTokenId', 'MissingAuthenticationTokenException', 'IncompleteSignature', 'SignatureDoesNotMatch',
-  'CredentialsProviderError', 'AuthFailure', 'NotAuthorized',
+  'AccessDeniedException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'MissingAuthenticationTokenException',
+  'IncompleteSignature',
+  'SignatureDoesNotMatch',
+  'CredentialsProviderError',
+  'AuthFailure',
+  'NotAuthorized',
 ]);
 const MISSING = new Set(['ResourceNotFoundException']);
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE',
-  'ENETDOWN', 'ECONNABORTED', 'EHOSTDOWN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ENETDOWN',
+  'ECONNABORTED',
+  'EHOSTDOWN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
 ]);
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError', 'AbortError']);
 
@@ -76,7 +106,7 @@ function isNetwork(e: SdkLikeError, depth = 0): boolean {
 /** A short, secret-free description of an error for logs, job errors and the dashboard. */
 export function describeAwsError(err: unknown): string {
   const e = (err ?? {}) as SdkLikeError;
-  const name = e.name && e.name !== 'Error' ? e.name : e.code ?? 'Error';
+  const name = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
   const status = e.$metadata?.httpStatusCode;
   const message = (e.message ?? String(err)).replace(/\s+/g, ' ').slice(0, 200);
   return `${name}${status ? ` (HTTP ${status})` : ''}: ${message}`;

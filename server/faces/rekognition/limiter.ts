@@ -30,10 +30,13 @@ export function createLimiter(opts: { cap: () => number; tps: () => number; now?
       while (starts.length > 0 && (starts.length > tps || starts[0]! <= t - 1000)) starts.shift();
       if (starts.length >= tps) {
         if (!timer) {
-          timer = setTimeout(() => {
-            timer = undefined;
-            pump();
-          }, Math.max(1, Math.ceil(starts[0]! + 1000 - t)));
+          timer = setTimeout(
+            () => {
+              timer = undefined;
+              pump();
+            },
+            Math.max(1, Math.ceil(starts[0]! + 1000 - t)),
+          );
         }
         return;
       }

@@ -31,9 +31,21 @@ export function createRekognition(opts: RekognitionOptions) {
   const health = createEngineHealth();
   const clients = createClientFactory(() => {
     const s = opts.settings();
-    return { region: s.rekognitionRegion, endpoint: s.rekognitionEndpoint, accessKeyId: s.rekognitionAccessKeyId, secretAccessKey: opts.secrets.get(REKOGNITION_SECRET) };
+    return {
+      region: s.rekognitionRegion,
+      endpoint: s.rekognitionEndpoint,
+      accessKeyId: s.rekognitionAccessKeyId,
+      secretAccessKey: opts.secrets.get(REKOGNITION_SECRET),
+    };
   }, opts.client);
-  const call = createCaller({ client: clients.get, limiter, health, baseBackoffMs: opts.backoff?.baseMs, maxBackoffMs: opts.backoff?.maxMs, onRetry: opts.onRetry });
+  const call = createCaller({
+    client: clients.get,
+    limiter,
+    health,
+    baseBackoffMs: opts.backoff?.baseMs,
+    maxBackoffMs: opts.backoff?.maxMs,
+    onRetry: opts.onRetry,
+  });
   const collections = createCollections({ call, repo });
   const engine = createRekognitionEngine({ call, collections, threshold: () => opts.settings().rekognitionFaceMatchThreshold });
   let stopping = false;
@@ -54,7 +66,8 @@ export function createRekognition(opts: RekognitionOptions) {
     },
     /** Collections of events purged while AWS could not be reached. */
     async deleteOrphanCollections(): Promise<void> {
-      for (const eventId of repo.orphanCollections()) await engine.deleteEventCollection(eventId, context()).catch(report(`delete the collection of event ${eventId}`));
+      for (const eventId of repo.orphanCollections())
+        await engine.deleteEventCollection(eventId, context()).catch(report(`delete the collection of event ${eventId}`));
     },
     /** Wraps an account deletion so that the attendee's faces and user leave Rekognition too. */
     forgettingAttendees<A extends { id: string; eventId: string }>(deleteAccount: (attendee: A) => Promise<void>) {

@@ -22,7 +22,9 @@ export function createFtpCertificate(path: string, addresses: () => string[]) {
     if (!pem) {
       const ips = ['127.0.0.1', ...addresses()];
       const made = await generate([{ name: 'commonName', value: 'FindMe FTP receiver' }], {
-        keyType: 'ec', curve: 'P-256', algorithm: 'sha256',
+        keyType: 'ec',
+        curve: 'P-256',
+        algorithm: 'sha256',
         notAfterDate: new Date(Date.now() + 5 * 365 * 86_400_000),
         extensions: [
           { name: 'basicConstraints', cA: false },
@@ -43,7 +45,9 @@ export function createFtpCertificate(path: string, addresses: () => string[]) {
     /** Loads the certificate, making it the first time. */
     prepare(): Promise<string> {
       if (loaded) return Promise.resolve(loaded.fingerprint);
-      pending ??= loadOrMake().finally(() => { pending = null; });
+      pending ??= loadOrMake().finally(() => {
+        pending = null;
+      });
       return pending;
     },
     context: () => loaded?.context ?? null,

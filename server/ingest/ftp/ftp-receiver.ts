@@ -31,7 +31,9 @@ export interface FtpReceiverDeps {
   limits?: Partial<typeof FTP_LIMITS>;
 }
 
-interface CameraState extends FtpCamera { sockets: Set<Socket> }
+interface CameraState extends FtpCamera {
+  sockets: Set<Socket>;
+}
 
 export function createFtpReceiver(deps: FtpReceiverDeps) {
   const limits = { ...FTP_LIMITS, ...deps.limits };
@@ -74,44 +76,50 @@ export function createFtpReceiver(deps: FtpReceiverDeps) {
     sockets.add(socket);
     perAddress.set(addr, count + 1);
     let camera: CameraState | null = null;
-    const session = runFtpSession(socket, {
-      passive,
-      idleMs: limits.idleMs,
-      dataWaitMs: limits.dataWaitMs,
-      tls: deps.tls,
-      refuse(name) {
-        const refused = refuseByName(name);
-        if (refused && camera) record(camera, { ...refused, kind: 'refused' });
-        return refused;
+    const session = runFtpSession(
+      socket,
+      {
+        passive,
+        idleMs: limits.idleMs,
+        dataWaitMs: limits.dataWaitMs,
+        tls: deps.tls,
+        refuse(name) {
+          const refused = refuseByName(name);
+          if (refused && camera) record(camera, { ...refused, kind: 'refused' });
+          return refused;
+        },
+        async login(user, password, from) {
+          if ((failures.get(from) ?? 0) >= limits.failedLogins) return { ok: false, blocked: true };
+          const account = deps.authenticate(user, password);
+          if (account) return { ok: true, account };
+          failures.set(from, (failures.get(from) ?? 0) + 1);
+          return { ok: false, blocked: false };
+        },
+        async store(account, name, data, signal) {
+          const result = await deps.take(account, name, data, signal);
+          if (camera) record(camera, result);
+          return result;
+        },
       },
-      async login(user, password, from) {
-        if ((failures.get(from) ?? 0) >= limits.failedLogins) return { ok: false, blocked: true };
-        const account = deps.authenticate(user, password);
-        if (account) return { ok: true, account };
-        failures.set(from, (failures.get(from) ?? 0) + 1);
-        return { ok: false, blocked: false };
+      (account) => {
+        camera = cameraOf(account, addr);
+        camera.sockets.add(socket);
+        camera.connected = true;
+        camera.lastSeenAt = new Date().toISOString();
       },
-      async store(account, name, data, signal) {
-        const result = await deps.take(account, name, data, signal);
-        if (camera) record(camera, result);
-        return result;
-      },
-    }, (account) => {
-      camera = cameraOf(account, addr);
-      camera.sockets.add(socket);
-      camera.connected = true;
-      camera.lastSeenAt = new Date().toISOString();
-    }).catch((err: unknown) => deps.onError?.(err, { address: addr })).finally(() => {
-      sockets.delete(socket);
-      const left = (perAddress.get(addr) ?? 1) - 1;
-      if (left > 0) perAddress.set(addr, left);
-      else perAddress.delete(addr);
-      if (camera) {
-        camera.sockets.delete(socket);
-        camera.connected = camera.sockets.size > 0;
-      }
-      sessions.delete(session);
-    });
+    )
+      .catch((err: unknown) => deps.onError?.(err, { address: addr }))
+      .finally(() => {
+        sockets.delete(socket);
+        const left = (perAddress.get(addr) ?? 1) - 1;
+        if (left > 0) perAddress.set(addr, left);
+        else perAddress.delete(addr);
+        if (camera) {
+          camera.sockets.delete(socket);
+          camera.connected = camera.sockets.size > 0;
+        }
+        sessions.delete(session);
+      });
     sessions.add(session);
   }
 

@@ -7,12 +7,20 @@ import { posix } from 'node:path';
 import { TLSSocket, type SecureContext } from 'node:tls';
 import { normalise, type PassiveListener, type PassivePorts } from './passive-ports.js';
 
-export interface FtpAccount { eventId: string; eventName: string; username: string }
+export interface FtpAccount {
+  eventId: string;
+  eventName: string;
+  username: string;
+}
 
 export type LoginResult = { ok: true; account: FtpAccount } | { ok: false; blocked: boolean };
 
 /** What the camera is told after a STOR: 226 for a photo taken (or already had), 4xx/5xx otherwise. */
-export interface StoreReply { code: number; text: string; bytes?: number }
+export interface StoreReply {
+  code: number;
+  text: string;
+  bytes?: number;
+}
 
 export interface SessionDeps {
   login(user: string, password: string, address: string): Promise<LoginResult>;
@@ -49,9 +57,13 @@ export function runFtpSession(socket: Socket, deps: SessionDeps, onLogin: (accou
 
   const reply = (code: number, ...lines: string[]) => {
     if (ended || control.destroyed) return;
-    const text = lines.length > 1
-      ? lines.slice(0, -1).map((l, i) => (i === 0 ? `${code}-${l}` : ` ${l}`)).join('\r\n') + `\r\n${code} ${lines.at(-1)}\r\n`
-      : `${code} ${lines[0] ?? ''}\r\n`;
+    const text =
+      lines.length > 1
+        ? lines
+            .slice(0, -1)
+            .map((l, i) => (i === 0 ? `${code}-${l}` : ` ${l}`))
+            .join('\r\n') + `\r\n${code} ${lines.at(-1)}\r\n`
+        : `${code} ${lines[0] ?? ''}\r\n`;
     control.write(text);
   };
   const end = () => {

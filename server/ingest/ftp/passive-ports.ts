@@ -4,7 +4,10 @@
 // A listener nobody connects to closes after `acceptMs`, so ports cannot be hoarded.
 import { createServer, type Server, type Socket } from 'node:net';
 
-export interface PassiveRange { min: number; max: number }
+export interface PassiveRange {
+  min: number;
+  max: number;
+}
 
 export interface PassiveListener {
   port: number;
@@ -43,7 +46,9 @@ export function createPassivePorts(range: () => PassiveRange, acceptMs = 30_000)
       const { min, max } = range();
       const size = max - min + 1;
       let settle: { resolve(s: Socket): void; reject(e: Error): void } | undefined;
-      const accepted = new Promise<Socket>((resolve, reject) => { settle = { resolve, reject }; });
+      const accepted = new Promise<Socket>((resolve, reject) => {
+        settle = { resolve, reject };
+      });
       accepted.catch(() => {}); // the session may never ask for it
       let taken = false;
       const server = createServer({ pauseOnConnect: true }, (socket) => {
@@ -58,7 +63,7 @@ export function createPassivePorts(range: () => PassiveRange, acceptMs = 30_000)
       server.maxConnections = 4;
       let port = 0;
       for (let tries = 0; tries < size && !port; tries++) {
-        const candidate = min + ((cursor++) % size);
+        const candidate = min + (cursor++ % size);
         if (inUse.has(candidate)) continue;
         if (await listenOn(server, candidate, host)) port = candidate;
       }

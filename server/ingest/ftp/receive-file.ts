@@ -6,9 +6,7 @@ import { rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { finished } from 'node:stream';
 
-export type Received =
-  | { ok: true; bytes: number }
-  | { ok: false; why: 'too_large' | 'cut_off' | 'stalled' | 'aborted' };
+export type Received = { ok: true; bytes: number } | { ok: false; why: 'too_large' | 'cut_off' | 'stalled' | 'aborted' };
 
 export interface ReceiveOptions {
   maxBytes: number;
@@ -29,7 +27,11 @@ export function receiveFile(data: Socket, path: string, opts: ReceiveOptions): P
       outcome = result;
       opts.signal.removeEventListener('abort', onAbort);
       data.setTimeout(0);
-      const removeThen = (r: Received) => void rm(path, { force: true }).then(() => resolve(r), () => resolve(r));
+      const removeThen = (r: Received) =>
+        void rm(path, { force: true }).then(
+          () => resolve(r),
+          () => resolve(r),
+        );
       if (result.ok) {
         // the disk may still refuse the last bytes
         finished(out.end(), (err) => (err ? removeThen({ ok: false, why: 'cut_off' }) : resolve(result)));

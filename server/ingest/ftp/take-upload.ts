@@ -41,9 +41,12 @@ export function createUploadTaker(deps: TakeUploadDeps) {
     try {
       const received = await receiveFile(data, tmp, { maxBytes: deps.maxBytes, idleMs: deps.idleMs, signal });
       if (!received.ok) {
-        const text = received.why === 'too_large' ? `${name} not taken: larger than ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`
-          : received.why === 'aborted' ? `${name}: transfer aborted; nothing was kept.`
-            : `${name}: the transfer was cut off; nothing was kept. Send it again.`;
+        const text =
+          received.why === 'too_large'
+            ? `${name} not taken: larger than ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`
+            : received.why === 'aborted'
+              ? `${name}: transfer aborted; nothing was kept.`
+              : `${name}: the transfer was cut off; nothing was kept. Send it again.`;
         return { code: received.why === 'too_large' ? 552 : 426, text, kind: 'lost' };
       }
       if (received.bytes === 0) return { code: 553, text: `${name} not taken: the file is empty.`, kind: 'refused' };

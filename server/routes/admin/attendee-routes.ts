@@ -15,9 +15,13 @@ export interface AttendeeRoutesDeps {
 export function registerAttendeeRoutes(app: HttpApp, deps: AttendeeRoutesDeps) {
   const eventOr404 = (id: string) => deps.events.require(id);
 
-  app.get('/api/admin/events/:id/attendees', {
-    schema: { params: EventParams, response: { 200: AttendeeList } },
-  }, async (req) => ({ attendees: deps.overview.attendees(eventOr404(req.params.id).id) }));
+  app.get(
+    '/api/admin/events/:id/attendees',
+    {
+      schema: { params: EventParams, response: { 200: AttendeeList } },
+    },
+    async (req) => ({ attendees: deps.overview.attendees(eventOr404(req.params.id).id) }),
+  );
 
   app.delete('/api/admin/events/:id/attendees/:attendeeId', { schema: { params: AttendeeParams } }, async (req, reply) => {
     eventOr404(req.params.id);

@@ -9,9 +9,9 @@ export interface FtpRoutesDeps {
 }
 
 export function registerFtpRoutes(app: HttpApp, deps: FtpRoutesDeps) {
-  app.get('/api/admin/events/:id/ftp', { schema: { params: EventParams, response: { 200: FtpAccess } } },
-    async (req) => deps.ftp.access(req.params.id));
+  app.get('/api/admin/events/:id/ftp', { schema: { params: EventParams, response: { 200: FtpAccess } } }, async (req) => deps.ftp.access(req.params.id));
 
-  app.put('/api/admin/events/:id/ftp', { schema: { params: EventParams, body: FtpSwitch, response: { 200: FtpAccess } } },
-    async (req) => deps.ftp.setEnabled(req.params.id, req.body.enabled));
+  app.put('/api/admin/events/:id/ftp', { schema: { params: EventParams, body: FtpSwitch, response: { 200: FtpAccess } } }, async (req) =>
+    deps.ftp.setEnabled(req.params.id, req.body.enabled),
+  );
 }

@@ -41,10 +41,12 @@ export function registerJobRoutes(app: HttpApp, deps: JobRoutesDeps) {
     for (const name of ['photo', 'selfie', 'job'] as const) {
       stream.onClose(deps.bus.on(name, (e) => stream.send(name, e)));
     }
-    stream.onClose(deps.bus.on('match', (e) => {
-      const names = deps.overview.describeMatch(e.attendeeId, e.photoId);
-      if (names) stream.send('match', { ...e, ...names, matchedAt: new Date(e.matchedAt).toISOString() });
-    }));
+    stream.onClose(
+      deps.bus.on('match', (e) => {
+        const names = deps.overview.describeMatch(e.attendeeId, e.photoId);
+        if (names) stream.send('match', { ...e, ...names, matchedAt: new Date(e.matchedAt).toISOString() });
+      }),
+    );
     const timer = setInterval(() => stream.send('stats', deps.queue.stats()), 2000);
     stream.onClose(() => clearInterval(timer));
   });

@@ -2,8 +2,16 @@
 import type {} from '@fastify/multipart';
 import { readFile } from 'node:fs/promises';
 import {
-  AdminPhotoParams, EventParams, FolderBody, HotFolderBody, HotFolderResponse, ImportResponse, PhotoList, PhotoListQuery,
-  UploadPhotosResponse, type UploadPhotosResponse as UploadResult,
+  AdminPhotoParams,
+  EventParams,
+  FolderBody,
+  HotFolderBody,
+  HotFolderResponse,
+  ImportResponse,
+  PhotoList,
+  PhotoListQuery,
+  UploadPhotosResponse,
+  type UploadPhotosResponse as UploadResult,
 } from '../../contract/admin.js';
 import { AppError } from '../../util/app-error.js';
 import type { HttpApp } from '../../http/http-base.js';
@@ -26,50 +34,73 @@ export interface PhotoRoutesDeps {
 export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
   const eventOr404 = (id: string) => deps.events.require(id);
 
-  app.post('/api/admin/events/:id/photos', {
-    schema: { params: EventParams, response: { 202: UploadPhotosResponse } },
-  }, async (req, reply) => {
-    const event = eventOr404(req.params.id);
-    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send photos as multipart/form-data in the field "files".');
-    const result: UploadResult = { photos: [], duplicates: [] };
-    for await (const part of req.files({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1000 } })) {
-      if (part.fieldname !== 'files') {
-        part.file.resume();
-        continue;
+  app.post(
+    '/api/admin/events/:id/photos',
+    {
+      schema: { params: EventParams, response: { 202: UploadPhotosResponse } },
+    },
+    async (req, reply) => {
+      const event = eventOr404(req.params.id);
+      if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send photos as multipart/form-data in the field "files".');
+      const result: UploadResult = { photos: [], duplicates: [] };
+      for await (const part of req.files({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1000 } })) {
+        if (part.fieldname !== 'files') {
+          part.file.resume();
+          continue;
+        }
+        const outcome = await deps.ingest.ingest(event.id, part.file, part.filename, { truncated: () => part.file.truncated });
+        if (outcome.outcome === 'duplicate') result.duplicates.push(outcome.fileName);
+        else
+          result.photos.push({
+            id: outcome.photoId,
+            fileName: outcome.fileName,
+            status: outcome.status,
+            ...(outcome.outcome === 'failed' && { error: outcome.error }),
+          });
       }
-      const outcome = await deps.ingest.ingest(event.id, part.file, part.filename, { truncated: () => part.file.truncated });
-      if (outcome.outcome === 'duplicate') result.duplicates.push(outcome.fileName);
-      else result.photos.push({ id: outcome.photoId, fileName: outcome.fileName, status: outcome.status, ...(outcome.outcome === 'failed' && { error: outcome.error }) });
-    }
-    if (result.photos.length === 0 && result.duplicates.length === 0) throw new AppError(400, 'file_required', 'Attach one or more photos in the field "files".');
-    return reply.code(202).send(result);
-  });
+      if (result.photos.length === 0 && result.duplicates.length === 0)
+        throw new AppError(400, 'file_required', 'Attach one or more photos in the field "files".');
+      return reply.code(202).send(result);
+    },
+  );
 
-  app.post('/api/admin/events/:id/import', {
-    schema: { params: EventParams, body: FolderBody, response: { 202: ImportResponse } },
-  }, async (req, reply) => {
-    const event = eventOr404(req.params.id);
-    const counts = await deps.folderImport.importFolder(event.id, req.body.folder);
-    return reply.code(202).send(counts);
-  });
+  app.post(
+    '/api/admin/events/:id/import',
+    {
+      schema: { params: EventParams, body: FolderBody, response: { 202: ImportResponse } },
+    },
+    async (req, reply) => {
+      const event = eventOr404(req.params.id);
+      const counts = await deps.folderImport.importFolder(event.id, req.body.folder);
+      return reply.code(202).send(counts);
+    },
+  );
 
-  app.put('/api/admin/events/:id/hot-folder', {
-    schema: { params: EventParams, body: HotFolderBody, response: { 200: HotFolderResponse } },
-  }, async (req) => {
-    const event = eventOr404(req.params.id);
-    const folder = req.body.folder === null ? null : await checkFolder(req.body.folder, deps.dataDir);
-    deps.events.setHotFolder(event.id, folder);
-    if (folder) await deps.hotFolders.watch(event.id, folder);
-    else await deps.hotFolders.unwatch(event.id);
-    return { hotFolder: folder };
-  });
+  app.put(
+    '/api/admin/events/:id/hot-folder',
+    {
+      schema: { params: EventParams, body: HotFolderBody, response: { 200: HotFolderResponse } },
+    },
+    async (req) => {
+      const event = eventOr404(req.params.id);
+      const folder = req.body.folder === null ? null : await checkFolder(req.body.folder, deps.dataDir);
+      deps.events.setHotFolder(event.id, folder);
+      if (folder) await deps.hotFolders.watch(event.id, folder);
+      else await deps.hotFolders.unwatch(event.id);
+      return { hotFolder: folder };
+    },
+  );
 
-  app.get('/api/admin/events/:id/photos', {
-    schema: { params: EventParams, querystring: PhotoListQuery, response: { 200: PhotoList } },
-  }, async (req) => {
-    const event = eventOr404(req.params.id);
-    return { photos: deps.overview.photos(event.id, req.query.status, req.query.limit ?? 200, req.query.offset ?? 0) };
-  });
+  app.get(
+    '/api/admin/events/:id/photos',
+    {
+      schema: { params: EventParams, querystring: PhotoListQuery, response: { 200: PhotoList } },
+    },
+    async (req) => {
+      const event = eventOr404(req.params.id);
+      return { photos: deps.overview.photos(event.id, req.query.status, req.query.limit ?? 200, req.query.offset ?? 0) };
+    },
+  );
 
   app.get('/api/admin/photos/:photoId/thumb', { schema: { params: AdminPhotoParams } }, async (req, reply) => {
     const path = deps.overview.thumbPath(req.params.photoId);

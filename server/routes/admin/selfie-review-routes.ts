@@ -10,12 +10,16 @@ export interface SelfieReviewRoutesDeps {
 }
 
 export function registerSelfieReviewRoutes(app: HttpApp, deps: SelfieReviewRoutesDeps) {
-  app.get('/api/admin/events/:id/held-selfies', {
-    schema: { params: EventParams, response: { 200: HeldSelfieList } },
-  }, async (req) => {
-    const event = deps.events.require(req.params.id);
-    return { selfies: deps.selfieReview.held(event.id) };
-  });
+  app.get(
+    '/api/admin/events/:id/held-selfies',
+    {
+      schema: { params: EventParams, response: { 200: HeldSelfieList } },
+    },
+    async (req) => {
+      const event = deps.events.require(req.params.id);
+      return { selfies: deps.selfieReview.held(event.id) };
+    },
+  );
 
   app.get('/api/admin/selfies/:selfieId/image', { schema: { params: SelfieParams } }, async (req, reply) => {
     const bytes = await deps.selfieReview.image(req.params.selfieId);
@@ -23,7 +27,11 @@ export function registerSelfieReviewRoutes(app: HttpApp, deps: SelfieReviewRoute
     return reply.type('image/jpeg').header('Cache-Control', 'private, no-store').send(bytes);
   });
 
-  app.post('/api/admin/selfies/:selfieId/decision', {
-    schema: { params: SelfieParams, body: SelfieDecisionBody, response: { 200: SelfieDecision } },
-  }, async (req) => deps.selfieReview.decide(req.params.selfieId, req.body.accept));
+  app.post(
+    '/api/admin/selfies/:selfieId/decision',
+    {
+      schema: { params: SelfieParams, body: SelfieDecisionBody, response: { 200: SelfieDecision } },
+    },
+    async (req) => deps.selfieReview.decide(req.params.selfieId, req.body.accept),
+  );
 }

@@ -1,7 +1,13 @@
 // Attendee account routes: health, event code, availability, register, login, logout.
 import {
-  AuthResponse, CheckAvailabilityQuery, CheckAvailabilityResponse, CheckEventCodeQuery, CheckEventCodeResponse,
-  HealthResponse, LoginBody, RegisterBody,
+  AuthResponse,
+  CheckAvailabilityQuery,
+  CheckAvailabilityResponse,
+  CheckEventCodeQuery,
+  CheckEventCodeResponse,
+  HealthResponse,
+  LoginBody,
+  RegisterBody,
 } from '../../contract/attendee.js';
 import { AppError } from '../../util/app-error.js';
 import type { HttpApp } from '../../http/http-base.js';
@@ -36,38 +42,54 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
 
   app.get('/api/health-check', { schema: { response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }));
 
-  app.get('/api/check-event-code', {
-    schema: { querystring: CheckEventCodeQuery, response: { 200: CheckEventCodeResponse } },
-  }, async (req) => {
-    const event = deps.events.byCode(req.query.code);
-    return event ? { valid: true, event: { id: event.id, name: event.name } } : { valid: false };
-  });
+  app.get(
+    '/api/check-event-code',
+    {
+      schema: { querystring: CheckEventCodeQuery, response: { 200: CheckEventCodeResponse } },
+    },
+    async (req) => {
+      const event = deps.events.byCode(req.query.code);
+      return event ? { valid: true, event: { id: event.id, name: event.name } } : { valid: false };
+    },
+  );
 
   // Limited: otherwise it tells anyone, at full speed, which e-mail addresses have an account.
-  app.get('/api/check-user-availability', {
-    config: perMinute(deps.rateLimits.availability),
-    schema: { querystring: CheckAvailabilityQuery, response: { 200: CheckAvailabilityResponse } },
-  }, async (req) => accounts.availability(req.query));
+  app.get(
+    '/api/check-user-availability',
+    {
+      config: perMinute(deps.rateLimits.availability),
+      schema: { querystring: CheckAvailabilityQuery, response: { 200: CheckAvailabilityResponse } },
+    },
+    async (req) => accounts.availability(req.query),
+  );
 
-  app.post('/api/register', {
-    config: perMinute(deps.rateLimits.register),
-    preHandler: shedWhenBusy,
-    schema: { body: RegisterBody, response: { 201: AuthResponse } },
-  }, async (req, reply) => {
-    const result = await accounts.register(req.body);
-    setSessionCookie(reply, result.token);
-    return reply.code(201).send(result);
-  });
+  app.post(
+    '/api/register',
+    {
+      config: perMinute(deps.rateLimits.register),
+      preHandler: shedWhenBusy,
+      schema: { body: RegisterBody, response: { 201: AuthResponse } },
+    },
+    async (req, reply) => {
+      const result = await accounts.register(req.body);
+      setSessionCookie(reply, result.token);
+      return reply.code(201).send(result);
+    },
+  );
 
-  app.post('/api/login', {
-    config: perMinute(deps.rateLimits.login),
-    preHandler: shedWhenBusy,
-    schema: { body: LoginBody, response: { 200: AuthResponse } },
-  }, async (req, reply) => {
-    const result = await accounts.login(req.body);
-    setSessionCookie(reply, result.token);
-    return result;
-  });
+  app.post(
+    '/api/login',
+    {
+      config: perMinute(deps.rateLimits.login),
+      preHandler: shedWhenBusy,
+      schema: { body: LoginBody, response: { 200: AuthResponse } },
+    },
+    async (req, reply) => {
+      const result = await accounts.login(req.body);
+      setSessionCookie(reply, result.token);
+      return result;
+    },
+  );
 
   app.post('/api/logout', async (req, reply) => {
     const token = tokenOf(req);

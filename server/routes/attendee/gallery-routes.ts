@@ -23,30 +23,41 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps) {
   const auth = requireAttendee(deps.accounts);
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
-  app.get('/api/my-photos', {
-    preHandler: auth,
-    config: perMinute(deps.rateLimits.gallery),
-    schema: { querystring: MyPhotosQuery, response: { 200: MyPhotosResponse } },
-  }, async (req) => deps.gallery.page(attendeeOf(req), req.query.cursor, req.query.limit ?? 30));
+  app.get(
+    '/api/my-photos',
+    {
+      preHandler: auth,
+      config: perMinute(deps.rateLimits.gallery),
+      schema: { querystring: MyPhotosQuery, response: { 200: MyPhotosResponse } },
+    },
+    async (req) => deps.gallery.page(attendeeOf(req), req.query.cursor, req.query.limit ?? 30),
+  );
 
-  app.get('/api/photo/:id', {
-    preHandler: auth,
-    schema: { params: PhotoParams, querystring: PhotoQuery },
-  }, async (req, reply) => {
-    const size = req.query.size ?? 'preview';
-    const file = deps.gallery.photoFile(attendeeOf(req), req.params.id, size);
-    const etag = `"${req.params.id}-${size}"`; // renditions never change once written
-    reply.header('Cache-Control', 'private, max-age=86400').header('ETag', etag).type(CONTENT_TYPES[file.ext] ?? 'application/octet-stream');
-    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    try {
-      if (size === 'thumb') return await deps.thumbs.get(`${req.params.id}`, () => readFile(file.path));
-      if (size === 'original') reply.header('Content-Disposition', `attachment; filename="findme-${req.params.id}${file.ext}"`);
-      return await readFile(file.path);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError(404, 'not_found', 'This photo is still being processed.');
-      throw err;
-    }
-  });
+  app.get(
+    '/api/photo/:id',
+    {
+      preHandler: auth,
+      schema: { params: PhotoParams, querystring: PhotoQuery },
+    },
+    async (req, reply) => {
+      const size = req.query.size ?? 'preview';
+      const file = deps.gallery.photoFile(attendeeOf(req), req.params.id, size);
+      const etag = `"${req.params.id}-${size}"`; // renditions never change once written
+      reply
+        .header('Cache-Control', 'private, max-age=86400')
+        .header('ETag', etag)
+        .type(CONTENT_TYPES[file.ext] ?? 'application/octet-stream');
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+      try {
+        if (size === 'thumb') return await deps.thumbs.get(`${req.params.id}`, () => readFile(file.path));
+        if (size === 'original') reply.header('Content-Disposition', `attachment; filename="findme-${req.params.id}${file.ext}"`);
+        return await readFile(file.path);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError(404, 'not_found', 'This photo is still being processed.');
+        throw err;
+      }
+    },
+  );
 
   app.post('/api/photo/:id/not-me', { preHandler: auth, schema: { params: PhotoParams } }, async (req, reply) => {
     deps.gallery.notMe(attendeeOf(req), req.params.id);
@@ -65,7 +76,10 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps) {
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) zip.stop();
     });
-    reply.header('Content-Type', 'application/zip').header('Content-Disposition', 'attachment; filename="findme-photos.zip"').header('Cache-Control', 'private, no-store');
+    reply
+      .header('Content-Type', 'application/zip')
+      .header('Content-Disposition', 'attachment; filename="findme-photos.zip"')
+      .header('Cache-Control', 'private, no-store');
     return reply.send(zip.stream);
   });
 }

@@ -39,11 +39,15 @@ export function registerStreamRoutes(app: HttpApp, deps: StreamRoutesDeps) {
         return false;
       }
     };
-    stream.onClose(deps.bus.on('selfie', (e) => {
-      if (e.attendeeId === attendee.id && stillValid()) stream.send('selfie', e.selfie);
-    }));
-    stream.onClose(deps.bus.on('match', (e) => {
-      if (e.attendeeId === attendee.id && stillValid()) stream.send('match', { photoId: e.photoId, matchedAt: new Date(e.matchedAt).toISOString() });
-    }));
+    stream.onClose(
+      deps.bus.on('selfie', (e) => {
+        if (e.attendeeId === attendee.id && stillValid()) stream.send('selfie', e.selfie);
+      }),
+    );
+    stream.onClose(
+      deps.bus.on('match', (e) => {
+        if (e.attendeeId === attendee.id && stillValid()) stream.send('match', { photoId: e.photoId, matchedAt: new Date(e.matchedAt).toISOString() });
+      }),
+    );
   });
 }

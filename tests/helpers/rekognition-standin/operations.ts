@@ -6,14 +6,31 @@ import sharp from 'sharp';
 import { detectFaces, similarity, type SeenFace } from './detector.js';
 
 export class AwsError extends Error {
-  constructor(readonly type: string, message: string, readonly status = 400) {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
   }
 }
 
-interface StoredFace extends SeenFace { faceId: string; imageId: string; externalImageId?: string; userId?: string }
-interface User { userId: string; faceIds: Set<string> }
-interface Collection { id: string; createdAt: number; faces: Map<string, StoredFace>; users: Map<string, User> }
+interface StoredFace extends SeenFace {
+  faceId: string;
+  imageId: string;
+  externalImageId?: string;
+  userId?: string;
+}
+interface User {
+  userId: string;
+  faceIds: Set<string>;
+}
+interface Collection {
+  id: string;
+  createdAt: number;
+  faces: Map<string, StoredFace>;
+  users: Map<string, User>;
+}
 
 const COLLECTION_ID = /^[a-zA-Z0-9_.-]{1,255}$/;
 const EXTERNAL_ID = /^[a-zA-Z0-9_.\-:]{1,255}$/;
@@ -51,9 +68,12 @@ export function createRekognitionState(region: string) {
     return f;
   }
   const faceJson = (f: StoredFace) => ({
-    FaceId: f.faceId, ImageId: f.imageId, Confidence: f.confidence,
+    FaceId: f.faceId,
+    ImageId: f.imageId,
+    Confidence: f.confidence,
     BoundingBox: { Left: f.box.left, Top: f.box.top, Width: f.box.width, Height: f.box.height },
-    ...(f.externalImageId && { ExternalImageId: f.externalImageId }), ...(f.userId && { UserId: f.userId }),
+    ...(f.externalImageId && { ExternalImageId: f.externalImageId }),
+    ...(f.userId && { UserId: f.userId }),
   });
   const userSimilarity = (c: Collection, u: User, d: Float32Array) => Math.max(0, ...[...u.faceIds].map((id) => similarity(c.faces.get(id)!.descriptor, d)));
 
@@ -70,7 +90,13 @@ export function createRekognitionState(region: string) {
     },
     DescribeCollection(input) {
       const c = collection(input);
-      return { FaceCount: c.faces.size, UserCount: c.users.size, FaceModelVersion: MODEL, CollectionARN: `aws:rekognition:${region}:000000000000:collection/${c.id}`, CreationTimestamp: c.createdAt };
+      return {
+        FaceCount: c.faces.size,
+        UserCount: c.users.size,
+        FaceModelVersion: MODEL,
+        CollectionARN: `aws:rekognition:${region}:000000000000:collection/${c.id}`,
+        CreationTimestamp: c.createdAt,
+      };
     },
     ListCollections: () => ({ CollectionIds: [...collections.keys()], FaceModelVersions: [...collections.keys()].map(() => MODEL) }),
     async IndexFaces(input) {
@@ -80,7 +106,9 @@ export function createRekognitionState(region: string) {
       if (bytes.length > MAX_IMAGE_BYTES) throw new AwsError('ImageTooLargeException', 'Image size is too large.');
       if (input.ExternalImageId !== undefined) need(EXTERNAL_ID.test(input.ExternalImageId), 'ExternalImageId is not valid');
       const maxFaces = number(input.MaxFaces, 'MaxFaces', 1, 1000, 100);
-      const meta = await sharp(bytes).metadata().catch(() => null);
+      const meta = await sharp(bytes)
+        .metadata()
+        .catch(() => null);
       if (!meta || !['jpeg', 'png'].includes(meta.format ?? '')) throw new AwsError('InvalidImageFormatException', 'Request has invalid image format');
       if ((meta.width ?? 0) < 80 || (meta.height ?? 0) < 80) throw invalid('Requested image should have a minimum width and height of 80 pixels');
       let seen: SeenFace[];
@@ -91,9 +119,14 @@ export function createRekognitionState(region: string) {
       }
       seen.sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
       const imageId = randomUUID();
-      const indexed = seen.slice(0, Math.min(maxFaces, 100)).map((f) => ({ ...f, faceId: randomUUID(), imageId, externalImageId: input.ExternalImageId as string | undefined }));
+      const indexed = seen
+        .slice(0, Math.min(maxFaces, 100))
+        .map((f) => ({ ...f, faceId: randomUUID(), imageId, externalImageId: input.ExternalImageId as string | undefined }));
       for (const f of indexed) c.faces.set(f.faceId, f);
-      const detail = (f: SeenFace) => ({ BoundingBox: { Left: f.box.left, Top: f.box.top, Width: f.box.width, Height: f.box.height }, Confidence: f.confidence });
+      const detail = (f: SeenFace) => ({
+        BoundingBox: { Left: f.box.left, Top: f.box.top, Width: f.box.width, Height: f.box.height },
+        Confidence: f.confidence,
+      });
       return {
         FaceRecords: indexed.map((f) => ({ Face: faceJson(f), FaceDetail: detail(f) })),
         UnindexedFaces: seen.slice(indexed.length).map((f) => ({ Reasons: ['EXCEEDS_MAX_FACES'], FaceDetail: detail(f) })),
@@ -169,19 +202,32 @@ export function createRekognitionState(region: string) {
       const probe = input.FaceId !== undefined ? faceOf(c, input.FaceId).descriptor : null;
       const self = input.UserId !== undefined ? c.users.get(input.UserId) : undefined;
       if (input.UserId !== undefined && !self) throw new AwsError('ResourceNotFoundException', `User ${String(input.UserId)} not found`);
-      const matches = [...c.users.values()].filter((u) => u.faceIds.size > 0 && u !== self).map((u) => ({
-        Similarity: probe ? userSimilarity(c, u, probe) : Math.max(0, ...[...self!.faceIds].map((id) => userSimilarity(c, u, c.faces.get(id)!.descriptor))),
-        User: { UserId: u.userId, UserStatus: 'ACTIVE' },
-      })).filter((m) => m.Similarity >= threshold).sort((a, b) => b.Similarity - a.Similarity).slice(0, maxUsers);
-      return { UserMatches: matches, FaceModelVersion: MODEL, ...(probe ? { SearchedFace: { FaceId: input.FaceId } } : { SearchedUser: { UserId: input.UserId } }) };
+      const matches = [...c.users.values()]
+        .filter((u) => u.faceIds.size > 0 && u !== self)
+        .map((u) => ({
+          Similarity: probe ? userSimilarity(c, u, probe) : Math.max(0, ...[...self!.faceIds].map((id) => userSimilarity(c, u, c.faces.get(id)!.descriptor))),
+          User: { UserId: u.userId, UserStatus: 'ACTIVE' },
+        }))
+        .filter((m) => m.Similarity >= threshold)
+        .sort((a, b) => b.Similarity - a.Similarity)
+        .slice(0, maxUsers);
+      return {
+        UserMatches: matches,
+        FaceModelVersion: MODEL,
+        ...(probe ? { SearchedFace: { FaceId: input.FaceId } } : { SearchedUser: { UserId: input.UserId } }),
+      };
     },
     SearchFaces(input) {
       const c = collection(input);
       const probe = faceOf(c, input.FaceId);
       const threshold = number(input.FaceMatchThreshold, 'FaceMatchThreshold', 0, 100, 80);
       const maxFaces = number(input.MaxFaces, 'MaxFaces', 1, 4096, 4096);
-      const matches = [...c.faces.values()].filter((f) => f !== probe).map((f) => ({ Similarity: similarity(f.descriptor, probe.descriptor), Face: faceJson(f) }))
-        .filter((m) => m.Similarity >= threshold).sort((a, b) => b.Similarity - a.Similarity).slice(0, maxFaces);
+      const matches = [...c.faces.values()]
+        .filter((f) => f !== probe)
+        .map((f) => ({ Similarity: similarity(f.descriptor, probe.descriptor), Face: faceJson(f) }))
+        .filter((m) => m.Similarity >= threshold)
+        .sort((a, b) => b.Similarity - a.Similarity)
+        .slice(0, maxFaces);
       return { SearchedFaceId: probe.faceId, FaceMatches: matches, FaceModelVersion: MODEL };
     },
   };

@@ -12,7 +12,11 @@ export interface SigV4Error {
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
-export function checkSigV4(req: { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }, keys: Map<string, string>, service: string): SigV4Error | null {
+export function checkSigV4(
+  req: { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer },
+  keys: Map<string, string>,
+  service: string,
+): SigV4Error | null {
   const auth = req.headers.authorization;
   if (!auth) return { type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
   const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(auth);
@@ -25,10 +29,20 @@ export function checkSigV4(req: { method: string; url: string; headers: Incoming
   if (!amzDate.startsWith(date!)) return { type: 'InvalidSignatureException', message: 'Date in Credential scope does not match YYYYMMDD from X-Amz-Date.' };
 
   const url = new URL(req.url, 'http://standin');
-  const query = [...url.searchParams].map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)]).sort()
-    .map(([k, v]) => `${k}=${v}`).join('&');
+  const query = [...url.searchParams]
+    .map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)])
+    .sort()
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
   const names = signedHeaders!.split(';');
-  const canonicalHeaders = names.map((n) => `${n}:${String(req.headers[n] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+  const canonicalHeaders = names
+    .map(
+      (n) =>
+        `${n}:${String(req.headers[n] ?? '')
+          .trim()
+          .replace(/\s+/g, ' ')}\n`,
+    )
+    .join('');
   const canonicalRequest = [req.method, url.pathname || '/', query, canonicalHeaders, signedHeaders, sha256(req.body)].join('\n');
   const scope = `${date}/${region}/${service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');

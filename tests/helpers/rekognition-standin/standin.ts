@@ -114,17 +114,22 @@ export async function startStandIn(opts: { region?: string; keys?: Record<string
     res.on('close', done);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => void handle(req, res, Buffer.concat(chunks)).catch((err: unknown) => {
-      if (!res.headersSent) fail(res, new AwsError('InternalServerError', String(err), 500));
-    }));
+    req.on(
+      'end',
+      () =>
+        void handle(req, res, Buffer.concat(chunks)).catch((err: unknown) => {
+          if (!res.headersSent) fail(res, new AwsError('InternalServerError', String(err), 500));
+        }),
+    );
   });
-  const listen = (port: number) => new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
+  const listen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
     });
-  });
   const port = await listen(0);
   let isUp = true;
 

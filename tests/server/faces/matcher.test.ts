@@ -20,10 +20,17 @@ describe('distance', () => {
 });
 
 describe('decide', () => {
-  const refs: Reference[] = [{ attendeeId: 'ann', descriptor: v(0, 0) }, { attendeeId: 'bob', descriptor: v(1, 0) }];
+  const refs: Reference[] = [
+    { attendeeId: 'ann', descriptor: v(0, 0) },
+    { attendeeId: 'bob', descriptor: v(1, 0) },
+  ];
 
   it('gives a face to the nearest attendee under the threshold, and to nobody above it', () => {
-    expect(decide(face(v(0.1, 0)), refs, rule())).toMatchObject({ attendeeId: 'ann', distance: expect.closeTo(0.1) as number, runnerUp: expect.closeTo(0.9) as number });
+    expect(decide(face(v(0.1, 0)), refs, rule())).toMatchObject({
+      attendeeId: 'ann',
+      distance: expect.closeTo(0.1) as number,
+      runnerUp: expect.closeTo(0.9) as number,
+    });
     expect(decide(face(v(0, 2)), refs, rule())).toBeNull();
   });
 
@@ -55,9 +62,15 @@ describe('decide', () => {
 
 describe('matchFaces', () => {
   it('gives an attendee one face per photo, the closest, and each face to one attendee', () => {
-    const refs: Reference[] = [{ attendeeId: 'ann', descriptor: v(0, 0) }, { attendeeId: 'bob', descriptor: v(5, 0) }];
+    const refs: Reference[] = [
+      { attendeeId: 'ann', descriptor: v(0, 0) },
+      { attendeeId: 'bob', descriptor: v(5, 0) },
+    ];
     const found = matchFaces([face(v(0.3, 0), 0), face(v(0.1, 0), 1), face(v(5, 0.2), 2), face(v(9, 9), 3)], refs, rule());
-    expect(found.map((m) => [m.attendeeId, m.faceIndex]).sort()).toEqual([['ann', 1], ['bob', 2]]);
+    expect(found.map((m) => [m.attendeeId, m.faceIndex]).sort()).toEqual([
+      ['ann', 1],
+      ['bob', 2],
+    ]);
   });
 });
 
@@ -66,13 +79,19 @@ describe('matchNewSelfie', () => {
 
   it('gives the new attendee the faces that are now theirs, one per photo', () => {
     const found = matchNewSelfie('ann', v(0, 0), faces, [], rule());
-    expect(found.map((m) => [m.photoId, m.faceIndex]).sort()).toEqual([['p1', 0], ['p3', 1]]);
+    expect(found.map((m) => [m.photoId, m.faceIndex]).sort()).toEqual([
+      ['p1', 0],
+      ['p3', 1],
+    ]);
   });
 
   it('takes nothing that is nearer another attendee, nor anything uncertain between the two', () => {
     const refs: Reference[] = [{ attendeeId: 'bob', descriptor: v(0.2, 0) }];
     // p3's first face is nearer bob (0.05 vs 0.15): it stays his; ann gets p1 and p3's second face.
-    expect(matchNewSelfie('ann', v(0, 0), faces, refs, rule()).map((m) => [m.photoId, m.faceIndex])).toEqual([['p1', 0], ['p3', 1]]);
+    expect(matchNewSelfie('ann', v(0, 0), faces, refs, rule()).map((m) => [m.photoId, m.faceIndex])).toEqual([
+      ['p1', 0],
+      ['p3', 1],
+    ]);
     // With a margin of 0.15 neither is clear enough (0.1 vs 0.22, 0.05 vs 0.15).
     expect(matchNewSelfie('ann', v(0, 0), faces, refs, rule({ margin: 0.15 }))).toEqual([]);
   });

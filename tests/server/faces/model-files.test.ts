@@ -15,9 +15,18 @@ describe('BlazeFace weights', () => {
   const dir = blazefaceDirectory();
 
   it('match their published checksums', () => {
-    const sums = readFileSync(join(dir, '..', 'SHA256SUMS'), 'utf8').trim().split('\n').map((l) => l.split(/\s+/));
+    const sums = readFileSync(join(dir, '..', 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/));
     expect(sums).toHaveLength(2);
-    for (const [sum, file] of sums) expect(createHash('sha256').update(readFileSync(join(dir, '..', file!))).digest('hex'), file).toBe(sum);
+    for (const [sum, file] of sums)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(dir, '..', file!)))
+          .digest('hex'),
+        file,
+      ).toBe(sum);
   });
 
   it('find both faces of a two-person photo on the wasm backend', async () => {
@@ -25,7 +34,10 @@ describe('BlazeFace weights', () => {
     require('@tensorflow/tfjs-backend-wasm');
     await tf.setBackend('wasm');
     const model = await loadBlazeface(tf, dir);
-    const { data, info } = await sharp(join(FIXTURES, 'photos', 'two_people.jpg')).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(join(FIXTURES, 'photos', 'two_people.jpg'))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const faces = await blazeDetect(tf, model, data, info.width, info.height, 0.5);
     expect(faces.filter((f) => f.score > 0.7)).toHaveLength(2);
     for (const f of faces) expect(f.box.width).toBeGreaterThan(80);

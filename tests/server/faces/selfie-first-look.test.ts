@@ -19,13 +19,14 @@ async function mosaic(): Promise<string> {
   const path = join(dir, 'mosaic.jpg');
   await sharp({ create: { width: 800, height: 800, channels: 3, background: '#777' } })
     .composite(cells.map((input, i) => ({ input, left: (i % 4) * 200, top: Math.floor(i / 4) * 200 })))
-    .jpeg().toFile(path);
+    .jpeg()
+    .toFile(path);
   return path;
 }
 
 const check = (uploadPath: string, name: string) => run({ kind: 'selfie', uploadPath, outputPath: join(dir, `${name}.jpg`) }) as Promise<SelfieResult>;
 
-describe('the selfie check\'s first look', () => {
+describe("the selfie check's first look", () => {
   it('refuses a mosaic of 16 faces at the first look', async () => {
     const r = await check(await mosaic(), 'mosaic');
     expect(r).toMatchObject({ accepted: false, reason: 'several_faces', atFirstLook: true });

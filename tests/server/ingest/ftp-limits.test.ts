@@ -25,8 +25,14 @@ function control(port: number, localAddress = '127.0.0.1') {
   let text = '';
   const waiters: (() => void)[] = [];
   let closed = false;
-  socket.on('data', (c) => { text += c.toString(); waiters.splice(0).forEach((w) => w()); });
-  socket.on('close', () => { closed = true; waiters.splice(0).forEach((w) => w()); });
+  socket.on('data', (c) => {
+    text += c.toString();
+    waiters.splice(0).forEach((w) => w());
+  });
+  socket.on('close', () => {
+    closed = true;
+    waiters.splice(0).forEach((w) => w());
+  });
   socket.on('error', () => {});
   const next = async (): Promise<string> => {
     for (;;) {
@@ -42,7 +48,8 @@ function control(port: number, localAddress = '127.0.0.1') {
     }
   };
   return {
-    socket, next,
+    socket,
+    next,
     async send(line: string) {
       socket.write(`${line}\r\n`);
       return next();

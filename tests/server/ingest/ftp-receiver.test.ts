@@ -52,25 +52,31 @@ describe('the FTP switch', () => {
 describe('a camera sending photos', () => {
   it('puts each photo through the ingest: on the dashboard and matched like any other', async () => {
     const result = await camera(access, [
-      { do: 'mkd', path: 'DCIM' }, { do: 'cwd', path: 'DCIM' },
+      { do: 'mkd', path: 'DCIM' },
+      { do: 'cwd', path: 'DCIM' },
       { do: 'stor', name: 'IMG_0001.JPG', file: fixture('photos/obama1.jpg') },
       { do: 'stor', name: 'IMG_0002.JPG', file: fixture('photos/biden2.jpg') },
       { do: 'cmd', line: 'SIZE IMG_0001.JPG' },
     ]);
     expect(result.login).toMatch(/^230 .*Gala/);
     expect(result.steps.map((x) => x.reply)).toEqual([
-      expect.stringMatching(/^\/DCIM$/), expect.stringMatching(/^250/),
-      '226 Received IMG_0001.JPG.', '226 Received IMG_0002.JPG.',
+      expect.stringMatching(/^\/DCIM$/),
+      expect.stringMatching(/^250/),
+      '226 Received IMG_0001.JPG.',
+      '226 Received IMG_0002.JPG.',
       `213 ${readFileSync(fixture('photos/obama1.jpg')).length}`,
     ]);
     await waitForIdle(s);
-    expect((await photos()).map((p) => [p.fileName, p.status]).sort()).toEqual([['IMG_0001.JPG', 'done'], ['IMG_0002.JPG', 'done']]);
+    expect((await photos()).map((p) => [p.fileName, p.status]).sort()).toEqual([
+      ['IMG_0001.JPG', 'done'],
+      ['IMG_0002.JPG', 'done'],
+    ]);
     const [cam] = (await ftp()).cameras;
     expect(cam).toMatchObject({ address: '127.0.0.1', connected: false, photos: 2, duplicates: 0, refused: 0, lost: 0, lastError: null });
     expect(incoming()).toEqual([]);
   });
 
-  it('takes two cameras\' IMG_0003.JPG as two photos, and the same bytes again as a duplicate', async () => {
+  it("takes two cameras' IMG_0003.JPG as two photos, and the same bytes again as a duplicate", async () => {
     const [a, b] = await Promise.all([
       camera(access, [{ do: 'stor', name: 'IMG_0003.JPG', file: fixture('photos/john2.jpg') }]),
       camera(access, [{ do: 'stor', name: 'IMG_0003.JPG', file: fixture('photos/obama2.jpg') }]),
@@ -125,7 +131,7 @@ describe('a camera sending photos', () => {
 });
 
 describe('hostile input', () => {
-  it('refuses wrong credentials, and another event\'s user while its FTP is off', async () => {
+  it("refuses wrong credentials, and another event's user while its FTP is off", async () => {
     const wrong = await camera(access, [], { password: 'wrongpass00' });
     expect(wrong).toMatchObject({ login: null, error: expect.stringMatching(/^530 Login incorrect/) });
     const unknown = await camera(access, [], { user: 'findme-other' });
@@ -138,7 +144,8 @@ describe('hostile input', () => {
   it('keeps every path inside the event: a traversal is only a name', async () => {
     const outside = join(tmpdir(), `findme-ftp-escape-${process.pid}.jpg`);
     const result = await camera(access, [
-      { do: 'cwd', path: '../../../..' }, { do: 'cmd', line: 'PWD' },
+      { do: 'cwd', path: '../../../..' },
+      { do: 'cmd', line: 'PWD' },
       { do: 'stor', name: `../../../../../../..${outside}`, file: fixture('photos/alex_lacamoire1.jpg') },
     ]);
     expect(result.steps[1]!.reply).toBe('257 "/" is the current directory.');
@@ -150,7 +157,9 @@ describe('hostile input', () => {
 
   it('speaks only passive, receive-only FTP', async () => {
     const result = await camera(access, [
-      { do: 'cmd', line: 'PORT 127,0,0,1,4,1' }, { do: 'cmd', line: 'RETR IMG_0001.JPG' }, { do: 'cmd', line: 'DELE IMG_0001.JPG' },
+      { do: 'cmd', line: 'PORT 127,0,0,1,4,1' },
+      { do: 'cmd', line: 'RETR IMG_0001.JPG' },
+      { do: 'cmd', line: 'DELE IMG_0001.JPG' },
       { do: 'cmd', line: 'SITE CHMOD 777 x' },
     ]);
     expect(result.steps.map((x) => x.reply.slice(0, 3))).toEqual(['502', '550', '550', '550']);

@@ -38,7 +38,14 @@ function setup(behaviour: (job: JobRow, run: number) => Promise<JobOutcome | voi
     },
     failed: (job: JobRow) => void failed.push(job.refId),
   };
-  const scheduler = createScheduler({ jobs, handlers: { photo: handler, selfie: handler }, capacity: () => capacity, backoffBaseMs: 10, deferDelayMs: 10, pollMs: 10 });
+  const scheduler = createScheduler({
+    jobs,
+    handlers: { photo: handler, selfie: handler },
+    capacity: () => capacity,
+    backoffBaseMs: 10,
+    deferDelayMs: 10,
+    pollMs: 10,
+  });
   return { db, jobs, scheduler, runs, order, failed, maxRunning: () => maxRunning };
 }
 

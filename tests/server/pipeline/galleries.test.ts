@@ -5,9 +5,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectedFor, fixture, fixtureFile, galleryFileNames, manifest, uploadPhotos, uploadSelfie, waitForIdle,
-} from '../../helpers/fixtures.js';
+import { expectedFor, fixture, fixtureFile, galleryFileNames, manifest, uploadPhotos, uploadSelfie, waitForIdle } from '../../helpers/fixtures.js';
 import { register, startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { readFileSync } from 'node:fs';
 
@@ -85,11 +83,15 @@ describe('selfies, then photos', () => {
     for (const rel of dropped) copyFileSync(fixture(rel), join(hot, basename(rel)));
     copyFileSync(fixture(dropped[0]!), join(hot, '.hidden.jpg')); // ignored: hidden
     copyFileSync(fixture(dropped[0]!), join(hot, 'notes.txt')); // ignored: not an image name
-    await expect.poll(async () => (await s.admin('GET', `/api/admin/events/${event.id}/photos`)).body.photos.length, { timeout: 30_000 })
-      .toBe(photos.length);
+    await expect.poll(async () => (await s.admin('GET', `/api/admin/events/${event.id}/photos`)).body.photos.length, { timeout: 30_000 }).toBe(photos.length);
     await waitForIdle(s);
 
-    const list = (await s.admin('GET', `/api/admin/events/${event.id}/photos`)).body.photos as { fileName: string; status: string; faceCount: number; attendeeIds: string[] }[];
+    const list = (await s.admin('GET', `/api/admin/events/${event.id}/photos`)).body.photos as {
+      fileName: string;
+      status: string;
+      faceCount: number;
+      attendeeIds: string[];
+    }[];
     expect(list.filter((p) => p.status !== 'done')).toEqual([]);
     const lin = list.find((p) => p.fileName === 'lin-manuel-miranda.png')!;
     expect(lin.faceCount).toBe(1);
@@ -105,7 +107,7 @@ describe('selfies, then photos', () => {
     await expect.poll(() => streamEvents.filter((e) => e.event === 'match').length, { timeout: 5000 }).toBe(expectedFor('obama').length);
   });
 
-  it('fills a late selfie\'s gallery from the photos already there', async () => {
+  it("fills a late selfie's gallery from the photos already there", async () => {
     const res = await uploadSelfie(s, tokens[LATE]!, readFileSync(fixture(manifest.selfies[LATE]!)));
     expect(res.status).toBe(202);
     await waitForIdle(s);
@@ -127,7 +129,9 @@ describe('gallery routes', () => {
       expect(etag).toBeTruthy();
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(bytes.length).toBeGreaterThan(1000);
-      const again = await fetch(`${s.attendeeUrl}/api/photo/${photo.id}?size=${size}`, { headers: { authorization: `Bearer ${tokens.biden}`, 'if-none-match': etag } });
+      const again = await fetch(`${s.attendeeUrl}/api/photo/${photo.id}?size=${size}`, {
+        headers: { authorization: `Bearer ${tokens.biden}`, 'if-none-match': etag },
+      });
       expect(again.status).toBe(304);
     }
     const thumbRes = await fetch(`${s.attendeeUrl}${photo.thumbUrl}`, { headers: { authorization: `Bearer ${tokens.biden}` } });
@@ -135,9 +139,8 @@ describe('gallery routes', () => {
     expect((await s.admin('GET', '/api/admin/queue/stats')).body.cache.thumbnails.hits).toBeGreaterThan(0);
   });
 
-  it('gives 404 for another attendee\'s photo and another event\'s photo', async () => {
-    const bidenOnly = (await s.api('GET', '/api/my-photos?limit=100', { token: tokens.biden })).body.photos
-      .map((p: { id: string }) => p.id);
+  it("gives 404 for another attendee's photo and another event's photo", async () => {
+    const bidenOnly = (await s.api('GET', '/api/my-photos?limit=100', { token: tokens.biden })).body.photos.map((p: { id: string }) => p.id);
     const alexPhoto = (await firstPhoto('alex_lacamoire')).id;
     expect(bidenOnly).not.toContain(alexPhoto);
     expect((await s.api('GET', `/api/photo/${alexPhoto}?size=thumb`, { token: tokens.biden })).status).toBe(404);
@@ -150,7 +153,7 @@ describe('gallery routes', () => {
     }
   });
 
-  it('streams a ZIP of the caller\'s photos', async () => {
+  it("streams a ZIP of the caller's photos", async () => {
     const res = await fetch(`${s.attendeeUrl}/api/my-photos/zip`, { headers: { authorization: `Bearer ${tokens.obama}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');

@@ -37,7 +37,13 @@ async function selfieOutcome(token: string, rel: string) {
 const held = async () => {
   const res = await s.admin('GET', `/api/admin/events/${event.id}/held-selfies`);
   expect(res.status).toBe(200);
-  return res.body.selfies as { id: string; attendee: { id: string }; heldFor: { id: string; displayName: string; username: string }; heldForSelfieId: string; heldAt: string }[];
+  return res.body.selfies as {
+    id: string;
+    attendee: { id: string };
+    heldFor: { id: string; displayName: string; username: string };
+    heldForSelfieId: string;
+    heldAt: string;
+  }[];
 };
 const image = (selfieId: string, token: string | null = s.adminToken) =>
   fetch(`${s.adminUrl}/api/admin/selfies/${selfieId}/image`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -52,7 +58,15 @@ describe('one face, one account: the operator decides', () => {
     const first = await selfieOutcome(alice.token, 'selfies/obama.jpg');
     expect(first.status).toBe('accepted');
     aliceSelfie = first.id;
-    expect((await uploadPhotos(s, event.id, OBAMA_PHOTOS.map((n) => fixtureFile(`photos/${n}`)))).status).toBe(202);
+    expect(
+      (
+        await uploadPhotos(
+          s,
+          event.id,
+          OBAMA_PHOTOS.map((n) => fixtureFile(`photos/${n}`)),
+        )
+      ).status,
+    ).toBe(202);
     await waitForIdle(s);
     expect(await galleryFileNames(s, event.id, alice.token)).toEqual(OBAMA_PHOTOS);
     bob = await registerAs('bob', 'Bob Second');
@@ -94,7 +108,9 @@ describe('one face, one account: the operator decides', () => {
     const listNoToken = await fetch(`${s.adminUrl}/api/admin/events/${event.id}/held-selfies`);
     expect(listNoToken.status).toBe(401);
     const decideNoToken = await fetch(`${s.adminUrl}/api/admin/selfies/${id}/decision`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accept: true }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accept: true }),
     });
     expect(decideNoToken.status).toBe(401);
 

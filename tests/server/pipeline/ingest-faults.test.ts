@@ -98,7 +98,9 @@ describe('worker faults and live resizing', () => {
     expect(answered).toBeGreaterThan(0);
     const photos = await photosOf(event.id);
     expect(photos.map((p) => p.status)).toEqual(files.map(() => 'done'));
-    const retried = s.findme.db.prepare(`SELECT MAX(attempts) AS n FROM jobs WHERE kind = 'photo' AND ref_id IN (SELECT id FROM photos WHERE event_id = ?)`).get(event.id) as { n: number };
+    const retried = s.findme.db
+      .prepare(`SELECT MAX(attempts) AS n FROM jobs WHERE kind = 'photo' AND ref_id IN (SELECT id FROM photos WHERE event_id = ?)`)
+      .get(event.id) as { n: number };
     expect(retried.n).toBe(2);
   });
 

@@ -28,8 +28,22 @@ describe('model upgrade', () => {
 
   for (const eventId of ['local-ev', 'aws-ev']) {
     events.insert({ id: eventId, name: eventId, code: eventId === 'local-ev' ? 'LOCAL1' : 'AWS001', createdAt: 1 });
-    attendees.insert({ id: `${eventId}-a`, eventId, username: 'ann', usernameKey: 'ann', email: null, displayName: 'Ann', passwordHash: 'x', consentAt: 1, consentVersion: '1', createdAt: 1 });
-    for (const [n, model] of [[1, 'old-model'], [2, 'new-model']] as const) {
+    attendees.insert({
+      id: `${eventId}-a`,
+      eventId,
+      username: 'ann',
+      usernameKey: 'ann',
+      email: null,
+      displayName: 'Ann',
+      passwordHash: 'x',
+      consentAt: 1,
+      consentVersion: '1',
+      createdAt: 1,
+    });
+    for (const [n, model] of [
+      [1, 'old-model'],
+      [2, 'new-model'],
+    ] as const) {
       const id = `${eventId}-p${n}`;
       photos.insert({ id, eventId, fileName: `${n}.jpg`, sha256: `${eventId}${n}`, ext: '.jpg', byteSize: 1, status: 'queued', error: null, createdAt: 1 });
       photos.saveResult(id, eventId, model, { width: 100, height: 100, faces: [face] }, 2);
@@ -42,7 +56,15 @@ describe('model upgrade', () => {
   db.exec(`UPDATE jobs SET state = 'done'`);
 
   const upgrade = createModelUpgrade({
-    db, events, photos, selfies, jobs, selfieStatus: createSelfieStatus({ selfies, bus: createLiveBus() }), usesLocalEngine: (id) => id === 'local-ev', modelId: 'new-model', now: () => 10,
+    db,
+    events,
+    photos,
+    selfies,
+    jobs,
+    selfieStatus: createSelfieStatus({ selfies, bus: createLiveBus() }),
+    usesLocalEngine: (id) => id === 'local-ev',
+    modelId: 'new-model',
+    now: () => 10,
   });
 
   it('compares descriptors of one model only', () => {
@@ -54,7 +76,10 @@ describe('model upgrade', () => {
   it('queues the stale photo and selfie of local events again, and counts what is left', () => {
     expect(upgrade.pending()).toBe(2);
     expect(upgrade.queueStale()).toEqual({ photos: 1, selfies: 1 });
-    const queued = jobs.list('queued', 10).map((j) => j.refId).sort();
+    const queued = jobs
+      .list('queued', 10)
+      .map((j) => j.refId)
+      .sort();
     expect(queued).toEqual(['local-ev-p1', 'local-ev-s']);
     expect(selfies.findById('local-ev-s')?.status).toBe('processing');
     expect(selfies.findById('aws-ev-s')?.status).toBe('accepted'); // Rekognition's event keeps its faces

@@ -15,7 +15,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const adminJson = async (base: string, method: string, path: string, body?: unknown) => {
   const res = await fetch(base + path, {
-    method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    method,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,17 +31,21 @@ it('finishes every photo exactly once after a kill -9 mid-ingest', async () => {
     eventId = (created.event as { id: string }).id;
     // an attendee with a selfie, so that photos produce matches
     const reg = await fetch(`${child.attendeeUrl}/api/register`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: 'POWER1', username: 'obama', password: 'password-obama', consent: true }),
     });
     const { token } = (await reg.json()) as { token: string };
     await fetch(`${child.attendeeUrl}/api/upload-selfie`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}` },
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
       body: formWith('file', [{ name: 's.jpg', bytes: readFileSync(fixture(manifest.selfies.obama!)) }]),
     });
     const files = Object.keys(manifest.photos).map(fixtureFile);
     const up = await fetch(`${child.adminUrl}/api/admin/events/${eventId}/photos`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: formWith('files', files),
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: formWith('files', files),
     });
     expect(up.status).toBe(202);
     // wait until some photos are done and others are not
@@ -71,7 +76,9 @@ it('finishes every photo exactly once after a kill -9 mid-ingest', async () => {
     const expected = Object.values(manifest.photos).filter((p) => p.faces.includes('obama')).length;
     expect(gallery).toHaveLength(expected);
     // no half-written rendition or upload left behind
-    const leftovers = readdirSync(join(dataDir, 'events', eventId!), { recursive: true }).map(String).filter((f) => f.endsWith('.partial'));
+    const leftovers = readdirSync(join(dataDir, 'events', eventId!), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.partial'));
     expect(leftovers).toEqual([]);
   } finally {
     await s.close(true);

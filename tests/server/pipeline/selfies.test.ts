@@ -22,8 +22,14 @@ const selfiesOf = async (token: string) => (await s.api('GET', '/api/me', { toke
 describe('rejections', () => {
   it('rejects a photo of two people, a picture with no face, and a tiny face, with reasons', async () => {
     const token = await newAttendee('rejected');
-    const blank = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8ab' } }).jpeg().toBuffer();
-    const tiny = await sharp(fixture('selfies/obama.jpg')).resize(90).extend({ top: 300, bottom: 300, left: 300, right: 300, background: '#fff' }).jpeg().toBuffer();
+    const blank = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8ab' } })
+      .jpeg()
+      .toBuffer();
+    const tiny = await sharp(fixture('selfies/obama.jpg'))
+      .resize(90)
+      .extend({ top: 300, bottom: 300, left: 300, right: 300, background: '#fff' })
+      .jpeg()
+      .toBuffer();
     for (const bytes of [readFileSync(fixture('photos/two_people.jpg')), blank, tiny]) {
       expect((await uploadSelfie(s, token, bytes)).status).toBe(202);
     }
@@ -35,7 +41,9 @@ describe('rejections', () => {
 
   it('refuses files that are not JPEG, PNG or WebP images at upload, with a code', async () => {
     const token = await newAttendee('badfiles');
-    const gif = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#000' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#000' } })
+      .gif()
+      .toBuffer();
     const cases: [Buffer, string, number][] = [
       [Buffer.from('not an image at all'), 'unreadable_image', 400],
       [Buffer.alloc(0), 'unreadable_image', 400],
@@ -52,7 +60,9 @@ describe('rejections', () => {
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.code).toBe('file_too_large');
     const wrongField = await fetch(`${s.attendeeUrl}/api/upload-selfie`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}` }, body: formWith('photo', [{ name: 'a.jpg', bytes: readFileSync(fixture('selfies/obama.jpg')) }]),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: formWith('photo', [{ name: 'a.jpg', bytes: readFileSync(fixture('selfies/obama.jpg')) }]),
     });
     expect(wrongField.status).toBe(400);
     const notMultipart = await s.api('POST', '/api/upload-selfie', { token, body: { file: 'x' } });
@@ -66,7 +76,11 @@ describe('rejections', () => {
 describe('accepted selfies', () => {
   it('stores a re-encoded JPEG of at most 600 px and 200 KB without metadata, and drops the upload', async () => {
     const token = await newAttendee('accepted');
-    const withExif = await sharp(fixture('selfies/alex_lacamoire.jpg')).resize(3000).withMetadata({ exif: { IFD0: { Copyright: 'secret-gps-here' } } }).jpeg({ quality: 95 }).toBuffer();
+    const withExif = await sharp(fixture('selfies/alex_lacamoire.jpg'))
+      .resize(3000)
+      .withMetadata({ exif: { IFD0: { Copyright: 'secret-gps-here' } } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
     expect((await uploadSelfie(s, token, withExif)).status).toBe(202);
     await waitForIdle(s);
     const [selfie] = await selfiesOf(token);
@@ -92,7 +106,10 @@ describe('accepted selfies', () => {
   });
 
   it('requires a session', async () => {
-    const res = await fetch(`${s.attendeeUrl}/api/upload-selfie`, { method: 'POST', body: formWith('file', [{ name: 'a.jpg', bytes: readFileSync(fixture('selfies/obama.jpg')) }]) });
+    const res = await fetch(`${s.attendeeUrl}/api/upload-selfie`, {
+      method: 'POST',
+      body: formWith('file', [{ name: 'a.jpg', bytes: readFileSync(fixture('selfies/obama.jpg')) }]),
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -29,7 +29,9 @@ it('keeps calls in flight under the cap through a burst of 50 photos', async () 
   expect((await uploadPhotos(env.s, event.id, photos.slice(0, 30))).status).toBe(202);
   let seenBusy = 0;
   const sampler = setInterval(() => {
-    void env.s.admin('GET', '/api/admin/system').then((r) => { seenBusy = Math.max(seenBusy, r.body.engine.inFlight ?? 0); });
+    void env.s.admin('GET', '/api/admin/system').then((r) => {
+      seenBusy = Math.max(seenBusy, r.body.engine.inFlight ?? 0);
+    });
   }, 100);
   await waitForIdle(env.s, 180_000);
   clearInterval(sampler);
@@ -49,6 +51,8 @@ it('keeps calls in flight under the cap through a burst of 50 photos', async () 
   expect(jobSummary(env.s)).toEqual([{ state: 'done', n: 52 }]);
   expect(duplicateMatches(env.s)).toEqual([]);
   const withObama = photos.filter((p) => p.faces.includes('obama')).length;
-  const obamaMatches = env.s.findme.db.prepare(`SELECT COUNT(*) AS n FROM matches m JOIN attendees a ON a.id = m.attendee_id WHERE a.username = 'obama'`).get() as { n: number };
+  const obamaMatches = env.s.findme.db
+    .prepare(`SELECT COUNT(*) AS n FROM matches m JOIN attendees a ON a.id = m.attendee_id WHERE a.username = 'obama'`)
+    .get() as { n: number };
   expect(obamaMatches.n).toBe(withObama);
 }, 400_000);

@@ -13,8 +13,12 @@ const setup = () => {
   const health = createEngineHealth();
   const waits: number[] = [];
   const call = createCaller({
-    client: () => ({}) as RekognitionClient, limiter: createLimiter({ cap: () => 2, tps: () => 100 }), health,
-    baseBackoffMs: 20, maxBackoffMs: 80, onRetry: (_op, _kind, _msg, waitMs) => waits.push(waitMs),
+    client: () => ({}) as RekognitionClient,
+    limiter: createLimiter({ cap: () => 2, tps: () => 100 }),
+    health,
+    baseBackoffMs: 20,
+    maxBackoffMs: 80,
+    onRetry: (_op, _kind, _msg, waitMs) => waits.push(waitMs),
   });
   return { health, waits, call };
 };
@@ -53,7 +57,9 @@ it('waits out throttling and outages with growing pauses, and says unreachable m
 
 it('gives the job back to the scheduler at its deadline, not as permanent', async () => {
   const { call } = setup();
-  const err = await call({ deadline: Date.now() + 150 }, 'IndexFaces', async () => { throw refused(); }).catch((e: Error) => e);
+  const err = await call({ deadline: Date.now() + 150 }, 'IndexFaces', async () => {
+    throw refused();
+  }).catch((e: Error) => e);
   expect(err).toBeInstanceOf(RekognitionUnavailableError);
   expect((err as Error).message).toMatch(/^rekognition unreachable: IndexFaces/);
 });
@@ -61,16 +67,24 @@ it('gives the job back to the scheduler at its deadline, not as permanent', asyn
 it('stops waiting when the event leaves Rekognition', async () => {
   const { call } = setup();
   let switched = false;
-  setTimeout(() => { switched = true; }, 100);
-  const err = await call({ deadline: Date.now() + 60_000, abandoned: () => switched }, 'IndexFaces', async () => { throw refused(); }).catch((e: Error) => e);
+  setTimeout(() => {
+    switched = true;
+  }, 100);
+  const err = await call({ deadline: Date.now() + 60_000, abandoned: () => switched }, 'IndexFaces', async () => {
+    throw refused();
+  }).catch((e: Error) => e);
   expect(err).toBeInstanceOf(EngineSwitchedError);
 });
 
 it('stops waiting when FindMe shuts down, leaving the job for the next start', async () => {
   const { call } = setup();
   let stopping = false;
-  setTimeout(() => { stopping = true; }, 100);
-  const err = await call({ deadline: Date.now() + 60_000, cancelled: () => stopping }, 'IndexFaces', async () => { throw refused(); }).catch((e: Error) => e);
+  setTimeout(() => {
+    stopping = true;
+  }, 100);
+  const err = await call({ deadline: Date.now() + 60_000, cancelled: () => stopping }, 'IndexFaces', async () => {
+    throw refused();
+  }).catch((e: Error) => e);
   expect(err).not.toBeInstanceOf(EngineSwitchedError);
   expect(err).not.toBeInstanceOf(RekognitionRefusedError);
   expect(err).not.toBeInstanceOf(RekognitionUnavailableError);

@@ -1,16 +1,25 @@
 // The error classifier, on the SDK's own exception classes and on real network failures.
 import { createServer } from 'node:net';
 import {
-  AccessDeniedException, ConflictException, ImageTooLargeException, InternalServerError, InvalidImageFormatException,
-  InvalidParameterException, ListCollectionsCommand, ProvisionedThroughputExceededException, RekognitionClient,
-  RekognitionServiceException, ResourceNotFoundException, ThrottlingException,
+  AccessDeniedException,
+  ConflictException,
+  ImageTooLargeException,
+  InternalServerError,
+  InvalidImageFormatException,
+  InvalidParameterException,
+  ListCollectionsCommand,
+  ProvisionedThroughputExceededException,
+  RekognitionClient,
+  RekognitionServiceException,
+  ResourceNotFoundException,
+  ThrottlingException,
 } from '@aws-sdk/client-rekognition';
 import { expect, it } from 'vitest';
 import { classifyError, describeAwsError } from '../../../server/faces/rekognition/errors.js';
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
 
-it('sorts the service\'s modelled errors', () => {
+it("sorts the service's modelled errors", () => {
   expect(classifyError(new ThrottlingException({ message: 'slow down', ...meta(400) }))).toBe('throttled');
   expect(classifyError(new ProvisionedThroughputExceededException({ message: 'rate', ...meta(400) }))).toBe('throttled');
   expect(classifyError(new InternalServerError({ message: 'oops', ...meta(500) }))).toBe('server');
@@ -43,7 +52,9 @@ it('reads a refused connection and a timeout through the real SDK as unreachable
     });
   });
   const client = new RekognitionClient({
-    region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, maxAttempts: 1,
+    region: 'us-east-1',
+    endpoint: `http://127.0.0.1:${port}`,
+    maxAttempts: 1,
     credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
   });
   const refused = await client.send(new ListCollectionsCommand({})).catch((e: unknown) => e);
@@ -55,8 +66,11 @@ it('reads a refused connection and a timeout through the real SDK as unreachable
   const silent = createServer(() => undefined);
   await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
   const slow = new RekognitionClient({
-    region: 'us-east-1', endpoint: `http://127.0.0.1:${(silent.address() as { port: number }).port}`, maxAttempts: 1,
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, requestHandler: { requestTimeout: 300, throwOnRequestTimeout: true },
+    region: 'us-east-1',
+    endpoint: `http://127.0.0.1:${(silent.address() as { port: number }).port}`,
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+    requestHandler: { requestTimeout: 300, throwOnRequestTimeout: true },
   });
   const timedOut = await slow.send(new ListCollectionsCommand({})).catch((e: unknown) => e);
   expect(classifyError(timedOut)).toBe('unreachable');

@@ -27,6 +27,10 @@ it('lets readers share, keeps a writer alone and serves in arrival order', async
 
 it('releases the lock when the holder throws', async () => {
   const locks = createEventLocks();
-  await expect(locks.exclusive('e', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+  await expect(
+    locks.exclusive('e', async () => {
+      throw new Error('boom');
+    }),
+  ).rejects.toThrow('boom');
   expect(await locks.shared('e', async () => 'free')).toBe('free');
 });

@@ -46,7 +46,12 @@ describe('the fixture event through Rekognition', () => {
     const photos = Object.keys(manifest.photos);
     expect((await uploadPhotos(env.s, event.id, photos.map(fixtureFile))).status).toBe(202);
     await waitForIdle(env.s);
-    const list = (await env.s.admin('GET', `/api/admin/events/${event.id}/photos?limit=1000`)).body.photos as { fileName: string; status: string; faceCount: number; attendeeIds: string[] }[];
+    const list = (await env.s.admin('GET', `/api/admin/events/${event.id}/photos?limit=1000`)).body.photos as {
+      fileName: string;
+      status: string;
+      faceCount: number;
+      attendeeIds: string[];
+    }[];
     expect(list.filter((p) => p.status !== 'done')).toEqual([]);
     const lin = list.find((p) => p.fileName === 'lin-manuel-miranda.png')!;
     expect(lin.faceCount).toBe(1);
@@ -56,13 +61,16 @@ describe('the fixture event through Rekognition', () => {
       expect(await galleryFileNames(env.s, event.id, tokens[name]!), name).toEqual(name === LATE ? [] : expectedFor(name));
     }
     // Rekognition keeps the vectors: FindMe keeps each face's FaceId and an empty descriptor.
-    const faces = env.s.findme.db.prepare('SELECT rekognition_face_id AS id, length(descriptor) AS len FROM photo_faces WHERE event_id = ?').all(event.id) as { id: string | null; len: number }[];
+    const faces = env.s.findme.db.prepare('SELECT rekognition_face_id AS id, length(descriptor) AS len FROM photo_faces WHERE event_id = ?').all(event.id) as {
+      id: string | null;
+      len: number;
+    }[];
     expect(faces.length).toBeGreaterThan(photos.length);
     expect(faces.every((f) => f.id && f.len === 0)).toBe(true);
     expect(env.standin.stats.calls.SearchUsers).toBe(faces.length); // every face searched, not only the largest
   });
 
-  it('fills a late selfie\'s gallery from the photos already indexed', async () => {
+  it("fills a late selfie's gallery from the photos already indexed", async () => {
     expect((await uploadSelfie(env.s, tokens[LATE]!, readFileSync(fixture(manifest.selfies[LATE]!)))).status).toBe(202);
     await waitForIdle(env.s);
     expect(await galleryFileNames(env.s, event.id, tokens[LATE]!)).toEqual(expectedFor(LATE));
@@ -71,7 +79,9 @@ describe('the fixture event through Rekognition', () => {
   it('runs a photo job twice with the same result and no duplicate faces or matches', async () => {
     const before = env.s.findme.db.prepare('SELECT photo_id, attendee_id FROM matches ORDER BY 1, 2').all();
     const facesBefore = env.standin.state.inspect(collectionId())!.faces;
-    const job = env.s.findme.db.prepare(`SELECT j.id FROM jobs j JOIN photos p ON p.id = j.ref_id WHERE j.kind = 'photo' AND p.file_name = 'two_people.jpg'`).get() as { id: number };
+    const job = env.s.findme.db
+      .prepare(`SELECT j.id FROM jobs j JOIN photos p ON p.id = j.ref_id WHERE j.kind = 'photo' AND p.file_name = 'two_people.jpg'`)
+      .get() as { id: number };
     env.s.findme.db.prepare(`UPDATE jobs SET state = 'failed' WHERE id = ?`).run(job.id);
     expect((await env.s.admin('POST', `/api/admin/jobs/${job.id}/retry`)).status).toBe(202);
     await waitForIdle(env.s);
@@ -81,8 +91,14 @@ describe('the fixture event through Rekognition', () => {
 
   it('refuses selfies as the local engine does: two people, no face, a tiny face', async () => {
     const { token } = await register(env.s, { code: event.code, username: 'checks' });
-    const blank = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8ab' } }).jpeg().toBuffer();
-    const tiny = await sharp(fixture('selfies/obama.jpg')).resize(90).extend({ top: 300, bottom: 300, left: 300, right: 300, background: '#fff' }).jpeg().toBuffer();
+    const blank = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8ab' } })
+      .jpeg()
+      .toBuffer();
+    const tiny = await sharp(fixture('selfies/obama.jpg'))
+      .resize(90)
+      .extend({ top: 300, bottom: 300, left: 300, right: 300, background: '#fff' })
+      .jpeg()
+      .toBuffer();
     const facesBefore = env.standin.state.inspect(collectionId())!.faces;
     for (const bytes of [readFileSync(fixture('photos/two_people.jpg')), blank, tiny]) expect((await uploadSelfie(env.s, token, bytes)).status).toBe(202);
     await waitForIdle(env.s);
@@ -91,14 +107,14 @@ describe('the fixture event through Rekognition', () => {
     expect(env.standin.state.inspect(collectionId())!.faces).toBe(facesBefore); // refused faces are not kept
   });
 
-  it('removes a deleted attendee\'s user and selfie faces from the collection', async () => {
+  it("removes a deleted attendee's user and selfie faces from the collection", async () => {
     const users = () => env.standin.state.inspect(collectionId())!.users.length;
     const before = users();
     expect((await env.s.api('DELETE', '/api/me', { token: tokens.biden })).status).toBe(204);
     await expect.poll(users, { timeout: 10_000 }).toBe(before - 1);
   });
 
-  it('deletes the event\'s collection when the event is purged', async () => {
+  it("deletes the event's collection when the event is purged", async () => {
     expect(env.standin.state.collectionIds()).toContain(collectionId());
     expect((await env.s.admin('DELETE', `/api/admin/events/${event.id}`)).status).toBe(204);
     expect(env.standin.state.collectionIds()).not.toContain(collectionId());

@@ -18,15 +18,20 @@ export const rekognitionSettings = (standin: StandIn) => ({
 });
 
 /** Starts the stand-in and a server, and points the server at it (globally unless `global` is false). */
-export async function startWithStandIn(opts: { workers?: number; global?: boolean; settings?: Record<string, unknown>; logger?: Logger; latencyMs?: number } = {}): Promise<RekognitionEnv> {
+export async function startWithStandIn(
+  opts: { workers?: number; global?: boolean; settings?: Record<string, unknown>; logger?: Logger; latencyMs?: number } = {},
+): Promise<RekognitionEnv> {
   const standin = await startStandIn({ latencyMs: opts.latencyMs });
   const s = await startTestServer({ env: { FINDME_WORKERS: String(opts.workers ?? 2) }, logger: opts.logger });
   const res = await s.admin('PUT', '/api/admin/settings', {
-    ...rekognitionSettings(standin), ...(opts.global !== false && { faceEngine: 'rekognition' }), ...opts.settings,
+    ...rekognitionSettings(standin),
+    ...(opts.global !== false && { faceEngine: 'rekognition' }),
+    ...opts.settings,
   });
   if (res.status !== 200) throw new Error(`settings: ${res.status} ${JSON.stringify(res.body)}`);
   return {
-    s, standin,
+    s,
+    standin,
     async close() {
       await s.close();
       await standin.close();

@@ -10,12 +10,16 @@ it('holds calls in flight to the cap, in arrival order', async () => {
   let now = 0;
   let max = 0;
   const order: number[] = [];
-  await Promise.all(Array.from({ length: 20 }, (_, i) => limiter.run(async () => {
-    order.push(i);
-    max = Math.max(max, ++now);
-    await sleep(5 + (i % 3) * 5);
-    now--;
-  })));
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      limiter.run(async () => {
+        order.push(i);
+        max = Math.max(max, ++now);
+        await sleep(5 + (i % 3) * 5);
+        now--;
+      }),
+    ),
+  );
   expect(max).toBe(3);
   expect(limiter.maxInFlight()).toBe(3);
   expect(order).toEqual([...Array(20).keys()]);
@@ -26,7 +30,13 @@ it('starts no more calls in any one second than the rate', async () => {
   const limiter = createLimiter({ cap: () => 50, tps: () => 10 });
   const starts: number[] = [];
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: 25 }, () => limiter.run(async () => { starts.push(performance.now() - t0); })));
+  await Promise.all(
+    Array.from({ length: 25 }, () =>
+      limiter.run(async () => {
+        starts.push(performance.now() - t0);
+      }),
+    ),
+  );
   // 10 at once, 10 a second later, 5 a second after that.
   expect(starts.filter((t) => t < 50)).toHaveLength(10);
   expect(starts[24]!).toBeGreaterThan(1950);
@@ -41,11 +51,13 @@ it('applies a new cap and a new rate live', async () => {
   let now = 0;
   let max = 0;
   const release: (() => void)[] = [];
-  const calls = Array.from({ length: 6 }, () => limiter.run(async () => {
-    max = Math.max(max, ++now);
-    await new Promise<void>((r) => release.push(r));
-    now--;
-  }));
+  const calls = Array.from({ length: 6 }, () =>
+    limiter.run(async () => {
+      max = Math.max(max, ++now);
+      await new Promise<void>((r) => release.push(r));
+      now--;
+    }),
+  );
   await sleep(20);
   expect(limiter.inFlight()).toBe(1);
   expect(limiter.waiting()).toBe(5);
@@ -72,7 +84,11 @@ it('applies a new cap and a new rate live', async () => {
 
 it('frees the slot when a call throws', async () => {
   const limiter = createLimiter({ cap: () => 1, tps: () => 1000 });
-  await expect(limiter.run(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+  await expect(
+    limiter.run(async () => {
+      throw new Error('boom');
+    }),
+  ).rejects.toThrow('boom');
   expect(limiter.inFlight()).toBe(0);
   expect(await limiter.run(async () => 'next')).toBe('next');
 });

@@ -9,7 +9,10 @@ export async function distinctPhotos(count: number): Promise<{ name: string; byt
   const out = [];
   for (let i = 0; i < count; i++) {
     const [rel, { faces }] = sources[i % sources.length]!;
-    const bytes = await sharp(fixture(rel)).flatten({ background: '#fff' }).jpeg({ quality: 40 + (i % 55) + Math.floor(i / 55) }).toBuffer();
+    const bytes = await sharp(fixture(rel))
+      .flatten({ background: '#fff' })
+      .jpeg({ quality: 40 + (i % 55) + Math.floor(i / 55) })
+      .toBuffer();
     out.push({ name: `${i}-${basename(rel).replace(/\.\w+$/, '')}.jpg`, bytes, faces });
   }
   return out;

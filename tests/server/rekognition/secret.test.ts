@@ -18,7 +18,12 @@ let log = '';
 const WRONG = 'wrong/Secret+Key/zyxwvutsrqponmlkjihgfedcba98';
 
 beforeAll(async () => {
-  const sink = new Writable({ write(chunk, _enc, cb) { log += String(chunk); cb(); } });
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      log += String(chunk);
+      cb();
+    },
+  });
   env = await startWithStandIn({ logger: pino({ level: 'trace' }, sink) });
 }, 120_000);
 afterAll(() => env?.close());

@@ -34,7 +34,10 @@ it('finishes every job once despite 30% throttled answers and 5% server errors',
   expect(attempts.max).toBe(1);
   expect(duplicateMatches(env.s)).toEqual([]);
   for (const name of manifest.attendees) {
-    const expected = photos.filter((p) => p.faces.includes(name)).map((p) => p.name).sort();
+    const expected = photos
+      .filter((p) => p.faces.includes(name))
+      .map((p) => p.name)
+      .sort();
     expect(await galleryFileNames(env.s, event.id, tokens[name]!), name).toEqual(expected);
   }
   // No stray face in the collection: one per selfie, one per face found in the photos.

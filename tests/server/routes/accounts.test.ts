@@ -73,7 +73,9 @@ describe('registration', () => {
     const u = await s.api('POST', '/api/register', { body: { code: gala.code, username: 'ALICE', password: 'password-x', consent: true } });
     expect(u.status).toBe(409);
     expect(u.body.error.code).toBe('username_taken');
-    const e = await s.api('POST', '/api/register', { body: { code: gala.code, username: 'alice2', email: 'alice@example.COM', password: 'password-x', consent: true } });
+    const e = await s.api('POST', '/api/register', {
+      body: { code: gala.code, username: 'alice2', email: 'alice@example.COM', password: 'password-x', consent: true },
+    });
     expect(e.status).toBe(409);
     expect(e.body.error.code).toBe('email_taken');
   });

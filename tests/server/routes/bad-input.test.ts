@@ -32,7 +32,6 @@ const JSON_ROUTES: { listener: 'api' | 'admin'; path: string; valid: Record<stri
   { listener: 'admin', path: '/api/admin/events', valid: { name: 'An event' } },
 ];
 
-
 async function fetchAdmin(method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> }) {
   const headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}`, ...init.headers };
   let body = init.raw;
@@ -43,7 +42,11 @@ async function fetchAdmin(method: string, path: string, init: { body?: unknown; 
   const res = await fetch(s.adminUrl + path, { method, headers, body });
   const text = await res.text();
   let parsed: unknown;
-  try { parsed = JSON.parse(text); } catch { parsed = text; }
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = text;
+  }
   return { status: res.status, headers: res.headers, body: parsed as { error?: { code?: unknown; message?: unknown } } };
 }
 
@@ -102,9 +105,14 @@ describe.each(JSON_ROUTES)('POST $path', ({ listener, path, valid }) => {
 
 describe('GET routes with bad query strings', () => {
   const cases = [
-    '/api/check-event-code', '/api/check-event-code?code=', `/api/check-event-code?code=${'A'.repeat(5000)}`,
-    '/api/check-event-code?code=GALA&extra=1', '/api/check-event-code?code[]=a&code[]=b',
-    '/api/check-user-availability', '/api/check-user-availability?username=x', `/api/check-user-availability?code=BADIN1&username=${'u'.repeat(500)}`,
+    '/api/check-event-code',
+    '/api/check-event-code?code=',
+    `/api/check-event-code?code=${'A'.repeat(5000)}`,
+    '/api/check-event-code?code=GALA&extra=1',
+    '/api/check-event-code?code[]=a&code[]=b',
+    '/api/check-user-availability',
+    '/api/check-user-availability?username=x',
+    `/api/check-user-availability?code=BADIN1&username=${'u'.repeat(500)}`,
     '/api/check-user-availability?code=NOPE&email=a@b.c',
   ];
   it.each(cases)('%s', async (path) => {
@@ -122,7 +130,12 @@ describe('GET routes with bad query strings', () => {
 
 describe('authenticated and admin routes', () => {
   it('refuses bad tokens and headers with 401 and a code', async () => {
-    for (const headers of <Record<string, string>[]>[{ authorization: 'Bearer' }, { authorization: 'Basic abc' }, { cookie: 'findme_session=%%%' }, { authorization: `Bearer ${MB.slice(0, 8000)}` }]) {
+    for (const headers of <Record<string, string>[]>[
+      { authorization: 'Bearer' },
+      { authorization: 'Basic abc' },
+      { cookie: 'findme_session=%%%' },
+      { authorization: `Bearer ${MB.slice(0, 8000)}` },
+    ]) {
       expectClientError(await s.api('GET', '/api/me', { headers }), JSON.stringify(headers).slice(0, 40));
     }
   });

@@ -20,8 +20,11 @@ it('keeps the event loop unblocked while 50 logins run at once', async () => {
   delay.enable();
 
   let done = false;
-  const logins = Promise.all(Array.from({ length: 50 }, () =>
-    s.api('POST', '/api/login', { body: { identifier: 'loadtest', password: 'password-load' } }))).finally(() => { done = true; });
+  const logins = Promise.all(
+    Array.from({ length: 50 }, () => s.api('POST', '/api/login', { body: { identifier: 'loadtest', password: 'password-load' } })),
+  ).finally(() => {
+    done = true;
+  });
   let checks = 0;
   while (!done) {
     const res = await s.api('GET', '/api/check-event-code?code=BUSY01');

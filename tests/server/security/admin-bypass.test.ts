@@ -20,7 +20,9 @@ function rawRequest(lines: string[], body = ''): Promise<{ status: number; text:
     const socket = connect(port, '127.0.0.1', () => socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`));
     let text = '';
     socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => { text += chunk; });
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+    });
     socket.on('error', reject);
     socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
   });
@@ -31,7 +33,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
     const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (c: string) => { body += c; });
+      res.on('data', (c: string) => {
+        body += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
@@ -54,8 +58,16 @@ describe('the admin token cannot be skipped', () => {
     const res = await rawRequest([`GET http://x/api/admin/events HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close']);
     expect(res.status).toBe(401);
     expect(res.text).not.toContain('"events"');
-    const put = await rawRequest([`PUT http://127.0.0.1:${port}/api/%61dmin/settings HTTP/1.1`, `Host: 127.0.0.1:${port}`,
-      'Content-Type: application/json', 'Content-Length: 19', 'Connection: close'], '{"bcryptRounds":14}');
+    const put = await rawRequest(
+      [
+        `PUT http://127.0.0.1:${port}/api/%61dmin/settings HTTP/1.1`,
+        `Host: 127.0.0.1:${port}`,
+        'Content-Type: application/json',
+        'Content-Length: 19',
+        'Connection: close',
+      ],
+      '{"bcryptRounds":14}',
+    );
     expect(put.status).not.toBe(200);
     expect(s.findme.settings.get().bcryptRounds).toBe(10);
   });
@@ -73,7 +85,7 @@ describe('the admin token cannot be skipped', () => {
 });
 
 describe('DNS rebinding', () => {
-  it('refuses a Host header other than the admin listener\'s own address and port', async () => {
+  it("refuses a Host header other than the admin listener's own address and port", async () => {
     for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1', `attacker.127.0.0.1.nip.io:${port}`]) {
       const res = await get('/api/admin/events', { host, authorization: `Bearer ${ADMIN_TOKEN}` });
       expect(res.status, host).toBe(421);

@@ -32,7 +32,11 @@ describe.each([
   ['photo upload', () => `${s.adminUrl}/api/admin/events/${eventId}/photos`, () => ADMIN_TOKEN, 'files'],
 ])('%s', (_name, url, auth, field) => {
   it.each(cases(field))('%s: 400 with a code', async (label, contentType, body) => {
-    const res = await fetch(url(), { method: 'POST', headers: { authorization: `Bearer ${auth()}`, 'content-type': contentType }, body: Buffer.from(body, 'latin1') });
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${auth()}`, 'content-type': contentType },
+      body: Buffer.from(body, 'latin1'),
+    });
     const json = (await res.json()) as { error: { code: string; message: string } };
     expect(res.status, label).toBe(400);
     expect(json.error.code, label).toMatch(/^(invalid_request|file_required)$/);

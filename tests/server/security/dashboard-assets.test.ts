@@ -15,7 +15,7 @@ afterAll(() => s.close());
 const referenced = (html: string) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
 const renderer = join(packageRoot(), 'dist', 'renderer');
 
-it('does not serve the dashboard\'s own files on the attendee listener', async () => {
+it("does not serve the dashboard's own files on the attendee listener", async () => {
   const attendeeFiles = new Set(referenced(readFileSync(join(renderer, 'attendee', 'index.html'), 'utf8')));
   const dashboardOnly = referenced(readFileSync(join(renderer, 'dashboard', 'index.html'), 'utf8')).filter((f) => !attendeeFiles.has(f));
   expect(dashboardOnly.some((f) => f.endsWith('.js'))).toBe(true);

@@ -17,7 +17,9 @@ afterAll(() => s.close());
 /** Every file under a folder (none when it does not exist). */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** Runs `action` once, when the next job of `kind` starts. */
@@ -66,7 +68,14 @@ describe('deleting during a job', () => {
   it('an event purged while its photos are processed leaves no preview or thumbnail', async () => {
     const event = await s.createEvent('Purge race 2', 'PRACE2');
     const eventDir = join(s.dataDir, 'events', event.id);
-    const photos = ['photos/alex_lacamoire1.jpg', 'photos/32bit.png', 'photos/obama3.jpg', 'photos/two_people.jpg', 'photos/obama_and_biden.jpg', 'photos/obama_partial_face.jpg'];
+    const photos = [
+      'photos/alex_lacamoire1.jpg',
+      'photos/32bit.png',
+      'photos/obama3.jpg',
+      'photos/two_people.jpg',
+      'photos/obama_and_biden.jpg',
+      'photos/obama_partial_face.jpg',
+    ];
     expect((await uploadPhotos(s, event.id, photos.map(fixtureFile))).status).toBe(202);
     // The next photo job to start (two are already running) is purged under its worker's feet.
     await whenJobStarts('photo', async () => {

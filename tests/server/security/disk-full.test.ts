@@ -23,7 +23,13 @@ function tryMount(args: string[]): string | null {
   }
 }
 const skipReason = tryMount(['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mountPoint]);
-const umount = (p: string) => { try { execFileSync('umount', [p], { stdio: 'pipe' }); } catch { /* not mounted */ } };
+const umount = (p: string) => {
+  try {
+    execFileSync('umount', [p], { stdio: 'pipe' });
+  } catch {
+    /* not mounted */
+  }
+};
 
 describe.skipIf(skipReason !== null)(`full disk (${skipReason ?? 'tmpfs of 24 MB'})`, () => {
   let s: TestServer;
@@ -41,7 +47,10 @@ describe.skipIf(skipReason !== null)(`full disk (${skipReason ?? 'tmpfs of 24 MB
 
   it('refuses photos with disk_full while the disk is full, keeps the database sound, and recovers', async () => {
     const event = await s.createEvent('Full disk');
-    const free = (() => { const st = statfsSync(mountPoint); return st.bavail * st.bsize; })();
+    const free = (() => {
+      const st = statfsSync(mountPoint);
+      return st.bavail * st.bsize;
+    })();
     writeFileSync(filler, Buffer.alloc(Math.max(0, free - 64 * 1024))); // leave 64 KB
     expect((await s.admin('GET', '/api/admin/system')).body.disk.low).toBe(true);
 

@@ -24,7 +24,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // Should a FIFO ever be opened for reading, a writer coming and going lets it end.
   for (const fifo of fifos) {
-    try { closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK)); } catch { /* nobody reading */ }
+    try {
+      closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      /* nobody reading */
+    }
   }
   await s.close();
   rmSync(root, { recursive: true, force: true });
@@ -84,7 +88,10 @@ describe('folder import', () => {
     const link = join(root, 'data-link');
     symlinkSync(s.dataDir, link);
     for (const folder of [link, join(link, 'events'), parent, s.dataDir]) {
-      for (const [method, path] of [['POST', 'import'], ['PUT', 'hot-folder']] as const) {
+      for (const [method, path] of [
+        ['POST', 'import'],
+        ['PUT', 'hot-folder'],
+      ] as const) {
         const res = await s.admin(method, `/api/admin/events/${event.id}/${path}`, { folder });
         expect(res.status, `${path} ${folder}`).toBe(400);
         expect(res.body.error.code).toBe('invalid_folder');

@@ -41,12 +41,21 @@ describe('a deleted attendee leaves no trace', () => {
     expect((await uploadPhotos(s, event.id, [fixtureFile('photos/obama1.jpg'), fixtureFile('photos/biden2.jpg')])).status).toBe(202);
     await waitForIdle(s);
     const selfie = s.findme.db.prepare('SELECT descriptor FROM selfies WHERE attendee_id = ?').get(person.id) as { descriptor: Buffer };
-    const faces = s.findme.db.prepare(`SELECT f.descriptor FROM photo_faces f JOIN matches m ON m.photo_id = f.photo_id AND m.face_index = f.face_index
-      WHERE m.attendee_id = ?`).all(person.id) as { descriptor: Buffer }[];
+    const faces = s.findme.db
+      .prepare(
+        `SELECT f.descriptor FROM photo_faces f JOIN matches m ON m.photo_id = f.photo_id AND m.face_index = f.face_index
+      WHERE m.attendee_id = ?`,
+      )
+      .all(person.id) as { descriptor: Buffer }[];
     expect(selfie.descriptor.length).toBeGreaterThan(100);
     expect(faces.length).toBeGreaterThan(0);
-    const secrets = { email: Buffer.from(person.email), name: Buffer.from(person.displayName), hash: Buffer.from(person.passwordHash),
-      selfie: selfie.descriptor, ...Object.fromEntries(faces.map((f, i) => [`face${i}`, f.descriptor])) };
+    const secrets = {
+      email: Buffer.from(person.email),
+      name: Buffer.from(person.displayName),
+      hash: Buffer.from(person.passwordHash),
+      selfie: selfie.descriptor,
+      ...Object.fromEntries(faces.map((f, i) => [`face${i}`, f.descriptor])),
+    };
     for (const [what, bytes] of Object.entries(secrets)) expect(filesHolding(bytes).length, `${what} before`).toBeGreaterThan(0);
 
     expect((await s.api('DELETE', '/api/me', { token: person.token })).status).toBe(204);

@@ -16,11 +16,19 @@ try {
   skipReason = (err as Error).message.split('\n')[0] ?? 'mount failed';
 }
 afterAll(() => {
-  try { execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' }); } catch { /* not mounted */ }
+  try {
+    execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' });
+  } catch {
+    /* not mounted */
+  }
   rmSync(mountPoint, { recursive: true, force: true });
 });
 
-const logText = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.log')).map((n) => readFileSync(join(dir, n), 'utf8')).join('');
+const logText = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.log'))
+    .map((n) => readFileSync(join(dir, n), 'utf8'))
+    .join('');
 
 describe.skipIf(skipReason !== null)(`the log file on a full disk (${skipReason ?? 'tmpfs of 4 MB'})`, () => {
   it('drops what it cannot write, never throws nor blocks, and resumes when space returns', async () => {

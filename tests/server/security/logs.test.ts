@@ -10,7 +10,12 @@ import { ADMIN_TOKEN, startTestServer, type TestServer } from '../../helpers/tes
 let s: TestServer;
 let out = '';
 beforeAll(async () => {
-  const sink = new Writable({ write(chunk, _enc, cb) { out += String(chunk); cb(); } });
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      out += String(chunk);
+      cb();
+    },
+  });
   s = await startTestServer({ env: { FINDME_WORKERS: '1' }, logger: pino({ level: 'trace' }, sink) });
 });
 afterAll(() => s.close());

@@ -35,8 +35,16 @@ function makeNamespace(): string | null {
 }
 
 function cleanup() {
-  try { sh('ip', 'link', 'del', HOST_IF); } catch { /* already gone */ }
-  try { sh('ip', 'netns', 'del', NS); } catch { /* already gone */ }
+  try {
+    sh('ip', 'link', 'del', HOST_IF);
+  } catch {
+    /* already gone */
+  }
+  try {
+    sh('ip', 'netns', 'del', NS);
+  } catch {
+    /* already gone */
+  }
 }
 
 /**
@@ -66,7 +74,9 @@ describe.skipIf(skipReason !== null)(`from another host (${skipReason ?? 'networ
     const attendeePort = new URL(s.attendeeUrl).port;
     const adminPort = new URL(s.adminUrl).port;
     expect(await getFromNamespace(`http://${HOST_IP}:${attendeePort}/api/health-check`)).toBe('200');
-    expect(await getFromNamespace(`http://${HOST_IP}:${adminPort}/api/admin/events`, { authorization: `Bearer ${ADMIN_TOKEN}` })).toMatch(/^ERR (ECONNREFUSED|UND_ERR_CONNECT_TIMEOUT|TimeoutError)/);
+    expect(await getFromNamespace(`http://${HOST_IP}:${adminPort}/api/admin/events`, { authorization: `Bearer ${ADMIN_TOKEN}` })).toMatch(
+      /^ERR (ECONNREFUSED|UND_ERR_CONNECT_TIMEOUT|TimeoutError)/,
+    );
     for (const path of ['/api/admin/events', '/api/admin/settings', '/api/admin/stream', '/api/docs']) {
       expect(await getFromNamespace(`http://${HOST_IP}:${attendeePort}${path}`, { authorization: `Bearer ${ADMIN_TOKEN}` }), path).toBe('404');
     }

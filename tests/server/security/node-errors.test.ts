@@ -16,7 +16,9 @@ function raw(base: string, bytes: string): Promise<{ status: number; headers: st
     const socket = connect(Number(port), '127.0.0.1', () => socket.write(bytes));
     let text = '';
     socket.setEncoding('latin1');
-    socket.on('data', (c: string) => { text += c; });
+    socket.on('data', (c: string) => {
+      text += c;
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => {
       const split = text.indexOf('\r\n\r\n');
@@ -26,9 +28,16 @@ function raw(base: string, bytes: string): Promise<{ status: number; headers: st
   });
 }
 
-describe.each([['attendee', () => s.attendeeUrl], ['admin', () => s.adminUrl]])('%s listener', (_name, base) => {
+describe.each([
+  ['attendee', () => s.attendeeUrl],
+  ['admin', () => s.adminUrl],
+])('%s listener', (_name, base) => {
   it('answers a malformed request 400 in the contract shape', async () => {
-    for (const bytes of ['NOT A REQUEST\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\nBad Header Without Colon\r\n\r\n', 'GET / HTTP/1.1\r\nContent-Length: abc\r\n\r\n']) {
+    for (const bytes of [
+      'NOT A REQUEST\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: x\r\nBad Header Without Colon\r\n\r\n',
+      'GET / HTTP/1.1\r\nContent-Length: abc\r\n\r\n',
+    ]) {
       const res = await raw(base(), bytes);
       expect(res.status, bytes).toBe(400);
       expect(res.headers).toMatch(/content-type: application\/json/i);

@@ -23,7 +23,10 @@ async function makePhotos(): Promise<{ name: string; bytes: Buffer }[]> {
   const out: { name: string; bytes: Buffer }[] = [];
   for (let i = 0; out.length < CYCLES * PHOTOS_PER_CYCLE; i++) {
     const src = sources[i % sources.length]!;
-    const bytes = await sharp(fixture(src)).resize(700 + (i % 7) * 10).jpeg({ quality: 60 + (i % 30) }).toBuffer();
+    const bytes = await sharp(fixture(src))
+      .resize(700 + (i % 7) * 10)
+      .jpeg({ quality: 60 + (i % 30) })
+      .toBuffer();
     out.push({ name: `cut-${i}.jpg`, bytes });
   }
   return out;
@@ -41,21 +44,29 @@ it(`loses nothing over ${CYCLES} kill -9 cycles during registrations and ingest`
     try {
       if (cycle === 0) {
         const res = await fetch(`${child.adminUrl}/api/admin/events`, {
-          method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
           body: JSON.stringify({ name: 'Power cuts', code: 'CUTS01' }),
         });
         eventId = ((await json(res))!.event as { id: string }).id;
       }
       const batch = photos.slice(cycle * PHOTOS_PER_CYCLE, (cycle + 1) * PHOTOS_PER_CYCLE);
       const upload = fetch(`${child.adminUrl}/api/admin/events/${eventId}/photos`, {
-        method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: formWith('files', batch),
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: formWith('files', batch),
       }).catch(() => null);
       const registrations = Array.from({ length: 10 }, (_, i) => {
         const username = `c${cycle}u${i}`;
         return fetch(`${child.attendeeUrl}/api/register`, {
-          method: 'POST', headers: { 'content-type': 'application/json' },
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ code: 'CUTS01', username, password: `password-${username}`, consent: true }),
-        }).then((r) => { if (r.status === 201) registered.push(username); }).catch(() => undefined);
+        })
+          .then((r) => {
+            if (r.status === 201) registered.push(username);
+          })
+          .catch(() => undefined);
       });
       void Promise.allSettled(registrations); // deliberately not awaited: the cut may land mid-registration
       await upload;
@@ -81,7 +92,9 @@ it(`loses nothing over ${CYCLES} kill -9 cycles during registrations and ingest`
     expect(rows).toEqual([{ status: 'done', n: total }]);
     expect(db.prepare(`SELECT state, COUNT(*) AS n FROM jobs WHERE kind = 'photo' GROUP BY state`).all()).toEqual([{ state: 'done', n: total }]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM (SELECT sha256 FROM photos GROUP BY event_id, sha256 HAVING COUNT(*) > 1)').get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM photos p WHERE face_count != (SELECT COUNT(*) FROM photo_faces f WHERE f.photo_id = p.id)').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM photos p WHERE face_count != (SELECT COUNT(*) FROM photo_faces f WHERE f.photo_id = p.id)').get()).toEqual({
+      n: 0,
+    });
     const files = readdirSync(join(dataDir, 'events', eventId), { recursive: true }).map(String);
     expect(files.filter((f) => f.endsWith('.partial') || f.startsWith('incoming/'))).toEqual([]);
     // every stored rendition decodes: nothing half-written is served

@@ -11,7 +11,12 @@ import { register, startTestServer, type TestServer } from '../../helpers/test-s
 let s: TestServer;
 const logLines: string[] = [];
 beforeAll(async () => {
-  const sink = new Writable({ write(chunk, _enc, cb) { logLines.push(String(chunk)); cb(); } });
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logLines.push(String(chunk));
+      cb();
+    },
+  });
   s = await startTestServer({ env: { FINDME_WORKERS: '1' }, logger: pino({ level: 'info' }, sink) });
 });
 afterAll(() => s.close());

@@ -40,9 +40,13 @@ it('keeps answering while 300 clients trickle their headers one line a second', 
 it('bounds an upload flood from one client and serves the others meanwhile', async () => {
   const { token } = await register(s, { code: 'SLOW01', username: 'flooder' });
   const big = Buffer.alloc(8 * 1024 * 1024, 1); // not an image: refused after upload
-  const flood = Array.from({ length: 12 }, () => fetch(`${s.attendeeUrl}/api/upload-selfie`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}` }, body: formWith('file', [{ name: 'x.jpg', bytes: big }]),
-  }).then((r) => r.status));
+  const flood = Array.from({ length: 12 }, () =>
+    fetch(`${s.attendeeUrl}/api/upload-selfie`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: formWith('file', [{ name: 'x.jpg', bytes: big }]),
+    }).then((r) => r.status),
+  );
   expect(await answered('/api/health-check')).toBe(200);
   const statuses = await Promise.all(flood);
   expect(statuses.filter((x) => x === 429).length).toBeGreaterThanOrEqual(7); // 5 a minute per client

@@ -54,20 +54,21 @@ describe('connections per address', () => {
       sock.on('error', () => undefined);
       sock.write('GET /api/health-check HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // slow loris: headers never end
       let text = '';
-      refusals.push(new Promise((resolve) => {
-        sock.on('data', (d: Buffer) => { text += d.toString(); });
-        sock.on('close', () => resolve(text));
-      }));
+      refusals.push(
+        new Promise((resolve) => {
+          sock.on('data', (d: Buffer) => {
+            text += d.toString();
+          });
+          sock.on('close', () => resolve(text));
+        }),
+      );
       sockets.push(sock);
     }
     try {
       // Every probe from another address is answered while the slow sockets wait.
       for (let i = 0; i < 60; i++) expect(await getFrom('127.0.0.3', '/api/check-event-code?code=SOCKET'), `probe ${i}`).toBe(200);
       // The sockets past the limit were answered 429 in the contract's shape and closed.
-      const closed = await Promise.race([
-        Promise.all(refusals.slice(limit)),
-        new Promise<null>((r) => setTimeout(() => r(null), 20_000)),
-      ]);
+      const closed = await Promise.race([Promise.all(refusals.slice(limit)), new Promise<null>((r) => setTimeout(() => r(null), 20_000))]);
       expect(closed).not.toBeNull();
       for (const text of closed!) {
         expect(text).toMatch(/^HTTP\/1\.1 429/);

@@ -39,7 +39,17 @@ beforeAll(async () => {
     if (i === 0) copyFileSync(fixture('photos/obama3.jpg'), path);
     else linkSync(originals[0]!, path);
     originals.push(path);
-    repos.photos.insert({ id, eventId: event.id, fileName: `p${i}.jpg`, sha256: id.padEnd(64, '0'), ext: '.jpg', byteSize: 595944, status: 'done', error: null, createdAt: now + i });
+    repos.photos.insert({
+      id,
+      eventId: event.id,
+      fileName: `p${i}.jpg`,
+      sha256: id.padEnd(64, '0'),
+      ext: '.jpg',
+      byteSize: 595944,
+      status: 'done',
+      error: null,
+      createdAt: now + i,
+    });
     repos.matches.insertMany([{ photoId: id, attendeeId: reg.attendee.id, eventId: event.id, faceIndex: 0, distance: 0.3 }], now + i);
   }
 });

@@ -29,8 +29,13 @@ const hasher: PasswordHasher = {
 let rounds = 10;
 const eventsRepo = createEventsRepo(db);
 const accounts = createAccountsService({
-  attendees: createAttendeesRepo(db), sessions: createSessionsRepo(db), events: eventsRepo,
-  eventsService: createEventsService({ events: eventsRepo }), hasher, bcryptRounds: () => rounds, throttle: createLoginThrottle(),
+  attendees: createAttendeesRepo(db),
+  sessions: createSessionsRepo(db),
+  events: eventsRepo,
+  eventsService: createEventsService({ events: eventsRepo }),
+  hasher,
+  bcryptRounds: () => rounds,
+  throttle: createLoginThrottle(),
 });
 
 afterAll(async () => {
