@@ -88,7 +88,8 @@ export default tseslint.config(
         { regex: '(^|/)server/(?!contract/)', message: 'renderer/ may import only the contract (server/contract/) from server/.' },
         // face-profile.ts holds plain values (no dependencies): the dashboard may import them.
         { regex: '(^|/)server/contract/(?!face-profile)', allowTypeImports: true, message: 'renderer/ imports the contract as types only (import type …).' },
-        { regex: '(^|/)(main|preload)(/|$)', message: 'renderer/ must not import main/ or preload/.' },
+        { regex: '(^|/)(main(/|$)|preload/(?!findme-api))', message: 'renderer/ must not import main/ or preload/ (but the type of the preload API).' },
+        { regex: '(^|/)preload/findme-api', allowTypeImports: true, message: 'renderer/ imports the preload API as a type only (import type …).' },
       ]),
     },
   },

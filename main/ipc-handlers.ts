@@ -1,24 +1,16 @@
-// The IPC the preload exposes, with every payload checked. Pure handlers given their
-// effects as arguments, so tests run them under Node.
-import { isAbsolute } from 'node:path';
-import { IPC } from '../preload/findme-api.js';
+// The IPC the preload exposes, typed from the one declaration of the preload API, with every
+// payload checked. Pure handlers given their effects as arguments, so tests run them under Node.
+import { IPC, type FindMeDesktopApi } from '../preload/findme-api.js';
 
 export interface IpcEffects {
-  adminUrl(): string;
-  adminToken(): string;
-  appVersion(): string;
   showOpenFolderDialog(): Promise<string | null>;
-  showItemInFolder(path: string): void;
 }
 
 export class IpcPayloadError extends Error {}
 
-/** A path to reveal: a non-empty absolute path, no NUL, of sane length. */
-export function checkRevealPath(payload: unknown): string {
-  if (typeof payload !== 'string' || payload.length === 0 || payload.length > 4096 || payload.includes('\0') || !isAbsolute(payload)) {
-    throw new IpcPayloadError('revealFile expects an absolute path');
-  }
-  return payload;
+/** Methods without arguments take no payload: anything sent is refused. */
+export function checkNoPayload(payload: unknown): void {
+  if (payload !== undefined) throw new IpcPayloadError('this call takes no payload');
 }
 
 /** Only the app's own page (the admin origin) may call IPC. */
@@ -31,11 +23,13 @@ export function isTrustedSender(senderUrl: string | undefined, adminUrl: string)
   }
 }
 
-export function createIpcHandlers(fx: IpcEffects): Record<(typeof IPC)[keyof typeof IPC], (payload: unknown) => unknown> {
+type Handlers = { [K in keyof FindMeDesktopApi as (typeof IPC)[K]]: (payload: unknown) => ReturnType<FindMeDesktopApi[K]> };
+
+export function createIpcHandlers(fx: IpcEffects): Handlers {
   return {
-    [IPC.admin]: () => ({ url: fx.adminUrl(), token: fx.adminToken() }),
-    [IPC.appVersion]: () => fx.appVersion(),
-    [IPC.pickFolder]: () => fx.showOpenFolderDialog(),
-    [IPC.revealFile]: (payload) => fx.showItemInFolder(checkRevealPath(payload)),
+    [IPC.pickFolder]: (payload) => {
+      checkNoPayload(payload);
+      return fx.showOpenFolderDialog();
+    },
   };
 }

@@ -38,14 +38,10 @@ async function start() {
   const core = findme;
 
   const handlers = createIpcHandlers({
-    adminUrl: () => urls.adminUrl,
-    adminToken: () => config.adminToken,
-    appVersion: () => app.getVersion(),
     showOpenFolderDialog: async () => {
       const r = await dialog.showOpenDialog({ properties: ['openDirectory'] });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
-    showItemInFolder: (path) => shell.showItemInFolder(path),
   });
   for (const [channel, handler] of Object.entries(handlers)) {
     ipcMain.handle(channel, (event, payload: unknown) => {

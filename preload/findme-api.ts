@@ -1,17 +1,12 @@
-// The one typed API the dashboard window gets from the main process (window.findme).
+// The one typed API the dashboard window gets from the main process (window.findme). The
+// preload implements it, main's IPC handlers are typed from it, and the dashboard imports this
+// type (and nothing else of preload/).
 export interface FindMeDesktopApi {
-  /** The admin listener's URL and token, so the dashboard can call the admin API. */
-  admin(): Promise<{ url: string; token: string }>;
   /** Native folder picker; null when cancelled. */
   pickFolder(): Promise<string | null>;
-  /** Shows a file in Finder / Explorer. */
-  revealFile(path: string): Promise<void>;
-  appVersion(): Promise<string>;
 }
 
+/** The IPC channel of each method. */
 export const IPC = {
-  admin: 'findme:admin',
   pickFolder: 'findme:pick-folder',
-  revealFile: 'findme:reveal-file',
-  appVersion: 'findme:app-version',
-} as const;
+} as const satisfies Record<keyof FindMeDesktopApi, string>;

@@ -1,5 +1,6 @@
 // The dashboard's access to the admin API: the token from the URL, JSON calls, uploads with
 // progress, and the live event stream.
+import type { FindMeDesktopApi } from '../../preload/findme-api';
 import type { StreamTicket } from '../../server/contract/admin';
 import { apiFetch } from '../shared/api-client';
 
@@ -90,10 +91,5 @@ export function createAdminApi(token: string) {
 }
 export type AdminApi = ReturnType<typeof createAdminApi>;
 
-/** What Electron's preload exposes (absent in a plain browser). */
-export interface DesktopBridge {
-  pickFolder(): Promise<string | null>;
-  revealFile(path: string): Promise<void>;
-  appVersion(): Promise<string>;
-}
-export const desktop = (window as unknown as { findme?: DesktopBridge }).findme ?? null;
+/** What Electron's preload exposes (absent in a plain browser), declared once in preload/findme-api.ts. */
+export const desktop = (window as unknown as { findme?: FindMeDesktopApi }).findme ?? null;
