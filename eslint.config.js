@@ -86,8 +86,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([
         { regex: '(^|/)server/(?!contract/)', message: 'renderer/ may import only the contract (server/contract/) from server/.' },
-        // face-profile.ts holds plain values (no dependencies): the dashboard may import them.
-        { regex: '(^|/)server/contract/(?!face-profile)', allowTypeImports: true, message: 'renderer/ imports the contract as types only (import type …).' },
+        // face-profile.ts and limits.ts hold plain values (no dependencies): the pages may import them.
+        {
+          regex: '(^|/)server/contract/(?!face-profile|limits)',
+          allowTypeImports: true,
+          message: 'renderer/ imports the contract as types only (import type …).',
+        },
         { regex: '(^|/)(main(/|$)|preload/(?!findme-api))', message: 'renderer/ must not import main/ or preload/ (but the type of the preload API).' },
         { regex: '(^|/)preload/findme-api', allowTypeImports: true, message: 'renderer/ imports the preload API as a type only (import type …).' },
       ]),

@@ -11,6 +11,7 @@ import type {
   Selfie,
 } from '../../server/contract/attendee';
 import type { EventRef } from '../../server/contract/common';
+import { photoPath } from '../../server/contract/limits';
 import { ApiError, apiFetch } from '../shared/api-client';
 
 const q = encodeURIComponent;
@@ -30,7 +31,7 @@ export const api = {
   deleteMe: () => apiFetch<void>('/api/me', { method: 'DELETE' }),
 };
 
-export const photoUrl = (photoId: string, size: 'thumb' | 'preview' | 'original') => `/api/photo/${q(photoId)}?size=${size}`;
+export const photoUrl = photoPath;
 export const ZIP_URL = '/api/my-photos/zip';
 
 /** The stable code of an error: the server's, or `network_error` when nothing came back. */

@@ -1,7 +1,7 @@
 // The dashboard's access to the admin API: the token from the URL, JSON calls, uploads with
 // progress, and the live event stream.
 import type { FindMeDesktopApi } from '../../preload/findme-api';
-import type { StreamTicket } from '../../server/contract/admin';
+import type { AdminStreamEvents, StreamTicket } from '../../server/contract/admin';
 import { apiFetch } from '../shared/api-client';
 
 const TOKEN_KEY = 'findme.adminToken';
@@ -55,7 +55,7 @@ export function createAdminApi(token: string) {
      * The admin event stream; returns a function that closes it. Each connection is opened with
      * a one-use ticket (never the token in a URL); when it drops, a new ticket opens the next.
      */
-    stream(handlers: Record<string, (data: unknown) => void>, onState: (connected: boolean) => void): () => void {
+    stream(handlers: { [K in keyof AdminStreamEvents]?: (data: AdminStreamEvents[K]) => void }, onState: (connected: boolean) => void): () => void {
       let source: EventSource | null = null;
       let retry: ReturnType<typeof setTimeout> | undefined;
       let closed = false;
@@ -76,7 +76,7 @@ export function createAdminApi(token: string) {
           source?.close();
           if (!closed) retry = setTimeout(() => void open(), 3000);
         };
-        for (const [name, fn] of Object.entries(handlers)) {
+        for (const [name, fn] of Object.entries(handlers) as [string, (data: unknown) => void][]) {
           source.addEventListener(name, (e) => fn(JSON.parse((e as MessageEvent<string>).data)));
         }
       };

@@ -84,8 +84,8 @@ export function DashboardProvider({ token, children }: { token: string; children
     let selfieTimer: ReturnType<typeof setTimeout> | undefined;
     const close = api.stream(
       {
-        stats: (d) => setStats(d as QueueStats),
-        match: (d) => setFeed((f) => [d as FeedItem, ...f].slice(0, 50)),
+        stats: setStats,
+        match: (d) => setFeed((f) => [d, ...f].slice(0, 50)),
         // Coalesce bursts of photo events into one reload every 500 ms at most.
         photo: () => {
           photoTimer ??= setTimeout(() => {

@@ -1,6 +1,7 @@
 // HTTP shapes of the admin listener (API.md, "Admin listener").
 import { Type, type Static } from 'typebox';
-import { EVENT_CODE_PATTERN, Selfie } from './attendee.js';
+import { Selfie } from './attendee.js';
+import { EVENT_CODE_PATTERN, EVENT_NAME_MAX, ID_PATTERN } from './limits.js';
 
 export const AdminEvent = Type.Object({
   id: Type.String(),
@@ -18,7 +19,7 @@ export type EventList = Static<typeof EventList>;
 
 export const CreateEventBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 120 }),
+    name: Type.String({ minLength: 1, maxLength: EVENT_NAME_MAX }),
     code: Type.Optional(Type.String({ pattern: EVENT_CODE_PATTERN, description: '4 to 12 letters or digits' })),
   },
   { additionalProperties: false },
@@ -115,12 +116,12 @@ export const JoinInfo = Type.Object({
 export type JoinInfo = Static<typeof JoinInfo>;
 
 export const AttendeeParams = Type.Object({
-  id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }),
-  attendeeId: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }),
+  id: Type.String({ pattern: ID_PATTERN }),
+  attendeeId: Type.String({ pattern: ID_PATTERN }),
 });
-export const AdminPhotoParams = Type.Object({ photoId: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
+export const AdminPhotoParams = Type.Object({ photoId: Type.String({ pattern: ID_PATTERN }) });
 
-export const EventParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
+export const EventParams = Type.Object({ id: Type.String({ pattern: ID_PATTERN }) });
 
 export const PhotoStatus = Type.Union([
   Type.Literal('queued'),
@@ -197,7 +198,7 @@ export const JobList = Type.Object({ jobs: Type.Array(AdminJob) });
 export const JobParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 /** One face, one account: selfies held because they look like another attendee's accepted selfie. */
-export const SelfieParams = Type.Object({ selfieId: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
+export const SelfieParams = Type.Object({ selfieId: Type.String({ pattern: ID_PATTERN }) });
 export const AttendeeRef = Type.Object({ id: Type.String(), displayName: Type.String(), username: Type.String() });
 export type AttendeeRef = Static<typeof AttendeeRef>;
 export const HeldSelfie = Type.Object({
@@ -217,3 +218,32 @@ export const SelfieDecisionBody = Type.Object(
 export type SelfieDecisionBody = Static<typeof SelfieDecisionBody>;
 export const SelfieDecision = Selfie;
 export type SelfieDecision = Static<typeof SelfieDecision>;
+
+// Types of the schemas above that had none.
+export type CreatedEvent = Static<typeof CreatedEvent>;
+export type FaceEngineStatus = Static<typeof FaceEngineStatus>;
+export type AttendeeParams = Static<typeof AttendeeParams>;
+export type AdminPhotoParams = Static<typeof AdminPhotoParams>;
+export type EventParams = Static<typeof EventParams>;
+export type FolderBody = Static<typeof FolderBody>;
+export type HotFolderBody = Static<typeof HotFolderBody>;
+export type HotFolderResponse = Static<typeof HotFolderResponse>;
+export type PhotoListQuery = Static<typeof PhotoListQuery>;
+export type PhotoList = Static<typeof PhotoList>;
+export type AdminAttendee = Static<typeof AdminAttendee>;
+export type AttendeeList = Static<typeof AttendeeList>;
+export type JobState = Static<typeof JobState>;
+export type AdminJob = Static<typeof AdminJob>;
+export type JobListQuery = Static<typeof JobListQuery>;
+export type JobList = Static<typeof JobList>;
+export type JobParams = Static<typeof JobParams>;
+export type SelfieParams = Static<typeof SelfieParams>;
+
+/** What GET /api/admin/stream sends, by event name (server-sent events, JSON data). */
+export interface AdminStreamEvents {
+  stats: QueueStats;
+  photo: { eventId: string; photoId: string; fileName: string; status: PhotoStatus; faceCount: number; error?: string };
+  selfie: { attendeeId: string; eventId: string; selfie: Selfie };
+  job: { jobId: number; kind: string; state: string; error?: string | null };
+  match: { attendeeId: string; eventId: string; photoId: string; matchedAt: string; attendeeName: string; fileName: string };
+}

@@ -1,15 +1,13 @@
 // HTTP shapes of the attendee listener (API.md, "Attendee listener").
 import { Type, type Static } from 'typebox';
 import { EventRef } from './common.js';
+import { DISPLAY_NAME_MAX, EMAIL_MAX, ID_PATTERN, USERNAME_PATTERN } from './limits.js';
 
-export const EVENT_CODE_PATTERN = '^[A-Za-z0-9]{4,12}$';
-export const USERNAME_PATTERN = '^[\\p{L}\\p{N}._-]{3,32}$';
-export const PASSWORD_MIN_BYTES = 8;
-export const PASSWORD_MAX_BYTES = 72;
+export { EVENT_CODE_PATTERN, PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, USERNAME_PATTERN } from './limits.js';
 
 const EventCode = Type.String({ minLength: 1, maxLength: 32 });
 const Username = Type.String({ pattern: USERNAME_PATTERN, description: '3 to 32 letters, digits, dot, dash or underscore' });
-const Email = Type.String({ maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
+const Email = Type.String({ maxLength: EMAIL_MAX, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
 // Length in characters is checked here; the 8-72 *bytes* rule is checked by the service.
 const Password = Type.String({ minLength: 1, maxLength: 256 });
 
@@ -49,7 +47,7 @@ export const RegisterBody = Type.Object(
     code: EventCode,
     username: Username,
     email: Type.Optional(Email),
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX })),
     password: Password,
     consent: Type.Boolean(),
   },
@@ -134,7 +132,7 @@ export const MyPhotosResponse = Type.Object({
 });
 export type MyPhotosResponse = Static<typeof MyPhotosResponse>;
 
-export const PhotoParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
+export const PhotoParams = Type.Object({ id: Type.String({ pattern: ID_PATTERN }) });
 export const PhotoQuery = Type.Object(
   { size: Type.Optional(Type.Union([Type.Literal('thumb'), Type.Literal('preview'), Type.Literal('original')], { default: 'preview' })) },
   { additionalProperties: false },
@@ -145,3 +143,12 @@ export interface AttendeeStreamEvents {
   selfie: { id: string; status: SelfieStatus; reason?: SelfieRejection };
   match: { photoId: string; matchedAt: string };
 }
+
+// Types of the schemas above that had none.
+export type HealthResponse = Static<typeof HealthResponse>;
+export type CheckEventCodeQuery = Static<typeof CheckEventCodeQuery>;
+export type CheckAvailabilityQuery = Static<typeof CheckAvailabilityQuery>;
+export type UploadSelfieResponse = Static<typeof UploadSelfieResponse>;
+export type MyPhotosQuery = Static<typeof MyPhotosQuery>;
+export type PhotoParams = Static<typeof PhotoParams>;
+export type PhotoQuery = Static<typeof PhotoQuery>;

@@ -55,5 +55,3 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const EventRef = Type.Object({ id: Type.String(), name: Type.String() });
 export type EventRef = Static<typeof EventRef>;
-
-export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });

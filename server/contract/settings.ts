@@ -1,31 +1,9 @@
 // Operator settings: their schema, limits and defaults live here so the server (validation,
 // config) and the dashboard (forms) read the same numbers.
 import { Type, type Static } from 'typebox';
-import { LOCAL_FACE_PROFILE } from './face-profile.js';
+import { ID_PATTERN, SETTING_LIMITS } from './limits.js';
 
-export const SETTING_LIMITS = {
-  bcryptRounds: { min: 10, max: 14, default: 10 },
-  workers: { min: 1, max: 16 },
-  /** The local engine's threshold: its range comes with the face model (face-profile.ts). */
-  matchThreshold: LOCAL_FACE_PROFILE.threshold,
-  rekognitionConcurrency: { min: 1, max: 50, default: 10 },
-  retentionDays: { min: 0, max: 3650, default: 0 },
-  /** Calls per second to Rekognition; 5 is the smallest regional default quota. */
-  rekognitionTps: { min: 1, max: 100, default: 5 },
-  /** Rekognition similarity (0..100) a face needs to match; the service's own default, 80, is too loose. */
-  rekognitionFaceMatchThreshold: { min: 80, max: 99.9, default: 95 },
-  /** Live streams (/api/stream) one attendee may hold at once; a new one closes their oldest. */
-  streamsPerAttendee: { min: 1, max: 50, default: 4 },
-  /** Open sockets one client address may hold on the attendee listener: a phone's browser uses up to 6, a group behind one router (NAT) shares one address. */
-  connectionsPerAddress: { min: 8, max: 4096, default: 256 },
-  /** Selfie uploads one attendee may make per window (rejected ones count). */
-  selfieBudget: { min: 1, max: 1000, default: 10 },
-  selfieBudgetWindowMinutes: { min: 1, max: 1440, default: 60 },
-  /** The FTP receiver's control port (above 1023: no administrator rights needed) and its passive data ports. */
-  ftpPort: { min: 1, max: 65535, default: 2121 },
-  ftpPassivePortMin: { min: 1024, max: 65535, default: 50000 },
-  ftpPassivePortMax: { min: 1024, max: 65535, default: 50099 },
-} as const;
+export { SETTING_LIMITS };
 
 export const FaceEngineName = Type.Union([Type.Literal('local'), Type.Literal('rekognition')]);
 export type FaceEngineName = Static<typeof FaceEngineName>;
@@ -36,7 +14,7 @@ export const Settings = Type.Object({
   matchThreshold: Type.Number({ minimum: SETTING_LIMITS.matchThreshold.min, maximum: SETTING_LIMITS.matchThreshold.max }),
   faceEngine: FaceEngineName,
   /** Per-event choice of engine, by event id; an event not listed uses `faceEngine`. */
-  eventFaceEngines: Type.Record(Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }), FaceEngineName, {
+  eventFaceEngines: Type.Record(Type.String({ pattern: ID_PATTERN }), FaceEngineName, {
     additionalProperties: false,
     maxProperties: 10_000,
     description: 'event id → engine; overrides faceEngine for that event',

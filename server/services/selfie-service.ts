@@ -19,7 +19,8 @@ import { createSelfieStatus } from '../status/selfie-status.js';
 import type { EventFiles } from '../storage/event-files.js';
 import { tempNameFor } from '../util/atomic-file.js';
 
-export const MAX_SELFIES = 3;
+export { MAX_SELFIES } from '../contract/limits.js';
+import { MAX_SELFIES } from '../contract/limits.js';
 export const MAX_SELFIE_BYTES = 15 * 1024 * 1024;
 
 export interface SelfieServiceDeps {

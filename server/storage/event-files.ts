@@ -1,8 +1,9 @@
 // Where an event's files live: <data>/events/<eventId>/{originals,previews,thumbs,selfies,incoming}/.
 // Files are named by ids the server made, never by a name a user chose.
 import { join } from 'node:path';
+import { ID_PATTERN } from '../contract/limits.js';
 
-const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
+const SAFE_ID = new RegExp(ID_PATTERN);
 
 function safe(id: string): string {
   if (!SAFE_ID.test(id)) throw new Error(`unsafe id in a file path: ${JSON.stringify(id)}`);

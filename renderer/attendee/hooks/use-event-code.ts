@@ -1,10 +1,11 @@
 // Checks an event code as it is typed (GET /api/check-event-code, debounced).
 import { useEffect, useState } from 'react';
 import type { EventRef } from '../../../server/contract/common';
+import { EVENT_CODE_PATTERN } from '../../../server/contract/limits';
 import { api, errorCode, isAbort } from '../api';
 import { useDebouncedValue } from './use-debounced-value';
 
-export const CODE_RE = /^[A-Za-z0-9]{4,12}$/;
+export const CODE_RE = new RegExp(EVENT_CODE_PATTERN);
 
 export type EventCodeCheck =
   { state: 'idle' } | { state: 'checking' } | { state: 'valid'; event: EventRef } | { state: 'invalid' } | { state: 'error'; code: string };

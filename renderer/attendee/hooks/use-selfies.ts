@@ -3,10 +3,11 @@
 // upload of a new one (shrunk on the phone, sent with a progress bar).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Selfie } from '../../../server/contract/attendee';
+import { MAX_SELFIES } from '../../../server/contract/limits';
 import { api, errorCode, uploadSelfie } from '../api';
 import { shrinkImage } from '../shrink-image';
 
-export const MAX_SELFIES = 3;
+export { MAX_SELFIES };
 
 export type UploadState = { phase: 'idle' } | { phase: 'preparing' } | { phase: 'uploading'; fraction: number } | { phase: 'error'; code: string };
 

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { Field } from '../components/field';
 import { ScreenHeading } from '../components/screen-heading';
 import { useI18n } from '../i18n/i18n';
+import { EMAIL_MAX } from '../../../server/contract/limits';
 
 interface Props {
   /** The event the attendee came for, preselected if they must choose. */
@@ -79,7 +80,7 @@ export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
               autoCapitalize="none"
               autoCorrect="off"
               spellCheck={false}
-              maxLength={254}
+              maxLength={EMAIL_MAX}
             />
             <Field
               label={t('passwordLabel')}

@@ -10,6 +10,7 @@ import { ScreenHeading } from '../components/screen-heading';
 import { EMAIL_RE, USERNAME_RE, useAvailability, type Availability } from '../hooks/use-availability';
 import { errorKey, useI18n, type Translate } from '../i18n/i18n';
 import { ConsentStep } from './consent-step';
+import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, USERNAME_MAX } from '../../../server/contract/limits';
 
 interface Props {
   event: EventRef;
@@ -18,8 +19,8 @@ interface Props {
   onBack: () => void;
 }
 
-const PASSWORD_MIN = 8;
-const PASSWORD_MAX = 72;
+const PASSWORD_MIN = PASSWORD_MIN_BYTES;
+const PASSWORD_MAX = PASSWORD_MAX_BYTES;
 const byteLength = (s: string) => new TextEncoder().encode(s).length;
 const DETAIL_ERRORS = new Set(['username_taken', 'email_taken', 'password_too_short', 'password_too_long', 'invalid_request']);
 /** Errors shown next to their field rather than above the buttons. */
@@ -153,7 +154,7 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
           hint={t('displayNameHint')}
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
-          maxLength={60}
+          maxLength={DISPLAY_NAME_MAX}
           autoComplete="name"
         />
         <Field
@@ -166,7 +167,7 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
             setUsername(e.target.value);
             clearServer(['username_taken']);
           }}
-          maxLength={32}
+          maxLength={USERNAME_MAX}
           autoComplete="username"
           autoCapitalize="none"
           autoCorrect="off"
@@ -183,7 +184,7 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
             setEmail(e.target.value);
             clearServer(['email_taken']);
           }}
-          maxLength={254}
+          maxLength={EMAIL_MAX}
           autoComplete="email"
           inputMode="email"
         />

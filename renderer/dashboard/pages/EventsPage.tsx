@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JoinInfo } from '../../../server/contract/admin';
 import { useDashboard } from '../state';
+import { EVENT_CODE_MAX, EVENT_CODE_PATTERN, EVENT_NAME_MAX } from '../../../server/contract/limits';
 
 export function EventsPage() {
   const { api, t, events, activeEventId, setActiveEventId, reloadEvents, setError } = useDashboard();
@@ -38,11 +39,11 @@ export function EventsPage() {
         <form onSubmit={create} className="row-form">
           <label>
             {t.eventName}
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} />
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={EVENT_NAME_MAX} />
           </label>
           <label>
             {t.eventCode}
-            <input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} pattern="[A-Za-z0-9]{4,12}" maxLength={12} />
+            <input value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} pattern={EVENT_CODE_PATTERN.slice(1, -1)} maxLength={EVENT_CODE_MAX} />
           </label>
           <button type="submit" className="primary">
             {t.create}

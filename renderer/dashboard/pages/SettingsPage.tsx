@@ -1,7 +1,7 @@
 // Settings: face engine (local, or Rekognition with its region, credentials and caps), match
 // thresholds, workers, bcrypt cost, data retention, ports, the FTP receiver, language.
 import { useEffect, useState, type FormEvent } from 'react';
-import { LOCAL_FACE_PROFILE } from '../../../server/contract/face-profile';
+import { SETTING_LIMITS as L } from '../../../server/contract/limits';
 import type { SettingsPatch, SettingsView } from '../../../server/contract/settings';
 import { useDashboard } from '../state';
 
@@ -87,18 +87,18 @@ export function SettingsPage() {
             />
           </label>
           {text('rekognitionEndpoint', t.endpoint, 'https://rekognition.eu-west-1.amazonaws.com')}
-          {num('rekognitionConcurrency', t.rekognitionConcurrency, 1, 50)}
-          {num('rekognitionTps', t.rekognitionTps, 1, 100)}
-          {num('rekognitionFaceMatchThreshold', t.rekognitionThreshold, 80, 99.9, 0.1)}
+          {num('rekognitionConcurrency', t.rekognitionConcurrency, L.rekognitionConcurrency.min, L.rekognitionConcurrency.max)}
+          {num('rekognitionTps', t.rekognitionTps, L.rekognitionTps.min, L.rekognitionTps.max)}
+          {num('rekognitionFaceMatchThreshold', t.rekognitionThreshold, L.rekognitionFaceMatchThreshold.min, L.rekognitionFaceMatchThreshold.max, 0.1)}
         </fieldset>
       )}
-      {num('matchThreshold', t.threshold, LOCAL_FACE_PROFILE.threshold.min, LOCAL_FACE_PROFILE.threshold.max, 0.005)}
+      {num('matchThreshold', t.threshold, L.matchThreshold.min, L.matchThreshold.max, 0.005)}
       <p className="note">{t.thresholdNote}</p>
-      {num('workers', t.workers, 1, 16)}
+      {num('workers', t.workers, L.workers.min, L.workers.max)}
       <p className="note">{t.workersNote}</p>
-      {num('bcryptRounds', t.bcrypt, 10, 14)}
+      {num('bcryptRounds', t.bcrypt, L.bcryptRounds.min, L.bcryptRounds.max)}
       <p className="note">{t.bcryptNote}</p>
-      {num('retentionDays', t.retention, 0, 3650)}
+      {num('retentionDays', t.retention, L.retentionDays.min, L.retentionDays.max)}
       <p className="note">{t.retentionNote}</p>
       <fieldset>
         <legend>{t.ports}</legend>
@@ -108,9 +108,9 @@ export function SettingsPage() {
       <fieldset className="stack">
         <legend>{t.ftpSettings}</legend>
         <div className="row-form">
-          {num('ftpPort', t.ftpPort, 1, 65535)}
-          {num('ftpPassivePortMin', t.ftpPassiveFirst, 1024, 65535)}
-          {num('ftpPassivePortMax', t.ftpPassiveLast, 1024, 65535)}
+          {num('ftpPort', t.ftpPort, L.ftpPort.min, L.ftpPort.max)}
+          {num('ftpPassivePortMin', t.ftpPassiveFirst, L.ftpPassivePortMin.min, L.ftpPassivePortMin.max)}
+          {num('ftpPassivePortMax', t.ftpPassiveLast, L.ftpPassivePortMax.min, L.ftpPassivePortMax.max)}
         </div>
         <label className="switch">
           <input type="checkbox" checked={draft.ftpTls} onChange={(e) => field('ftpTls', e.target.checked)} />

@@ -1,5 +1,5 @@
 // Admin: jobs (failed ones with their reason, retry one or all) and the dashboard's live stream.
-import { JobList, JobListQuery, JobParams, StreamTicket } from '../../contract/admin.js';
+import { JobList, JobListQuery, JobParams, StreamTicket, type AdminStreamEvents } from '../../contract/admin.js';
 import type { HttpApp } from '../../http/http-base.js';
 import { openSse } from '../../http/sse.js';
 import type { LiveBus } from '../../live/live-bus.js';
@@ -37,17 +37,19 @@ export function registerJobRoutes(app: HttpApp, deps: JobRoutesDeps) {
 
   app.get('/api/admin/stream', { config: { adminQueryAuth: true } }, async (req, reply) => {
     const stream = openSse(req, reply);
-    stream.send('stats', deps.queue.stats());
-    for (const name of ['photo', 'selfie', 'job'] as const) {
-      stream.onClose(deps.bus.on(name, (e) => stream.send(name, e)));
-    }
+    // Every event in the contract's shape (AdminStreamEvents), as the dashboard reads it.
+    const send = <K extends keyof AdminStreamEvents>(name: K, data: AdminStreamEvents[K]) => stream.send(name, data);
+    send('stats', deps.queue.stats());
+    stream.onClose(deps.bus.on('photo', (e) => send('photo', e)));
+    stream.onClose(deps.bus.on('selfie', (e) => send('selfie', e)));
+    stream.onClose(deps.bus.on('job', (e) => send('job', e)));
     stream.onClose(
       deps.bus.on('match', (e) => {
         const names = deps.overview.describeMatch(e.attendeeId, e.photoId);
-        if (names) stream.send('match', { ...e, ...names, matchedAt: new Date(e.matchedAt).toISOString() });
+        if (names) send('match', { ...e, ...names, matchedAt: new Date(e.matchedAt).toISOString() });
       }),
     );
-    const timer = setInterval(() => stream.send('stats', deps.queue.stats()), 2000);
+    const timer = setInterval(() => send('stats', deps.queue.stats()), 2000);
     stream.onClose(() => clearInterval(timer));
   });
 }
