@@ -4,12 +4,12 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readAdminToken } from './api';
 import './dashboard.css';
-import { AttendeesPage } from './pages/AttendeesPage';
-import { EventsPage } from './pages/EventsPage';
-import { JobsPage } from './pages/JobsPage';
-import { LivePage } from './pages/LivePage';
-import { PhotosPage } from './pages/PhotosPage';
-import { SettingsPage } from './pages/SettingsPage';
+import { AttendeesPage } from './pages/attendees-page';
+import { EventsPage } from './pages/events-page';
+import { JobsPage } from './pages/jobs-page';
+import { LivePage } from './pages/live-page';
+import { PhotosPage } from './pages/photos-page';
+import { SettingsPage } from './pages/settings-page';
 import { DashboardProvider, useDashboard } from './state';
 
 const PAGES = { events: EventsPage, live: LivePage, photos: PhotosPage, attendees: AttendeesPage, jobs: JobsPage, settings: SettingsPage } as const;

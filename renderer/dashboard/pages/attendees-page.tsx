@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Static } from 'typebox';
 import type { AttendeeList } from '../../../server/contract/admin';
-import { HeldSelfies } from '../components/HeldSelfies';
+import { HeldSelfies } from '../components/held-selfies';
 import { useDashboard } from '../state';
 
 type Row = Static<typeof AttendeeList>['attendees'][number];

@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { AdminPhoto, ImportResponse, PhotoStatus, UploadPhotosResponse } from '../../../server/contract/admin';
 import { desktop } from '../api';
-import { FtpPanel } from '../components/FtpPanel';
+import { FtpPanel } from '../components/ftp-panel';
 import { useDashboard } from '../state';
 
 const PAGE = 200;

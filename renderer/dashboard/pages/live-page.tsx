@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { SystemHistory, SystemResponse } from '../../../server/contract/admin';
 import type { SettingsView as Settings } from '../../../server/contract/settings';
-import { Chart } from '../components/Chart';
+import { Chart } from '../components/chart';
 import { useDashboard } from '../state';
 
 function formatEta(s: number | null | undefined): string {
