@@ -50,7 +50,7 @@ export async function startFindMe(opts: StartOptions = {}): Promise<FindMeServer
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-bench-'));
   const adminToken = randomBytes(18).toString('base64url');
   const [port, adminPort] = [await freePort(), await freePort()];
-  const child = forkTs('lib/server-host.ts', {
+  const child = forkTs('children/server-host.ts', {
     FINDME_DATA_DIR: dataDir,
     FINDME_PORT: String(port),
     FINDME_ADMIN_PORT: String(adminPort),

@@ -4,7 +4,7 @@
 // step), sampling FindMe's CPU, RSS, job queue and event loop meanwhile.
 import { BLOCKS } from '../lib/addresses.js';
 import { startDriver } from '../lib/driver-client.js';
-import type { JourneysJob, JourneysResult } from '../lib/driver.js';
+import type { JourneysJob, JourneysResult } from '../children/driver.js';
 import type { HammerResult } from '../lib/hammer.js';
 import { startMonitor, type MonitorResult } from '../lib/monitor.js';
 import { startSampler, withoutSamples, type ProcStats } from '../lib/proc-sampler.js';

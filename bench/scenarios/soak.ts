@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, w
 import { join } from 'node:path';
 import type { BenchOptions } from '../lib/args.js';
 import { runDriver } from '../lib/driver-client.js';
-import type { JourneysResult } from '../lib/driver.js';
+import type { JourneysResult } from '../children/driver.js';
 import { CACHE, phoneSelfies } from '../lib/fixtures.js';
 import { request } from '../lib/http.js';
 import { photoSet, uniqueBytes, type SetPhoto } from '../lib/photo-set.js';

@@ -2,13 +2,13 @@
 // (closed-loop "hammer" baseline, or attendee journeys with an optional selfie-to-gallery
 // measurement) and sends the result back. Talks only to 127.0.0.1.
 import { readFileSync } from 'node:fs';
-import { loopback } from './addresses.js';
-import { browseGalleries, type BrowseJob } from './browse.js';
-import { sendToParent, type Message } from './child.js';
-import { hammer, type HammerJob } from './hammer.js';
-import { journey, type JourneyContext, type JourneyOutcome } from './journey.js';
-import { Recorder } from './recorder.js';
-import { measureSelfieToGallery, type LatencyJob } from './selfie-latency.js';
+import { loopback } from '../lib/addresses.js';
+import { browseGalleries, type BrowseJob } from '../lib/browse.js';
+import { sendToParent, type Message } from '../lib/child.js';
+import { hammer, type HammerJob } from '../lib/hammer.js';
+import { journey, type JourneyContext, type JourneyOutcome } from '../lib/journey.js';
+import { Recorder } from '../lib/recorder.js';
+import { measureSelfieToGallery, type LatencyJob } from '../lib/selfie-latency.js';
 
 export interface JourneysJob {
   kind: 'journeys';

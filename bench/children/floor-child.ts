@@ -9,7 +9,7 @@ import { loadLocalFaceModel } from '../../server/faces/local-face-model.js';
 import { matchFaces, type Reference } from '../../server/faces/matcher.js';
 import { PROFILE_V1, ruleWith } from '../../server/faces/model-profile.js';
 import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb, type RawImage } from '../../server/images/renditions.js';
-import { sendToParent, type Message } from './child.js';
+import { sendToParent, type Message } from '../lib/child.js';
 
 export interface FloorTask {
   photos: { name: string; path: string }[];

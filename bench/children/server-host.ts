@@ -7,7 +7,7 @@ import { readConfig } from '../../server/config.js';
 import { createFindMe } from '../../server/core.js';
 import { createLogger } from '../../server/logger.js';
 import { packageRoot, packageVersion } from '../../server/util/app-paths.js';
-import { sendToParent, type Message } from './child.js';
+import { sendToParent, type Message } from '../lib/child.js';
 
 const root = packageRoot();
 const config = readConfig(process.env, process.env.FINDME_DATA_DIR ?? '');

@@ -1,6 +1,6 @@
 // The baseline server: a bare Fastify hello-world on 127.0.0.1, in its own process.
 import Fastify from 'fastify';
-import { sendToParent, type Message } from './child.js';
+import { sendToParent, type Message } from '../lib/child.js';
 
 const app = Fastify({ logger: false, keepAliveTimeout: 5_000 });
 app.get('/', async () => ({ hello: 'world' }));
