@@ -1,6 +1,7 @@
 // The shared face fixtures (../shared/fixtures/faces) and helpers to feed them to a server.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { MyPhotosResponse } from '../../server/contract/attendee.js';
 import { packageRoot } from '../../server/util/app-paths.js';
 import type { ApiResult, TestServer } from './test-server.js';
 
@@ -60,9 +61,9 @@ export async function galleryFileNames(s: TestServer, eventId: string, token: st
   const out: string[] = [];
   let cursor: string | null = null;
   do {
-    const res = await s.api('GET', `/api/my-photos?limit=4${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    const res: ApiResult<MyPhotosResponse> = await s.api<MyPhotosResponse>('GET', `/api/my-photos?limit=4${cursor ? `&cursor=${cursor}` : ''}`, { token });
     if (res.status !== 200) throw new Error(`my-photos ${res.status} ${JSON.stringify(res.body)}`);
-    out.push(...res.body.photos.map((p: { id: string }) => names.get(p.id) ?? `?${p.id}`));
+    out.push(...res.body.photos.map((p) => names.get(p.id) ?? `?${p.id}`));
     cursor = res.body.nextCursor;
   } while (cursor);
   return out.sort();

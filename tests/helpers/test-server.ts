@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { readConfig } from '../../server/config.js';
 import { createFindMe, type FindMe } from '../../server/core.js';
+import type { AuthResponse } from '../../server/contract/attendee.js';
+import type { CreatedEvent } from '../../server/contract/admin.js';
 import { packageRoot } from '../../server/util/app-paths.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -17,19 +19,29 @@ export interface TestServer {
   attendeeUrl: string;
   adminUrl: string;
   /** JSON request to the attendee listener. */
-  api(method: string, path: string, init?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string }): Promise<ApiResult>;
+  api<T = AnyBody>(
+    method: string,
+    path: string,
+    init?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string },
+  ): Promise<ApiResult<T>>;
   /** JSON request to the admin listener with the admin token. */
-  admin(method: string, path: string, body?: unknown): Promise<ApiResult>;
-  createEvent(name: string, code?: string): Promise<{ id: string; name: string; code: string }>;
+  admin<T = AnyBody>(method: string, path: string, body?: unknown): Promise<ApiResult<T>>;
+  createEvent(name: string, code?: string): Promise<CreatedEvent['event']>;
   /** Closes the server; keeps the data folder when `keepData`. */
   close(keepData?: boolean): Promise<void>;
 }
 
-export interface ApiResult {
+/**
+ * A body as the tests read it: the contract's type when a test names it (`s.admin<FtpAccess>(…)`),
+ * else loose, so a test can look at an error body or a success body alike.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyBody = any;
+
+export interface ApiResult<T = AnyBody> {
   status: number;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
+  body: T;
 }
 
 export async function startTestServer(
@@ -49,12 +61,12 @@ export async function startTestServer(
   const attendeeUrl = urls.localAttendeeUrl.replace(/\/$/, '');
   const adminUrl = urls.adminUrl.replace(/\/$/, '');
 
-  async function request(
+  async function request<T>(
     base: string,
     method: string,
     path: string,
     init: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {},
-  ) {
+  ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { ...init.headers };
     let body: string | undefined;
     if (init.raw !== undefined) body = init.raw;
@@ -71,7 +83,7 @@ export async function startTestServer(
     } catch {
       // not JSON: keep the text
     }
-    return { status: res.status, headers: res.headers, body: parsed };
+    return { status: res.status, headers: res.headers, body: parsed as T };
   }
 
   const server: TestServer = {
@@ -83,7 +95,7 @@ export async function startTestServer(
     api: (method, path, init) => request(attendeeUrl, method, path, init),
     admin: (method, path, body) => request(adminUrl, method, path, { body, token: ADMIN_TOKEN }),
     async createEvent(name, code) {
-      const res = await server.admin('POST', '/api/admin/events', code ? { name, code } : { name });
+      const res = await server.admin<CreatedEvent>('POST', '/api/admin/events', code ? { name, code } : { name });
       if (res.status !== 201) throw new Error(`createEvent: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.event;
     },
@@ -95,8 +107,8 @@ export async function startTestServer(
   return server;
 }
 
-export async function register(server: TestServer, input: { code: string; username: string; password?: string; email?: string }) {
-  const res = await server.api('POST', '/api/register', {
+export async function register(server: TestServer, input: { code: string; username: string; password?: string; email?: string }): Promise<AuthResponse> {
+  const res = await server.api<AuthResponse>('POST', '/api/register', {
     body: {
       code: input.code,
       username: input.username,
@@ -106,5 +118,5 @@ export async function register(server: TestServer, input: { code: string; userna
     },
   });
   if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { token: string; attendee: { id: string; eventId: string; username: string; displayName: string } };
+  return res.body;
 }
