@@ -1,6 +1,6 @@
 // Attendee: the gallery (my photos, a page at a time), a photo's files, "this isn't me", and
 // all of them as one ZIP.
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery } from '../../contract/attendee.js';
 import type { ThumbCache } from '../../cache/thumb-cache.js';
 import type { HttpApp } from '../../http/http-base.js';
@@ -50,7 +50,13 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps) {
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
       try {
         if (size === 'thumb') return await deps.thumbs.get(`${req.params.id}`, () => readFile(file.path));
-        if (size === 'original') reply.header('Content-Disposition', `attachment; filename="findme-${req.params.id}${file.ext}"`);
+        if (size === 'original') {
+          // Streamed (originals are up to 200 MB): opened first, so a missing file is still a 404.
+          const handle = await open(file.path, 'r');
+          const { size: bytes } = await handle.stat();
+          reply.header('Content-Disposition', `attachment; filename="findme-${req.params.id}${file.ext}"`).header('Content-Length', bytes);
+          return reply.send(handle.createReadStream());
+        }
         return await readFile(file.path);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError(404, 'not_found', 'This photo is still being processed.');
