@@ -17,7 +17,11 @@ type NumKey =
   | 'ftpPassivePortMax'
   | 'rekognitionConcurrency'
   | 'rekognitionTps'
-  | 'rekognitionFaceMatchThreshold';
+  | 'rekognitionFaceMatchThreshold'
+  | 'connectionsPerAddress'
+  | 'streamsPerAttendee'
+  | 'selfieBudget'
+  | 'selfieBudgetWindowMinutes';
 type TextKey = 'rekognitionRegion' | 'rekognitionAccessKeyId' | 'rekognitionEndpoint';
 
 export function SettingsPage() {
@@ -100,6 +104,16 @@ export function SettingsPage() {
       <p className="note">{t.bcryptNote}</p>
       {num('retentionDays', t.retention, L.retentionDays.min, L.retentionDays.max)}
       <p className="note">{t.retentionNote}</p>
+      <fieldset className="stack">
+        <legend>{t.limits}</legend>
+        <div className="row-form">
+          {num('connectionsPerAddress', t.connectionsPerAddress, L.connectionsPerAddress.min, L.connectionsPerAddress.max)}
+          {num('streamsPerAttendee', t.streamsPerAttendee, L.streamsPerAttendee.min, L.streamsPerAttendee.max)}
+          {num('selfieBudget', t.selfieBudget, L.selfieBudget.min, L.selfieBudget.max)}
+          {num('selfieBudgetWindowMinutes', t.selfieBudgetWindow, L.selfieBudgetWindowMinutes.min, L.selfieBudgetWindowMinutes.max)}
+        </div>
+        <p className="note">{t.limitsNote}</p>
+      </fieldset>
       <fieldset>
         <legend>{t.ports}</legend>
         {num('attendeePort', t.attendeePort, 1, 65535)}
