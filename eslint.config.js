@@ -8,6 +8,18 @@ import tseslint from 'typescript-eslint';
 
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 
+// What every file of server/ is refused, and what each layer adds (no-restricted-imports takes
+// one list per file, so a layer's list repeats the ones above it).
+const NOT_THE_APP = { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' };
+const NO_ELECTRON = [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }];
+const NOT_DB = { regex: '(^|/)db/', message: 'routes reach the data through services, never db/ (docs/ARCHITECTURE.md).' };
+const NOT_HTTP = {
+  regex: '(^|/)(http|app|routes)/',
+  message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).',
+};
+const NOT_JOBS = { regex: '(^|/)(jobs|pipeline)/', message: 'face engines do not know the job runner: the pipeline calls them.' };
+const serverRule = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': restrict([NOT_THE_APP, ...patterns], NO_ELECTRON) });
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/reports/**', 'test-results/**'] },
   js.configs.recommended,
@@ -18,55 +30,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['server/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [{ regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' }],
-        [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }],
-      ),
-    },
-  },
+  { files: ['server/**/*.ts'], rules: serverRule() },
   // The layers of server/ (docs/ARCHITECTURE.md): routes reach data through services; nothing
   // below the HTTP layer imports it; face engines do not know the job runner; SQL lives only
   // in db/repositories/.
-  {
-    files: ['server/routes/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [
-          { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
-          { regex: '(^|/)db/', message: 'routes reach the data through services, never db/ (docs/ARCHITECTURE.md).' },
-        ],
-        [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }],
-      ),
-    },
-  },
+  { files: ['server/routes/**/*.ts'], rules: serverRule(NOT_DB) },
   {
     files: ['server/{services,ingest,pipeline,faces,status,jobs,db,storage,images,workers,live,monitor,security,cache,util}/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [
-          { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
-          { regex: '(^|/)(http|app|routes)/', message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).' },
-        ],
-        [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }],
-      ),
-    },
+    rules: serverRule(NOT_HTTP),
   },
-  {
-    files: ['server/faces/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [
-          { regex: '(^|/)(main|preload|renderer)(/|$)', message: 'server/ must not import main/, preload/ or renderer/ (DESIGN.md).' },
-          { regex: '(^|/)(http|app|routes)/', message: 'below the HTTP layer nothing imports http/, app/ or routes/ (AppError is in util/app-error.ts).' },
-          { regex: '(^|/)(jobs|pipeline)/', message: 'face engines do not know the job runner: the pipeline calls them.' },
-        ],
-        [{ name: 'electron', message: 'server/ runs under plain Node: no Electron import below it (DESIGN.md).' }],
-      ),
-    },
-  },
+  { files: ['server/faces/**/*.ts'], rules: serverRule(NOT_HTTP, NOT_JOBS) },
   {
     files: ['server/**/*.ts'],
     ignores: ['server/db/**'],
