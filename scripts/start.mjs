@@ -1,13 +1,11 @@
 // `npm start`: the Electron app where Electron's binary is present, headless FindMe otherwise.
 // `npm run serve` (--headless): always headless. Builds the renderer first when it is missing.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const headlessOnly = process.argv.includes('--headless');
 
 function run(cmd, args) {
@@ -15,13 +13,14 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Where the electron package keeps its binary (path.txt names it under dist/). Read here rather
+// than through require('electron'), which since Electron 45 tries to download a missing binary.
 function electronBinary() {
-  try {
-    const path = require('electron'); // the package resolves to its binary's path, or throws without it
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const dir = join(root, 'node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const exe = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(exe) ? exe : null;
 }
 
 if (!existsSync(join(root, 'dist', 'renderer', 'attendee', 'index.html'))) {
