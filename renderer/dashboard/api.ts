@@ -2,7 +2,7 @@
 // progress, and the live event stream.
 import type { FindMeDesktopApi } from '../../preload/findme-api';
 import type { AdminStreamEvents, StreamTicket } from '../../server/contract/admin';
-import { apiFetch } from '../shared/api-client';
+import { ApiError, apiFetch } from '../shared/api-client';
 
 const TOKEN_KEY = 'findme.adminToken';
 
@@ -55,7 +55,12 @@ export function createAdminApi(token: string) {
      * The admin event stream; returns a function that closes it. Each connection is opened with
      * a one-use ticket (never the token in a URL); when it drops, a new ticket opens the next.
      */
-    stream(handlers: { [K in keyof AdminStreamEvents]?: (data: AdminStreamEvents[K]) => void }, onState: (connected: boolean) => void): () => void {
+    stream(
+      handlers: { [K in keyof AdminStreamEvents]?: (data: AdminStreamEvents[K]) => void },
+      onState: (connected: boolean) => void,
+      /** The token is refused (a wrong or old dashboard address): the stream stops trying. */
+      onUnauthorized: () => void = () => {},
+    ): () => void {
       let source: EventSource | null = null;
       let retry: ReturnType<typeof setTimeout> | undefined;
       let closed = false;
@@ -64,8 +69,9 @@ export function createAdminApi(token: string) {
           const { ticket } = await call<StreamTicket>('POST', '/api/admin/stream-ticket');
           if (closed) return;
           source = new EventSource(`/api/admin/stream?ticket=${encodeURIComponent(ticket)}`);
-        } catch {
+        } catch (err) {
           onState(false);
+          if (err instanceof ApiError && err.status === 401) return onUnauthorized();
           if (!closed) retry = setTimeout(() => void open(), 3000);
           return;
         }

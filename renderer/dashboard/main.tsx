@@ -15,10 +15,30 @@ import { DashboardProvider, useDashboard } from './state';
 const PAGES = { events: EventsPage, live: LivePage, photos: PhotosPage, attendees: AttendeesPage, jobs: JobsPage, settings: SettingsPage } as const;
 type PageName = keyof typeof PAGES;
 
+/** The dashboard opened without its key, or with an old one: say so, and how to open the right address. */
+function Locked() {
+  const { t, lang, setLang } = useDashboard();
+  return (
+    <main className="locked" role="main">
+      <button type="button" className="lang" onClick={() => setLang(lang === 'en' ? 'fr' : 'en')} aria-label="Language / Langue">
+        {lang === 'en' ? 'FR' : 'EN'}
+      </button>
+      <h1>{t.lockedTitle}</h1>
+      <p>{t.lockedText}</p>
+      <ul>
+        <li>{t.lockedWindow}</li>
+        <li>{t.lockedHeadless}</li>
+        <li>{t.lockedRestart}</li>
+      </ul>
+    </main>
+  );
+}
+
 function Shell() {
-  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, stats, held } = useDashboard();
+  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, stats, held, unauthorized } = useDashboard();
   const [page, setPage] = useState<PageName>(events.length ? 'live' : 'events');
   const Page = PAGES[page];
+  if (unauthorized) return <Locked />;
   return (
     <div className="shell">
       <header className="topbar">

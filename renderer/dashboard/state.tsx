@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AdminEvent, EventList, HeldSelfie, HeldSelfieList, QueueStats } from '../../server/contract/admin';
 import type { SettingsView as Settings } from '../../server/contract/settings';
+import { ApiError } from '../shared/api-client';
 import { createAdminApi, type AdminApi } from './api';
 import { DICTS, type Dict, type Lang } from './i18n';
 
@@ -35,6 +36,8 @@ interface DashboardState {
   reloadHeld(): Promise<void>;
   error: string;
   setError(message: string): void;
+  /** The admin token is missing or refused: nothing can be shown but how to open the right address. */
+  unauthorized: boolean;
 }
 
 const Ctx = createContext<DashboardState | null>(null);
@@ -57,6 +60,7 @@ export function DashboardProvider({ token, children }: { token: string; children
   const [photoVersion, setPhotoVersion] = useState(0);
   const [selfieVersion, setSelfieVersion] = useState(0);
   const [error, setError] = useState('');
+  const [unauthorized, setUnauthorized] = useState(!token);
   const [held, setHeld] = useState<HeldSelfie[]>([]);
 
   const setLang = (l: Lang) => {
@@ -75,11 +79,10 @@ export function DashboardProvider({ token, children }: { token: string; children
   }, [api]);
 
   useEffect(() => {
-    reloadEvents().catch((e: Error) => setError(e.message));
-    api
-      .get<Settings>('/api/admin/settings')
-      .then(setSettings)
-      .catch((e: Error) => setError(e.message));
+    if (!token) return;
+    const failed = (e: Error) => (e instanceof ApiError && e.status === 401 ? setUnauthorized(true) : setError(e.message));
+    reloadEvents().catch(failed);
+    api.get<Settings>('/api/admin/settings').then(setSettings).catch(failed);
     let photoTimer: ReturnType<typeof setTimeout> | undefined;
     let selfieTimer: ReturnType<typeof setTimeout> | undefined;
     const close = api.stream(
@@ -101,13 +104,14 @@ export function DashboardProvider({ token, children }: { token: string; children
         },
       },
       setConnected,
+      () => setUnauthorized(true),
     );
     return () => {
       close();
       clearTimeout(photoTimer);
       clearTimeout(selfieTimer);
     };
-  }, [api, reloadEvents]);
+  }, [api, token, reloadEvents]);
 
   const reloadHeld = useCallback(async () => {
     if (!activeEventId) return setHeld([]);
@@ -151,6 +155,7 @@ export function DashboardProvider({ token, children }: { token: string; children
     reloadHeld,
     error,
     setError,
+    unauthorized,
   };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
