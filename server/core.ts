@@ -34,6 +34,7 @@ import { createRekognition, type RekognitionOptions } from './faces/rekognition/
 import { createFileSecretStore, type SecretStore } from './security/secret-store.js';
 import { engineOf, usesRekognition } from './pipeline/engine-choice.js';
 import { createEventLocks } from './pipeline/event-locks.js';
+import { createFaceEngines } from './pipeline/face-engines.js';
 import { createPhotoJob } from './pipeline/photo-job.js';
 import { createSelfieAcceptance } from './pipeline/selfie-acceptance.js';
 import { createSelfieJob } from './pipeline/selfie-job.js';
@@ -122,14 +123,17 @@ export async function createFindMe(opts: CoreOptions) {
   const throughput = createThroughput();
   let attendeeBaseUrls: string[] = [];
 
+  const photoStatus = createPhotoStatus({ photos: repos.photos, bus });
+  const selfieStatus = createSelfieStatus({ selfies: repos.selfies, bus });
   const pipelineDeps = {
     db,
+    photoStatus,
+    selfieStatus,
     photos: repos.photos,
     selfies: repos.selfies,
     matches: repos.matches,
     files,
     pool,
-    bus,
     matchRule,
     modelId: ACTIVE_PROFILE.id,
     engineFor,
@@ -140,8 +144,8 @@ export async function createFindMe(opts: CoreOptions) {
       locks: createEventLocks(),
     },
   };
-  const photoStatus = createPhotoStatus({ photos: repos.photos, bus });
-  const selfieStatus = createSelfieStatus({ selfies: repos.selfies, bus });
+  // One set of engines for both jobs (the local one, and Rekognition when it is set up).
+  const faceEngines = createFaceEngines({ ...pipelineDeps, onTimings: stages.record });
   const modelUpgrade = createModelUpgrade({
     db,
     events: repos.events,
@@ -157,13 +161,13 @@ export async function createFindMe(opts: CoreOptions) {
     jobs: repos.jobs,
     handlers: {
       // What a job writes for a photo or selfie deleted while it ran is removed when it ends.
-      photo: removingOrphanFiles(createPhotoJob({ ...pipelineDeps, onTimings: stages.record }), {
+      photo: removingOrphanFiles(createPhotoJob({ ...pipelineDeps, engines: faceEngines }), {
         find: repos.photos.findById,
         eventExists: repos.events.exists,
         eventDir: files.eventDir,
         filesOf: (p) => [files.preview(p.eventId, p.id), files.thumb(p.eventId, p.id), files.original(p.eventId, p.id, p.ext)],
       }),
-      selfie: removingOrphanFiles(createSelfieJob(pipelineDeps), {
+      selfie: removingOrphanFiles(createSelfieJob({ ...pipelineDeps, engines: faceEngines }), {
         find: repos.selfies.findById,
         eventExists: repos.events.exists,
         eventDir: files.eventDir,
@@ -218,7 +222,7 @@ export async function createFindMe(opts: CoreOptions) {
     bcryptRounds: () => settings.get().bcryptRounds,
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
-  const ingest = createIngestService({ db, photos: repos.photos, events: repos.events, jobs: repos.jobs, files, bus, onQueued: scheduler.notify });
+  const ingest = createIngestService({ db, photos: repos.photos, events: repos.events, jobs: repos.jobs, files, photoStatus, onQueued: scheduler.notify });
   const folderImport = createFolderImport({
     ingest: ingest.ingest,
     dataDir: config.dataDir,
@@ -245,7 +249,7 @@ export async function createFindMe(opts: CoreOptions) {
     selfies: repos.selfies,
     jobs: repos.jobs,
     files,
-    bus,
+    selfieStatus,
     onQueued: scheduler.notify,
     budget: () => ({ max: settings.get().selfieBudget, windowMs: settings.get().selfieBudgetWindowMinutes * 60_000 }),
   });

@@ -16,9 +16,11 @@ function median(v: number[]): number {
 }
 
 type Endpoints = LoadStep['journeys']['endpoints'];
-const totals = (eps: Endpoints) =>
+/** Requests and failures over a step's endpoints. */
+export const totals = (eps: Endpoints) =>
   Object.values(eps).reduce((t, e) => ({ count: t.count + e.count, failures: t.failures + e.failures }), { count: 0, failures: 0 });
-const causes = (eps: Endpoints) =>
+/** What the failures were, endpoint by endpoint (`register: 10× 429 rate_limited`). */
+export const causes = (eps: Endpoints) =>
   Object.entries(eps)
     .filter(([, e]) => e.failures)
     .map(

@@ -4,7 +4,7 @@ import type { FloorResult } from '../lib/floor.js';
 import type { IngestRun } from '../scenarios/ingest.js';
 import type { LoadStep } from '../scenarios/load.js';
 import { mb, ms, pct, s1, x } from './format.js';
-import { cpuNote, galleriesRows, oneAddressRows, selfieRows } from './targets-phones.js';
+import { causes, cpuNote, galleriesRows, oneAddressRows, selfieRows, totals } from './targets-phones.js';
 import type { BenchReport, TargetRow } from './types.js';
 
 const EXEMPT = new Set(['upload-selfie', 'login', 'register']);
@@ -23,25 +23,17 @@ export function evaluateTargets(r: BenchReport): TargetRow[] {
   if (load) {
     const { step, label } = load;
     const eps = Object.entries(step.journeys.endpoints);
-    const failures = eps.reduce((s, [, e]) => s + e.failures, 0);
-    const causes = eps
-      .filter(([, e]) => e.failures)
-      .map(
-        ([n, e]) =>
-          `${n}: ${Object.entries(e.failedWith)
-            .map(([k, v]) => `${v}× ${k}`)
-            .join(', ')}`,
-      );
+    const { count, failures } = totals(step.journeys.endpoints);
     rows.push({
       id: 'load-failures',
       target: `${label}: 0 failed requests`,
-      measured: `${failures} failed of ${eps.reduce((s, [, e]) => s + e.count, 0)}`,
+      measured: `${failures} failed of ${count}`,
       baseline:
         step.helloWorld && step.checkEventCode
           ? `hello-world at ${step.attendees} conns: ${step.helloWorld.errors} errors; FindMe check-event-code ${step.checkEventCode.rps.toFixed(0)} req/s = ${x(step.checkEventCode.rps / step.helloWorld.rps)} of hello-world`
           : '–',
       status: failures === 0 ? 'PASS' : 'MISS',
-      ...(failures && { note: `${causes.join('; ')}. ${cpuNote(step)}.` }),
+      ...(failures && { note: `${causes(step.journeys.endpoints)}. ${cpuNote(step)}.` }),
     });
     const slow = eps.filter(([n, e]) => !EXEMPT.has(n) && e.p95 >= 500);
     const worst = eps.filter(([n]) => !EXEMPT.has(n)).sort((a, b) => b[1].p95 - a[1].p95)[0];

@@ -14,8 +14,7 @@ import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { PhotosRepo, PhotoStatus } from '../db/repositories/photos-repo.js';
 import { extensionFor, probeImage } from '../images/image-probe.js';
-import type { LiveBus } from '../live/live-bus.js';
-import { createPhotoStatus } from '../status/photo-status.js';
+import type { PhotoStatusOwner } from '../status/photo-status.js';
 import type { EventFiles } from '../storage/event-files.js';
 
 export type IngestOutcome =
@@ -29,7 +28,7 @@ export interface IngestDeps {
   events: Pick<EventsRepo, 'exists'>;
   jobs: JobsRepo;
   files: EventFiles;
-  bus: LiveBus;
+  photoStatus: Pick<PhotoStatusOwner, 'added'>;
   /** Called after a photo job was queued. */
   onQueued: () => void;
   now?: () => number;
@@ -44,7 +43,7 @@ export function cleanFileName(name: string): string {
 
 export function createIngestService(deps: IngestDeps) {
   const now = deps.now ?? Date.now;
-  const status = createPhotoStatus(deps);
+  const status = deps.photoStatus;
 
   const insertQueued = deps.db.transaction((row: Parameters<PhotosRepo['insert']>[0]) => {
     deps.photos.insert(row);

@@ -30,3 +30,4 @@ export function outcomeOfEngineError(err: unknown): JobOutcome | null {
   if (err instanceof RekognitionUnavailableError) return deferred(err.message);
   return null;
 }
+export type FaceEngines = ReturnType<typeof createFaceEngines>;

@@ -3,14 +3,12 @@
 import type { JobRow } from '../db/repositories/jobs-repo.js';
 import { DONE, failed, SKIPPED } from '../jobs/job-outcome.js';
 import type { JobHandler } from '../jobs/scheduler.js';
-import { createFaceEngines, outcomeOfEngineError } from './face-engines.js';
-import type { FacePipelineDeps, PhotoOutcome } from './face-pipeline.js';
-import { createPhotoStatus } from '../status/photo-status.js';
+import { outcomeOfEngineError, type FaceEngines } from './face-engines.js';
+import type { PhotoOutcome } from './face-pipeline.js';
+import type { PipelineDeps } from './pipeline-deps.js';
 
-export function createPhotoJob(deps: FacePipelineDeps): JobHandler {
-  const now = deps.now ?? Date.now;
-  const engines = createFaceEngines(deps);
-  const status = createPhotoStatus(deps);
+export function createPhotoJob(deps: Pick<PipelineDeps, 'photos' | 'photoStatus'> & { engines: FaceEngines }): JobHandler {
+  const { engines, photoStatus: status } = deps;
 
   return {
     async run(job: JobRow) {
@@ -26,9 +24,7 @@ export function createPhotoJob(deps: FacePipelineDeps): JobHandler {
         throw err;
       }
       if (!outcome.ok) return failed(outcome.reason);
-      const matchedAt = now();
-      status.finished(photo, outcome.faceCount);
-      for (const m of outcome.added) deps.bus.emit('match', { attendeeId: m.attendeeId, eventId: photo.eventId, photoId: photo.id, matchedAt });
+      status.finished(photo, outcome.faceCount, outcome.added);
       return DONE;
     },
     failed(job, reason) {

@@ -6,13 +6,12 @@ import type { SelfieRejection } from '../contract/attendee.js';
 import type { SelfieRow } from '../db/repositories/selfies-repo.js';
 import { distance, matchNewSelfie, type Reference } from '../faces/matcher.js';
 import type { PipelineDeps } from './pipeline-deps.js';
-import { createSelfieStatus } from '../status/selfie-status.js';
 
-export type SelfieAcceptanceDeps = Pick<PipelineDeps, 'db' | 'selfies' | 'photos' | 'matches' | 'bus' | 'matchRule' | 'modelId' | 'now'>;
+export type SelfieAcceptanceDeps = Pick<PipelineDeps, 'db' | 'selfies' | 'photos' | 'matches' | 'selfieStatus' | 'matchRule' | 'modelId' | 'now'>;
 
 export function createSelfieAcceptance(deps: SelfieAcceptanceDeps) {
   const now = deps.now ?? Date.now;
-  const status = createSelfieStatus(deps);
+  const status = deps.selfieStatus;
 
   /** The other attendee whose accepted selfie this descriptor would be matched to, if any. */
   function twinOf(attendeeId: string, descriptor: Float32Array, refs: Reference[]): string | null {

@@ -6,13 +6,11 @@ import type { JobRow } from '../db/repositories/jobs-repo.js';
 import type { SelfieRow } from '../db/repositories/selfies-repo.js';
 import { DONE, failed, SKIPPED, type JobOutcome } from '../jobs/job-outcome.js';
 import type { JobHandler } from '../jobs/scheduler.js';
-import { createFaceEngines, outcomeOfEngineError } from './face-engines.js';
-import type { FacePipelineDeps } from './face-pipeline.js';
-import { createSelfieAcceptance } from './selfie-acceptance.js';
+import { outcomeOfEngineError, type FaceEngines } from './face-engines.js';
+import type { PipelineDeps } from './pipeline-deps.js';
 
-export function createSelfieJob(deps: FacePipelineDeps): JobHandler {
-  const engines = createFaceEngines(deps);
-  const acceptance = createSelfieAcceptance(deps);
+export function createSelfieJob(deps: Pick<PipelineDeps, 'selfies' | 'files' | 'selfieStatus'> & { engines: FaceEngines }): JobHandler {
+  const { engines } = deps;
 
   async function check(selfie: SelfieRow, uploadPath: string): Promise<JobOutcome> {
     try {
@@ -44,7 +42,7 @@ export function createSelfieJob(deps: FacePipelineDeps): JobHandler {
     // broken photo is marked failed: both through their failed job.
     failed(job) {
       const selfie = deps.selfies.findById(job.refId);
-      if (selfie?.status === 'processing') acceptance.reject(selfie, 'unreadable_image');
+      if (selfie?.status === 'processing') deps.selfieStatus.rejected(selfie, 'unreadable_image');
     },
   };
 }

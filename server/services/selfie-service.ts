@@ -14,8 +14,7 @@ import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
 import { AppError } from '../util/app-error.js';
 import { probeImage } from '../images/image-probe.js';
-import type { LiveBus } from '../live/live-bus.js';
-import { createSelfieStatus } from '../status/selfie-status.js';
+import type { SelfieStatusOwner } from '../status/selfie-status.js';
 import type { EventFiles } from '../storage/event-files.js';
 import { tempNameFor } from '../util/atomic-file.js';
 
@@ -28,7 +27,7 @@ export interface SelfieServiceDeps {
   selfies: SelfiesRepo;
   jobs: JobsRepo;
   files: EventFiles;
-  bus: LiveBus;
+  selfieStatus: Pick<SelfieStatusOwner, 'uploaded'>;
   onQueued: () => void;
   /** Selfies one attendee may send per window (a live setting). */
   budget: () => { max: number; windowMs: number };
@@ -37,7 +36,7 @@ export interface SelfieServiceDeps {
 
 export function createSelfieService(deps: SelfieServiceDeps) {
   const now = deps.now ?? Date.now;
-  const status = createSelfieStatus({ ...deps, now });
+  const status = deps.selfieStatus;
   function checkBudget(attendee: AttendeeRow, t: number) {
     const { max, windowMs } = deps.budget();
     if (deps.selfies.countSentSince(attendee.id, t - windowMs) >= max) {

@@ -18,8 +18,12 @@ export function createPhotoStatus(deps: { photos: Pick<PhotosRepo, 'setStatus' |
       deps.photos.setStatus(p.id, 'processing');
       announce(p, 'processing');
     },
-    /** Faces saved (status written with them). */
-    finished: (p: PhotoRef, faceCount: number) => announce(p, faceCount ? 'done' : 'no_faces', faceCount),
+    /** Faces saved (status written with them), and the attendees it was just matched to. */
+    finished(p: PhotoRef, faceCount: number, added: { attendeeId: string }[]) {
+      announce(p, faceCount ? 'done' : 'no_faces', faceCount);
+      const matchedAt = Date.now();
+      for (const m of added) deps.bus.emit('match', { attendeeId: m.attendeeId, eventId: p.eventId, photoId: p.id, matchedAt });
+    },
     failed(p: PhotoRef, reason: string) {
       deps.photos.setStatus(p.id, 'failed', reason);
       announce(p, 'failed', 0, reason);

@@ -81,7 +81,6 @@ export function createFtpReceiver(deps: FtpReceiverDeps) {
       {
         passive,
         idleMs: limits.idleMs,
-        dataWaitMs: limits.dataWaitMs,
         tls: deps.tls,
         refuse(name) {
           const refused = refuseByName(name);

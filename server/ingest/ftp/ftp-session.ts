@@ -33,8 +33,6 @@ export interface SessionDeps {
   tls?: () => SecureContext | null;
   /** The control connection may stay idle this long (cameras keep it open between shots). */
   idleMs: number;
-  /** How long the camera has to open a data connection it asked for. */
-  dataWaitMs: number;
 }
 
 const MAX_LINE = 1024;
