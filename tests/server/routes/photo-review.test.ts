@@ -2,7 +2,7 @@
 // (faces, boxes, who each went to), PUT …/faces/:index (a face given or taken away, and those
 // decisions surviving a new selfie's rematch and the photo's job run again), DELETE (files, rows,
 // job, and the live events to the phones and the dashboard), and the errors with their codes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoDetail } from '../../../server/contract/admin.js';
@@ -252,5 +252,29 @@ describe('DELETE /api/admin/photos/:id', () => {
     const up = await uploadPhotos(s, event.id, [fixtureFile('photos/obama1.jpg')]);
     expect(up.body.duplicates).toEqual([]);
     await waitForIdle(s);
+  });
+
+  it('leaves no file behind when the photo is deleted while its job runs', async () => {
+    let deleting: Promise<{ status: number }> | undefined;
+    const off = s.findme.bus.on('photo', (e) => {
+      if (e.fileName === 'obama2.jpg' && e.status === 'processing' && !deleting) deleting = s.admin('DELETE', `/api/admin/photos/${e.photoId}`);
+    });
+    const up = await uploadPhotos(s, event.id, [fixtureFile('photos/obama2.jpg')]);
+    const photoId = (up.body.photos as { id: string }[])[0]!.id;
+    await expect.poll(() => deleting !== undefined, { timeout: 30_000 }).toBe(true);
+    expect((await deleting!).status).toBe(204);
+    off();
+    await waitForIdle(s);
+    const dir = join(s.dataDir, 'events', event.id);
+    for (const sub of ['originals', 'previews', 'thumbs'])
+      expect(
+        readdirSync(join(dir, sub)).filter((f) => f.startsWith(photoId)),
+        sub,
+      ).toEqual([]);
+    const count = (sql: string) => (s.findme.db.prepare(sql).get(photoId) as { n: number }).n;
+    expect(count('SELECT COUNT(*) AS n FROM photo_faces WHERE photo_id = ?')).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM matches WHERE photo_id = ?')).toBe(0);
+    expect(count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'photo' AND ref_id = ?")).toBe(0);
+    expect(await gallery('obama')).not.toContain('obama2.jpg');
   });
 });
