@@ -46,6 +46,7 @@ import { createEventPurgeService } from './services/event-purge-service.js';
 import { createEventsService } from './services/events-service.js';
 import { createGalleryService } from './services/gallery-service.js';
 import { createSelfieReviewService } from './services/selfie-review-service.js';
+import { createPhotoReviewService } from './services/photo-review-service.js';
 import { createSelfieService } from './services/selfie-service.js';
 import { ACTIVE_PROFILE, ruleWith } from './faces/model-profile.js';
 import { createModelUpgrade } from './pipeline/model-upgrade.js';
@@ -264,6 +265,23 @@ export async function createFindMe(opts: CoreOptions) {
   // A deleted account's faces and user leave Rekognition too.
   const gallery = { ...galleryService, deleteAccount: rekognition.forgettingAttendees(galleryService.deleteAccount) };
   const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches, files });
+  // The operator's photo page: faces given or taken away, photos deleted (from Rekognition's collection too).
+  const photoReview = createPhotoReviewService({
+    db,
+    photos: repos.photos,
+    matches: repos.matches,
+    jobs: repos.jobs,
+    attendees: repos.attendees,
+    files,
+    bus,
+    remoteFaces: {
+      ids: rekognition.repo.photoFaceIds,
+      forget: (eventId, faceIds) =>
+        rekognition.engine
+          .deleteFaces(eventId, faceIds, rekognition.context())
+          .catch((err: unknown) => logger.warn({ err, eventId }, 'rekognition: faces of a deleted photo not removed')),
+    },
+  });
   const purge = createEventPurgeService({
     db,
     eventsRepo: repos.events,
@@ -325,6 +343,7 @@ export async function createFindMe(opts: CoreOptions) {
     folderImport,
     hotFolders,
     overview,
+    photoReview,
     bus,
     removeAttendee,
     purge,

@@ -1,6 +1,8 @@
 // The dashboard's words in English and French. TypeScript checks that both have every key.
 import { LOCAL_FACE_PROFILE } from '../../server/contract/face-profile';
+import { photoEn, photoFr } from './photo-words';
 const en = {
+  ...photoEn,
   title: 'FindMe dashboard',
   events: 'Events',
   live: 'Live',
@@ -160,6 +162,7 @@ const en = {
 export type Dict = typeof en;
 
 const fr: Dict = {
+  ...photoFr,
   title: 'Tableau de bord FindMe',
   events: 'Événements',
   live: 'En direct',

@@ -96,6 +96,7 @@ export function DashboardProvider({ token, children }: { token: string; children
             setPhotoVersion((v) => v + 1);
           }, 500);
         },
+        'photo-removed': () => setPhotoVersion((v) => v + 1),
         selfie: () => {
           selfieTimer ??= setTimeout(() => {
             selfieTimer = undefined;

@@ -239,6 +239,45 @@ export type JobList = Static<typeof JobList>;
 export type JobParams = Static<typeof JobParams>;
 export type SelfieParams = Static<typeof SelfieParams>;
 
+/** A photo's page: the photo, each face boxed with the attendee it went to, face reassignment. */
+export const FaceBox = Type.Object(
+  { x: Type.Number(), y: Type.Number(), width: Type.Number(), height: Type.Number() },
+  { description: 'in pixels of the oriented original (photo.width × photo.height)' },
+);
+export const PhotoFace = Type.Object({
+  index: Type.Integer(),
+  box: FaceBox,
+  attendeeId: Type.Union([Type.String(), Type.Null()]),
+  attendee: Type.Union([AttendeeRef, Type.Null()]),
+  distance: Type.Union([Type.Number(), Type.Null()], { description: 'of the automatic match; null for no one or a face given by the operator' }),
+  byOperator: Type.Boolean(),
+});
+export type PhotoFace = Static<typeof PhotoFace>;
+export const PhotoDetail = Type.Object({
+  photo: Type.Object({
+    id: Type.String(),
+    eventId: Type.String(),
+    fileName: Type.String(),
+    status: PhotoStatus,
+    width: Type.Union([Type.Integer(), Type.Null()]),
+    height: Type.Union([Type.Integer(), Type.Null()]),
+    faceCount: Type.Integer(),
+    createdAt: Type.String({ format: 'date-time' }),
+    previewUrl: Type.String({ description: 'the whole photo, at most 1600 px (admin token required)' }),
+    error: Type.Optional(Type.String()),
+  }),
+  faces: Type.Array(PhotoFace),
+  unplaced: Type.Array(AttendeeRef, { description: 'given this photo by the operator on a face a later description did not find again' }),
+});
+export type PhotoDetail = Static<typeof PhotoDetail>;
+export const FaceParams = Type.Object({ photoId: Type.String({ pattern: ID_PATTERN }), index: Type.Integer({ minimum: 0, maximum: 10_000 }) });
+export type FaceParams = Static<typeof FaceParams>;
+export const AssignFaceBody = Type.Object(
+  { attendeeId: Type.Union([Type.String({ pattern: ID_PATTERN }), Type.Null()], { description: 'who the face is; null: no one (taken away)' }) },
+  { additionalProperties: false },
+);
+export type AssignFaceBody = Static<typeof AssignFaceBody>;
+
 /** What GET /api/admin/stream sends, by event name (server-sent events, JSON data). */
 export interface AdminStreamEvents {
   stats: QueueStats;
@@ -246,4 +285,6 @@ export interface AdminStreamEvents {
   selfie: { attendeeId: string; eventId: string; selfie: Selfie };
   job: { jobId: number; kind: string; state: string; error?: string | null };
   match: { attendeeId: string; eventId: string; photoId: string; matchedAt: string; attendeeName: string; fileName: string };
+  /** The operator deleted the photo. */
+  'photo-removed': { eventId: string; photoId: string };
 }

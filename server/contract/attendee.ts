@@ -142,6 +142,8 @@ export const PhotoQuery = Type.Object(
 export interface AttendeeStreamEvents {
   selfie: { id: string; status: SelfieStatus; reason?: SelfieRejection };
   match: { photoId: string; matchedAt: string };
+  /** The photo left the attendee's gallery (the organiser took it away or deleted it). */
+  'photo-removed': { photoId: string };
 }
 
 // Types of the schemas above that had none.

@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'not_held',
   'ftp_unavailable',
   'too_many_failed_logins',
+  'face_not_found',
+  'attendee_not_in_event',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

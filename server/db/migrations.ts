@@ -192,4 +192,14 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    name: 'matches given by the operator',
+    sql: `
+      -- A face the operator gave to an attendee on the photo's page: automatic matching never
+      -- gives that face to anyone else, and the row's distance (0) means nothing.
+      ALTER TABLE matches ADD COLUMN by_operator INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX matches_photo_face ON matches(photo_id, face_index);
+    `,
+  },
 ];

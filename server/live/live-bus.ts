@@ -8,6 +8,10 @@ export interface LiveEvents {
   match: { attendeeId: string; eventId: string; photoId: string; matchedAt: number };
   photo: { eventId: string; photoId: string; fileName: string; status: PhotoStatus; faceCount: number; error?: string };
   job: { jobId: number; kind: string; state: string; error?: string | null };
+  /** An attendee lost a photo: the operator took their face away, or deleted the photo. */
+  unmatch: { attendeeId: string; eventId: string; photoId: string };
+  /** The operator deleted a photo (files, faces and matches are gone). */
+  'photo-removed': { eventId: string; photoId: string };
 }
 
 export type LiveEventName = keyof LiveEvents;

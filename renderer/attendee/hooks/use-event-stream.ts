@@ -11,6 +11,8 @@ export type StreamState = 'connecting' | 'open' | 'reconnecting';
 export interface StreamHandlers {
   onSelfie: (e: AttendeeStreamEvents['selfie']) => void;
   onMatch: (e: AttendeeStreamEvents['match']) => void;
+  /** The organiser took the photo away from the attendee or deleted it. */
+  onPhotoRemoved?: (photoId: string) => void;
   onResync: () => void;
   onUnauthorized: () => void;
 }
@@ -48,6 +50,10 @@ export function useEventStream(handlers: StreamHandlers): StreamState {
       source.addEventListener('match', (e) => {
         const data = parse<AttendeeStreamEvents['match']>(e);
         if (data) ref.current.onMatch(data);
+      });
+      source.addEventListener('photo-removed', (e) => {
+        const data = parse<AttendeeStreamEvents['photo-removed']>(e);
+        if (data) ref.current.onPhotoRemoved?.(data.photoId);
       });
       source.onerror = () => {
         if (stopped || !source) return;

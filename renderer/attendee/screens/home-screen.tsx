@@ -25,6 +25,7 @@ export function HomeScreen({ me, onSignedOut }: { me: MeResponse; onSignedOut: (
   const stream = useEventStream({
     onSelfie: selfies.apply,
     onMatch: gallery.onMatch,
+    onPhotoRemoved: gallery.remove,
     onResync: () => {
       selfies.refresh();
       gallery.onMatch();

@@ -1,11 +1,13 @@
 // Photos: a virtualised grid (smooth with 10,000 photos, loaded a page at a time) with each
 // photo's status, faces and matches; upload by drag-and-drop or picker with progress; the hot
-// folder, folder import and the FTP receiver.
+// folder, folder import and the FTP receiver. A photo opens its page (faces, reassignment, deletion).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { AdminPhoto, ImportResponse, PhotoStatus, UploadPhotosResponse } from '../../../server/contract/admin';
 import { desktop } from '../api';
+import { AdminImage } from '../components/admin-image';
 import { FtpPanel } from '../components/ftp-panel';
+import { PhotoDetail } from '../components/photo-detail';
 import { useDashboard } from '../state';
 
 const PAGE = 200;
@@ -71,6 +73,8 @@ export function PhotosPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   const loading = useRef(false);
 
@@ -96,7 +100,16 @@ export function PhotosPage() {
   // Live: reload the first page when photos change (coalesced by the provider).
   useEffect(() => {
     void load(0);
-  }, [load, photoVersion]);
+  }, [load, photoVersion, reloads]);
+
+  const closePhoto = useCallback((message?: string) => {
+    setOpenId((id) => {
+      // Back to the photo the operator opened (if it is still there).
+      if (id) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-open-photo="${CSS.escape(id)}"]`)?.focus());
+      return null;
+    });
+    if (message) setMessage(message);
+  }, []);
 
   const rows = Math.ceil(photos.length / COLS);
   const virtual = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => 190, overscan: 4 });
@@ -200,11 +213,13 @@ export function PhotosPage() {
             <div key={row.key} className="photo-row" style={{ transform: `translateY(${row.start}px)` }}>
               {photos.slice(row.index * COLS, row.index * COLS + COLS).map((p) => (
                 <figure key={p.id} className={`photo ${p.status}`} data-status={p.status}>
-                  {p.status === 'done' || p.status === 'no_faces' ? (
-                    <img src={`/api/admin/photos/${p.id}/thumb?token=${encodeURIComponent(api.token)}`} alt={p.fileName} loading="lazy" />
-                  ) : (
-                    <div className="placeholder" aria-hidden="true" />
-                  )}
+                  <button type="button" className="photo-open" data-open-photo={p.id} aria-label={t.openPhoto(p.fileName)} onClick={() => setOpenId(p.id)}>
+                    {p.status === 'done' || p.status === 'no_faces' ? (
+                      <AdminImage path={`/api/admin/photos/${p.id}/thumb`} alt={p.fileName} />
+                    ) : (
+                      <div className="placeholder" aria-hidden="true" />
+                    )}
+                  </button>
                   <figcaption>
                     <span className="name">{p.fileName}</span>
                     <span className={`pill ${p.status}`}>
@@ -223,6 +238,7 @@ export function PhotosPage() {
           ))}
         </div>
       </div>
+      {openId && <PhotoDetail photoId={openId} onClose={closePhoto} onChanged={() => setReloads((n) => n + 1)} />}
     </div>
   );
 }

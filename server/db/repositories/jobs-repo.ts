@@ -37,6 +37,7 @@ export function createJobsRepo(db: Db) {
     `UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = ?, updated_at = ? WHERE state = 'failed' RETURNING ${COLUMNS}`,
   );
   const byId = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`);
+  const removeFor = db.prepare('DELETE FROM jobs WHERE kind = ? AND ref_id = ?');
   const counts = db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state');
   const list = db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE state = ? ORDER BY id DESC LIMIT ?`);
   const listAll = db.prepare(`SELECT ${COLUMNS} FROM jobs ORDER BY id DESC LIMIT ?`);
@@ -61,6 +62,8 @@ export function createJobsRepo(db: Db) {
     retry: (id: number, now: number) => retry.run(now, now, id).changes === 1,
     retryAllFailed: (now: number) => retryAll.all(now, now) as JobRow[],
     findById: (id: number) => byId.get(id) as JobRow | undefined,
+    /** Deletes the job of a photo or selfie that is being deleted (a running one finds nothing to update when it ends). */
+    removeFor: (kind: JobKind, refId: string) => void removeFor.run(kind, refId),
     counts(): Record<JobState, number> {
       const out: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
       for (const r of counts.all() as { state: JobState; n: number }[]) out[r.state] = r.n;

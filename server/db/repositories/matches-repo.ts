@@ -16,11 +16,21 @@ export interface GalleryRow {
   height: number | null;
 }
 
+export interface PhotoMatch {
+  attendeeId: string;
+  /** -1: given by the operator to a face that a later description of the photo did not find again. */
+  faceIndex: number;
+  distance: number;
+  byOperator: boolean;
+}
+
 export function createMatchesRepo(db: Db) {
-  // A refused pair never comes back; a pair already there stays as it is (idempotent).
+  // A refused pair never comes back; a pair already there stays as it is (idempotent); a face
+  // the operator gave to someone is not given to anyone else.
   const insert = db.prepare(`INSERT INTO matches (photo_id, attendee_id, event_id, face_index, distance, matched_at)
     SELECT @photoId, @attendeeId, @eventId, @faceIndex, @distance, @matchedAt
     WHERE NOT EXISTS (SELECT 1 FROM match_rejections r WHERE r.photo_id = @photoId AND r.attendee_id = @attendeeId)
+      AND NOT EXISTS (SELECT 1 FROM matches o WHERE o.photo_id = @photoId AND o.face_index = @faceIndex AND o.by_operator = 1)
     ON CONFLICT(photo_id, attendee_id) DO NOTHING`);
   const exists = db.prepare('SELECT EXISTS(SELECT 1 FROM matches WHERE photo_id = ? AND attendee_id = ?) AS e');
   const remove = db.prepare('DELETE FROM matches WHERE photo_id = ? AND attendee_id = ?');
@@ -34,6 +44,12 @@ export function createMatchesRepo(db: Db) {
   const attendeesOfPhotos = db.prepare(`SELECT photo_id AS photoId, attendee_id AS attendeeId FROM matches
     WHERE photo_id IN (SELECT value FROM json_each(?))`);
   const countsByEvent = db.prepare('SELECT attendee_id AS attendeeId, COUNT(*) AS n FROM matches WHERE event_id = ? GROUP BY attendee_id');
+  const ofPhoto = db.prepare(`SELECT attendee_id AS attendeeId, face_index AS faceIndex, distance, by_operator AS byOperator
+    FROM matches WHERE photo_id = ? ORDER BY face_index`);
+  const unreject = db.prepare('DELETE FROM match_rejections WHERE photo_id = ? AND attendee_id = ?');
+  const give = db.prepare(`INSERT INTO matches (photo_id, attendee_id, event_id, face_index, distance, matched_at, by_operator)
+    VALUES (@photoId, @attendeeId, @eventId, @faceIndex, 0, @matchedAt, 1)
+    ON CONFLICT(photo_id, attendee_id) DO UPDATE SET face_index = excluded.face_index, distance = 0, by_operator = 1`);
 
   return {
     /** Inserts the matches that are new; returns those that were. */
@@ -57,6 +73,19 @@ export function createMatchesRepo(db: Db) {
       }
       return out;
     },
+    /** Who is matched in a photo, on which face, and whether the operator said so. */
+    ofPhoto: (photoId: string) =>
+      (ofPhoto.all(photoId) as (Omit<PhotoMatch, 'byOperator'> & { byOperator: number })[]).map((r) => ({ ...r, byOperator: r.byOperator === 1 })),
+    /**
+     * The operator gives a face to an attendee: any "not me" of theirs for the photo is lifted, and
+     * their match (new, or moved from another face) is marked as the operator's. True when new.
+     */
+    give: db.transaction((m: Omit<MatchInsert, 'distance'>, matchedAt: number): boolean => {
+      unreject.run(m.photoId, m.attendeeId);
+      const had = (exists.get(m.photoId, m.attendeeId) as { e: number }).e === 1;
+      give.run({ ...m, matchedAt });
+      return !had;
+    }),
     photoCountsByEvent: (eventId: string) => new Map((countsByEvent.all(eventId) as { attendeeId: string; n: number }[]).map((r) => [r.attendeeId, r.n])),
   };
 }

@@ -25,6 +25,27 @@ export interface FaceRecord {
   descriptor: Float32Array;
 }
 
+export type Box = FaceRecord['box'];
+
+/** Intersection over union of two boxes (0: apart, 1: the same). */
+export function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (w <= 0 || h <= 0) return 0;
+  const inter = w * h;
+  return inter / (a.width * a.height + b.width * b.height - inter);
+}
+
+/** The index of the face that is the same as `box` (overlapping it most, and by at least a third), or -1. */
+function sameFace(box: Box, faces: FaceRecord[]): number {
+  let best = { index: -1, iou: 1 / 3 };
+  for (const f of faces) {
+    const iou = overlap(box, f.box);
+    if (iou >= best.iou) best = { index: f.faceIndex, iou };
+  }
+  return best.index;
+}
+
 const COLUMNS = `id, event_id AS eventId, file_name AS fileName, sha256, ext, width, height, status, error,
   face_count AS faceCount, created_at AS createdAt`;
 
@@ -48,6 +69,11 @@ export function createPhotosRepo(db: Db) {
   const staleModel = db.prepare(`SELECT id FROM photos WHERE event_id = ? AND status IN ('done', 'no_faces') AND model IS NOT ?`);
   const staleCount = db.prepare(`SELECT COUNT(*) AS n FROM photos WHERE event_id = ? AND status IN ('done', 'no_faces') AND model IS NOT ?`);
   const listByEvent = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
+  const facesOf = db.prepare('SELECT face_index AS faceIndex, box FROM photo_faces WHERE photo_id = ? ORDER BY face_index');
+  const remove = db.prepare('DELETE FROM photos WHERE id = ?');
+  const operatorFaces = db.prepare(`SELECT m.attendee_id AS attendeeId, f.box FROM matches m
+    JOIN photo_faces f ON f.photo_id = m.photo_id AND f.face_index = m.face_index WHERE m.photo_id = ? AND m.by_operator = 1`);
+  const moveOperatorMatch = db.prepare('UPDATE matches SET face_index = ? WHERE photo_id = ? AND attendee_id = ?');
   const listByEventStatus = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? AND status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
 
   return {
@@ -69,8 +95,12 @@ export function createPhotosRepo(db: Db) {
     setStatus: (id: string, status: PhotoStatus, error: string | null = null) => void setStatus.run(status, error, id),
     /** Replaces the photo's faces (described by `model`) and marks it done / no_faces (idempotent). */
     saveResult(id: string, eventId: string, model: string, result: { width: number; height: number; faces: FaceRecord[] }, now: number) {
+      // The operator's matches follow their face into the new description (another model may
+      // find the faces in another order): to the new face that overlaps it most, or to none (-1).
+      const given = operatorFaces.all(id) as { attendeeId: string; box: string }[];
       deleteFaces.run(id);
       for (const f of result.faces) insertFace.run(id, f.faceIndex, eventId, JSON.stringify(f.box), f.score, descriptorToBlob(f.descriptor), model);
+      for (const g of given) moveOperatorMatch.run(sameFace(JSON.parse(g.box) as Box, result.faces), id, g.attendeeId);
       finish.run({
         id,
         status: result.faces.length ? 'done' : 'no_faces',
@@ -94,6 +124,11 @@ export function createPhotosRepo(db: Db) {
         descriptor: blobToDescriptor(r.descriptor),
         width: (JSON.parse(r.box) as { width: number }).width,
       })),
+    /** The photo's faces, boxes in the oriented original's pixels. */
+    faces: (photoId: string) =>
+      (facesOf.all(photoId) as { faceIndex: number; box: string }[]).map((r) => ({ faceIndex: r.faceIndex, box: JSON.parse(r.box) as Box })),
+    /** Deletes the photo row; its faces, matches and "not me" refusals go with it (ON DELETE CASCADE). */
+    remove: (photoId: string) => remove.run(photoId).changes === 1,
     list: (eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) =>
       (status ? listByEventStatus.all(eventId, status, limit, offset) : listByEvent.all(eventId, limit, offset)) as PhotoRow[],
   };

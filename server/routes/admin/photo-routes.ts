@@ -1,13 +1,17 @@
-// Admin: photos in (upload, folder import, hot folder), the event's photos and their thumbnails.
+// Admin: photos in (upload, folder import, hot folder), the event's photos and their thumbnails;
+// a photo's page (its faces and who they went to, a face given or taken away) and its deletion.
 import type {} from '@fastify/multipart';
 import { readFile } from 'node:fs/promises';
 import {
   AdminPhotoParams,
+  AssignFaceBody,
   EventParams,
+  FaceParams,
   FolderBody,
   HotFolderBody,
   HotFolderResponse,
   ImportResponse,
+  PhotoDetail,
   PhotoList,
   PhotoListQuery,
   UploadPhotosResponse,
@@ -21,6 +25,7 @@ import { checkFolder, MAX_PHOTO_BYTES } from '../../ingest/folders.js';
 import type { HotFolders } from '../../ingest/hot-folders.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { EventOverviewService } from '../../services/event-overview-service.js';
+import type { PhotoReviewService } from '../../services/photo-review-service.js';
 
 export interface PhotoRoutesDeps {
   dataDir: string;
@@ -29,6 +34,7 @@ export interface PhotoRoutesDeps {
   folderImport: FolderImport;
   hotFolders: HotFolders;
   overview: EventOverviewService;
+  photoReview: PhotoReviewService;
 }
 
 export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
@@ -111,5 +117,29 @@ export function registerPhotoRoutes(app: HttpApp, deps: PhotoRoutesDeps) {
     } catch {
       throw new AppError(404, 'not_found', 'This photo has no thumbnail yet.');
     }
+  });
+
+  app.get('/api/admin/photos/:photoId', { schema: { params: AdminPhotoParams, response: { 200: PhotoDetail } } }, async (req) =>
+    deps.photoReview.get(req.params.photoId),
+  );
+
+  app.get('/api/admin/photos/:photoId/preview', { schema: { params: AdminPhotoParams } }, async (req, reply) => {
+    const path = deps.photoReview.previewPath(req.params.photoId);
+    if (!path) throw new AppError(404, 'not_found', 'No such photo.');
+    try {
+      const bytes = await readFile(path);
+      return reply.type('image/jpeg').header('Cache-Control', 'private, no-store').send(bytes);
+    } catch {
+      throw new AppError(404, 'not_found', 'This photo has no preview yet.');
+    }
+  });
+
+  app.put('/api/admin/photos/:photoId/faces/:index', { schema: { params: FaceParams, body: AssignFaceBody, response: { 200: PhotoDetail } } }, async (req) =>
+    deps.photoReview.assign(req.params.photoId, req.params.index, req.body.attendeeId),
+  );
+
+  app.delete('/api/admin/photos/:photoId', { schema: { params: AdminPhotoParams } }, async (req, reply) => {
+    await deps.photoReview.remove(req.params.photoId);
+    return reply.code(204).send();
   });
 }

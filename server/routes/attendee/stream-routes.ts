@@ -1,4 +1,4 @@
-// Attendee: the live stream (their selfie's status and new matches), for as long as the session holds.
+// Attendee: the live stream (their selfie's status, new matches, photos taken away), for as long as the session holds.
 import type { HttpApp } from '../../http/http-base.js';
 import { openSse } from '../../http/sse.js';
 import type { AttendeeStreams } from '../../live/attendee-streams.js';
@@ -47,6 +47,11 @@ export function registerStreamRoutes(app: HttpApp, deps: StreamRoutesDeps) {
     stream.onClose(
       deps.bus.on('match', (e) => {
         if (e.attendeeId === attendee.id && stillValid()) stream.send('match', { photoId: e.photoId, matchedAt: new Date(e.matchedAt).toISOString() });
+      }),
+    );
+    stream.onClose(
+      deps.bus.on('unmatch', (e) => {
+        if (e.attendeeId === attendee.id && stillValid()) stream.send('photo-removed', { photoId: e.photoId });
       }),
     );
   });
