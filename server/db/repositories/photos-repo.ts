@@ -1,5 +1,6 @@
 // Event photos and the faces found in them.
 import type { Db } from '../database.js';
+import { iou } from '../../faces/face-boxes.js';
 
 import type { PhotoStatus } from '../../contract/admin.js';
 export type { PhotoStatus };
@@ -27,21 +28,12 @@ export interface FaceRecord {
 
 export type Box = FaceRecord['box'];
 
-/** Intersection over union of two boxes (0: apart, 1: the same). */
-export function overlap(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  const inter = w * h;
-  return inter / (a.width * a.height + b.width * b.height - inter);
-}
-
 /** The index of the face that is the same as `box` (overlapping it most, and by at least a third), or -1. */
 function sameFace(box: Box, faces: FaceRecord[]): number {
   let best = { index: -1, iou: 1 / 3 };
   for (const f of faces) {
-    const iou = overlap(box, f.box);
-    if (iou >= best.iou) best = { index: f.faceIndex, iou };
+    const overlap = iou(box, f.box);
+    if (overlap >= best.iou) best = { index: f.faceIndex, iou: overlap };
   }
   return best.index;
 }
