@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'not_held',
   'ftp_unavailable',
   'too_many_failed_logins',
+  'wall_photo_blocked',
+  'wall_photo_not_ready',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
