@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../helpers/browser.js';
 import { fixture, fixtureFile, uploadPhotos, uploadSelfie, waitForIdle } from '../helpers/fixtures.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { shownOn } from '../helpers/wall-page.js';
 
 // A slide lasts 6 s and the wall polls every 3 s: a new approval is on screen within about 10 s.
 const T = { short: 10_000, slide: 20_000, job: 60_000 };
@@ -29,22 +30,6 @@ const watch = (page: Page) => {
     if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(msg.text());
   });
 };
-/** The photo the wall shows now (drawn, and faded in all the way), or null. */
-async function shownOn(page: Page): Promise<string | null> {
-  const img = page.locator('img.slide.in');
-  if ((await img.count()) === 0) return null;
-  return img
-    .evaluate(
-      (el) => {
-        const e = el as unknown as { complete: boolean; naturalWidth: number; dataset: { photoId?: string } };
-        const style = (globalThis as unknown as { getComputedStyle(el: unknown): { opacity: string } }).getComputedStyle(el);
-        return e.complete && e.naturalWidth > 0 && style.opacity === '1' ? (e.dataset.photoId ?? null) : null;
-      },
-      undefined,
-      { timeout: 1000 },
-    )
-    .catch(() => null); // replaced by the next slide meanwhile
-}
 const card = (fileName: string) => dash.locator('li.wall-photo', { hasText: fileName });
 const stateButton = (name: RegExp) => dash.getByRole('group', { name: 'Live photo wall' }).getByRole('button', { name });
 
