@@ -37,6 +37,7 @@ export default defineConfig({
       input: {
         attendee: resolve(import.meta.dirname, 'renderer/attendee/index.html'),
         dashboard: resolve(import.meta.dirname, 'renderer/dashboard/index.html'),
+        wall: resolve(import.meta.dirname, 'renderer/wall/index.html'),
       },
     },
   },

@@ -18,6 +18,7 @@ import { createSelfiesRepo } from './db/repositories/selfies-repo.js';
 import { createSessionsRepo } from './db/repositories/sessions-repo.js';
 import { createSettingsRepo } from './db/repositories/settings-repo.js';
 import { createFtpAccountsRepo } from './db/repositories/ftp-accounts-repo.js';
+import { createWallRepo } from './db/repositories/wall-repo.js';
 import { createFtp } from './ingest/ftp/ftp-assembly.js';
 import { createFolderImport } from './ingest/folder-import.js';
 import { createHotFolders } from './ingest/hot-folders.js';
@@ -55,6 +56,7 @@ import { createQueueService } from './services/queue-service.js';
 import { createPhotoStatus } from './status/photo-status.js';
 import { createSelfieStatus } from './status/selfie-status.js';
 import { createSettingsService } from './services/settings-service.js';
+import { createWallService } from './services/wall-service.js';
 import { createEventFiles } from './storage/event-files.js';
 import { sweepPartialFiles } from './storage/sweep.js';
 import { lanAddresses } from './util/lan-addresses.js';
@@ -97,6 +99,7 @@ export async function createFindMe(opts: CoreOptions) {
     matches: createMatchesRepo(db),
     jobs: createJobsRepo(db),
     ftpAccounts: createFtpAccountsRepo(db),
+    wall: createWallRepo(db),
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
@@ -261,7 +264,16 @@ export async function createFindMe(opts: CoreOptions) {
     files,
     acceptance: createSelfieAcceptance(pipelineDeps),
   });
-  const galleryService = createGalleryService({ db, attendees: repos.attendees, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
+  const galleryService = createGalleryService({
+    db,
+    attendees: repos.attendees,
+    photos: repos.photos,
+    selfies: repos.selfies,
+    matches: repos.matches,
+    files,
+    wall: repos.wall,
+  });
+  const wall = createWallService({ repo: repos.wall, events: repos.events, files });
   // A deleted account's faces and user leave Rekognition too.
   const gallery = { ...galleryService, deleteAccount: rekognition.forgettingAttendees(galleryService.deleteAccount) };
   const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches, files });
@@ -328,6 +340,7 @@ export async function createFindMe(opts: CoreOptions) {
     passwordsWaiting: hasher.queueSize,
     connectionsPerAddress: () => settings.get().connectionsPerAddress,
     meDetails: gallery.meDetails,
+    wall,
   });
   const adminApp = await buildAdminApp({
     logger: logger.child({ listener: 'admin' }),
@@ -349,6 +362,7 @@ export async function createFindMe(opts: CoreOptions) {
     purge,
     selfieReview,
     ftp,
+    wall,
     attendeeBaseUrls: () => attendeeBaseUrls,
     engineStatus: () =>
       usesRekognition(settings.get())

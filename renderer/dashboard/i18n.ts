@@ -157,6 +157,29 @@ const en = {
   ftpSettingsNote: 'Changes apply at once; cameras connected at that moment reconnect. Ports below 1024 need administrator rights.',
   ftpCardSteps:
     "On the camera: Wi-Fi → FTP transfer → server settings: type these values, set passive mode on, and send JPEG only (no RAW). Photos appear in attendees' galleries seconds after they are sent.",
+  wall: 'Photo wall',
+  wallTitle: 'Live photo wall',
+  wallOn: 'The wall is on',
+  wallOff: 'The wall is off',
+  wallHelp:
+    'Turn it on to show the event’s photos as a slideshow on a screen or projector at the venue. Only the photos you approve appear, and no names are shown.',
+  wallAddress: 'Wall address',
+  wallOpen: 'Open the wall',
+  wallQrAlt: 'QR code of the wall address',
+  wallAddressNote:
+    'Open it in a browser on the screen’s computer (double-click for full screen). Turning the wall off makes this address stop working; turning it on again makes a new one.',
+  wallPending: 'To review',
+  wallApproved: 'On the wall',
+  wallHidden: 'Hidden',
+  wallBlocked: 'Blocked',
+  wallApprove: 'Approve',
+  wallHide: 'Hide',
+  wallMore: 'Show more',
+  wallNone: 'No photos here.',
+  wallBlockedAccount: 'An attendee in it deleted their account',
+  wallBlockedNotMe: 'An attendee said “this isn’t me”',
+  err_wall_photo_blocked: 'An attendee in this photo deleted their account or said it isn’t them: it cannot go on the wall.',
+  err_wall_photo_not_ready: 'This photo is not processed yet.',
 };
 
 export type Dict = typeof en;
@@ -320,6 +343,30 @@ const fr: Dict = {
     "Les changements s'appliquent aussitôt ; les appareils connectés se reconnectent. Les ports sous 1024 demandent des droits d'administrateur.",
   ftpCardSteps:
     "Sur l'appareil : Wi-Fi → transfert FTP → réglages du serveur : saisissez ces valeurs, activez le mode passif et n'envoyez que les JPEG (pas de RAW). Les photos apparaissent dans les galeries des participants quelques secondes après l'envoi.",
+  wall: 'Mur de photos',
+  wallTitle: 'Mur de photos en direct',
+  wallOn: 'Le mur est allumé',
+  wallOff: 'Le mur est éteint',
+  wallHelp:
+    'Allumez-le pour montrer les photos de l’événement en diaporama sur un écran ou un projecteur sur place. Seules les photos que vous approuvez apparaissent, sans aucun nom.',
+  wallAddress: 'Adresse du mur',
+  wallOpen: 'Ouvrir le mur',
+  wallQrAlt: 'QR code de l’adresse du mur',
+  wallAddressNote:
+    'Ouvrez-la dans un navigateur sur l’ordinateur de l’écran (double-clic pour le plein écran). Éteindre le mur désactive cette adresse\u00a0; le rallumer en crée une nouvelle.',
+  wallPending: 'À examiner',
+  wallApproved: 'Sur le mur',
+  wallHidden: 'Masquées',
+  wallBlocked: 'Bloquées',
+  wallApprove: 'Approuver',
+  wallHide: 'Masquer',
+  wallMore: 'Voir plus',
+  wallNone: 'Aucune photo ici.',
+  wallBlockedAccount: 'Un participant présent a supprimé son compte',
+  wallBlockedNotMe: 'Un participant a dit «\u00a0ce n’est pas moi\u00a0»',
+  err_wall_photo_blocked:
+    'Un participant présent sur cette photo a supprimé son compte ou a dit que ce n’était pas lui\u00a0: elle ne peut pas aller sur le mur.',
+  err_wall_photo_not_ready: 'Cette photo n’est pas encore traitée.',
 };
 
 export const DICTS = { en, fr } as const;

@@ -10,9 +10,18 @@ import { JobsPage } from './pages/jobs-page';
 import { LivePage } from './pages/live-page';
 import { PhotosPage } from './pages/photos-page';
 import { SettingsPage } from './pages/settings-page';
+import { WallPage } from './pages/wall-page';
 import { DashboardProvider, useDashboard } from './state';
 
-const PAGES = { events: EventsPage, live: LivePage, photos: PhotosPage, attendees: AttendeesPage, jobs: JobsPage, settings: SettingsPage } as const;
+const PAGES = {
+  events: EventsPage,
+  live: LivePage,
+  photos: PhotosPage,
+  wall: WallPage,
+  attendees: AttendeesPage,
+  jobs: JobsPage,
+  settings: SettingsPage,
+} as const;
 type PageName = keyof typeof PAGES;
 
 /** The dashboard opened without its key, or with an old one: say so, and how to open the right address. */

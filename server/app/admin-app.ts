@@ -11,13 +11,22 @@ import { registerPhotoRoutes, type PhotoRoutesDeps } from '../routes/admin/photo
 import { registerSelfieReviewRoutes, type SelfieReviewRoutesDeps } from '../routes/admin/selfie-review-routes.js';
 import { requireAdminToken, requireOwnHost } from '../routes/admin/admin-auth.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from '../routes/admin/system-routes.js';
+import { registerWallRoutes, type WallRoutesDeps } from '../routes/admin/wall-routes.js';
 import type { EventsService } from '../services/events-service.js';
 import { createStreamTickets } from '../security/stream-tickets.js';
 import { createHttpBase, type HttpApp } from '../http/http-base.js';
 import { serveRendererApp } from '../http/static-pages.js';
 
 export interface AdminAppDeps
-  extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps, AttendeeRoutesDeps {
+  extends
+    SystemRoutesDeps,
+    PhotoRoutesDeps,
+    Omit<JobRoutesDeps, 'tickets'>,
+    EventRoutesDeps,
+    SelfieReviewRoutesDeps,
+    FtpRoutesDeps,
+    AttendeeRoutesDeps,
+    WallRoutesDeps {
   logger: FastifyBaseLogger;
   adminToken: string;
   events: EventsService;
@@ -45,6 +54,7 @@ export async function buildAdminApp(deps: AdminAppDeps) {
     registerAttendeeRoutes(scope, deps);
     registerSelfieReviewRoutes(scope, deps);
     registerFtpRoutes(scope, deps);
+    registerWallRoutes(scope, deps);
     registerJobRoutes(scope, { ...deps, tickets });
     scope.get('/api/docs', { schema: { hide: true } }, async () => ({
       admin: app.swagger(),

@@ -10,15 +10,23 @@ import { registerGalleryRoutes, type GalleryRoutesDeps } from '../routes/attende
 import { registerMeRoutes, type MeRoutesDeps } from '../routes/attendee/me-routes.js';
 import { registerSelfieRoutes, type SelfieRoutesDeps } from '../routes/attendee/selfie-routes.js';
 import { registerStreamRoutes, type StreamRoutesDeps } from '../routes/attendee/stream-routes.js';
+import { registerPublicWallRoutes, type WallRoutesDeps } from '../routes/attendee/wall-routes.js';
 import { SESSION_COOKIE } from '../routes/attendee/auth.js';
 import { createHttpBase } from '../http/http-base.js';
 import { sameOriginGuard } from '../http/same-origin.js';
-import { serveRendererApp } from '../http/static-pages.js';
+import { serveRendererApps } from '../http/static-pages.js';
 
 export interface AttendeeAppDeps
-  extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'>, Omit<SelfieRoutesDeps, 'rateLimits'>, MeRoutesDeps, StreamRoutesDeps {
+  extends
+    AccountRoutesDeps,
+    Omit<GalleryRoutesDeps, 'rateLimits'>,
+    Omit<SelfieRoutesDeps, 'rateLimits'>,
+    MeRoutesDeps,
+    StreamRoutesDeps,
+    Omit<WallRoutesDeps, 'rateLimits'> {
   logger: FastifyBaseLogger;
   rendererDir: string;
+  rateLimits: AccountRoutesDeps['rateLimits'] & WallRoutesDeps['rateLimits'];
   /** Open sockets one client address may hold (a live setting). */
   connectionsPerAddress: () => number;
 }
@@ -35,6 +43,10 @@ export async function buildAttendeeApp(deps: AttendeeAppDeps) {
   registerGalleryRoutes(app, deps);
   registerMeRoutes(app, deps);
   registerStreamRoutes(app, deps);
-  serveRendererApp(app, deps.rendererDir, 'attendee', ['/', '/e/:code']);
+  registerPublicWallRoutes(app, deps);
+  serveRendererApps(app, deps.rendererDir, [
+    { name: 'attendee', routes: ['/', '/e/:code'] },
+    { name: 'wall', routes: ['/wall/:key'] },
+  ]);
   return app;
 }

@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'too_many_failed_logins',
   'face_not_found',
   'attendee_not_in_event',
+  'wall_photo_blocked',
+  'wall_photo_not_ready',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

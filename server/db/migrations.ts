@@ -202,4 +202,31 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX matches_photo_face ON matches(photo_id, face_index);
     `,
   },
+  {
+    version: 9,
+    name: 'photo wall',
+    sql: `
+      -- The live photo wall of an event: on while it has a row; the key is the secret part of the
+      -- wall's address (turning the wall off deletes the row, so an old address stops working).
+      CREATE TABLE walls (
+        event_id    TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        wall_key    TEXT NOT NULL UNIQUE,
+        enabled_at  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- The operator's decision on each photo (no row: not looked at yet), and the block that
+      -- keeps it off the wall for good: an attendee in it deleted their account or said "not me".
+      CREATE TABLE wall_photos (
+        photo_id     TEXT PRIMARY KEY REFERENCES photos(id) ON DELETE CASCADE,
+        event_id     TEXT NOT NULL,
+        approved_at  INTEGER,
+        hidden_at    INTEGER,
+        blocked      TEXT,                       -- account_deleted | not_me
+        blocked_at   INTEGER
+      ) WITHOUT ROWID;
+      CREATE INDEX wall_photos_approved ON wall_photos(event_id, approved_at) WHERE approved_at IS NOT NULL AND blocked IS NULL;
+      INSERT OR IGNORE INTO wall_photos (photo_id, event_id, blocked, blocked_at)
+        SELECT r.photo_id, p.event_id, 'not_me', 0 FROM match_rejections r JOIN photos p ON p.id = r.photo_id;
+    `,
+  },
 ];

@@ -38,13 +38,21 @@ export function appAssetFiles(rendererDir: string, appName: string): Set<string>
  * @param routes client-side routes that get the app's index.html
  */
 export function serveRendererApp(app: HttpApp, rendererDir: string, appName: string, routes: string[]) {
-  const indexFile = join(rendererDir, appName, 'index.html');
-  const allowed = existsSync(indexFile) ? appAssetFiles(rendererDir, appName) : null;
-  if (!allowed) {
-    const hint = `The ${appName} app is not built yet: run "npm run build:renderer".`;
+  serveRendererApps(app, rendererDir, [{ name: appName, routes }]);
+}
+
+/** Several apps on one listener (the attendee listener also serves the photo wall): one assets folder, each app's files allowed. */
+export function serveRendererApps(app: HttpApp, rendererDir: string, apps: { name: string; routes: string[] }[]) {
+  const built = apps.map((a) => ({ ...a, allowed: existsSync(join(rendererDir, a.name, 'index.html')) ? appAssetFiles(rendererDir, a.name) : null }));
+  for (const { name, routes, allowed } of built) {
+    if (allowed) continue;
+    const hint = `The ${name} app is not built yet: run "npm run build:renderer".`;
     for (const route of routes) app.get(route, async (_req, reply) => reply.code(503).type('text/plain').send(hint));
-    return;
   }
+  const ready = built.filter((a) => a.allowed);
+  if (!ready.length) return;
+  const indexes = new Set(ready.map((a) => `${a.name}/index.html`));
+  const allowed = new Set(ready.flatMap((a) => [...a.allowed!]));
   app.register(fastifyStatic, {
     root: join(rendererDir, 'assets'),
     prefix: '/assets/',
@@ -56,11 +64,13 @@ export function serveRendererApp(app: HttpApp, rendererDir: string, appName: str
     // index.html goes through sendFile, which this check sees too.
     allowedPath: (pathName) => {
       const name = pathName.replace(/^\//, '');
-      return name === `${appName}/index.html` || (!name.includes('/') && allowed.has(name));
+      return indexes.has(name) || (!name.includes('/') && allowed.has(name));
     },
   });
-  for (const route of routes) {
-    // index.html names the hashed assets: it must be revalidated, never cached for a year like them.
-    app.get(route, async (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile(`${appName}/index.html`, rendererDir, { cacheControl: false }));
+  for (const { name, routes } of ready) {
+    for (const route of routes) {
+      // index.html names the hashed assets: it must be revalidated, never cached for a year like them.
+      app.get(route, async (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile(`${name}/index.html`, rendererDir, { cacheControl: false }));
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { AttendeeRow, AttendeesRepo } from '../db/repositories/attendees-re
 import type { MatchesRepo } from '../db/repositories/matches-repo.js';
 import type { PhotosRepo } from '../db/repositories/photos-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
+import type { WallRepo } from '../db/repositories/wall-repo.js';
 import { AppError } from '../util/app-error.js';
 import type { EventFiles } from '../storage/event-files.js';
 
@@ -19,6 +20,8 @@ export interface GalleryDeps {
   selfies: SelfiesRepo;
   matches: MatchesRepo;
   files: EventFiles;
+  /** The photo wall: what an attendee leaves or refuses never appears on it. */
+  wall?: Pick<WallRepo, 'block' | 'blockMatchedTo'>;
 }
 
 const encodeCursor = (at: number, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
@@ -38,6 +41,7 @@ const noSuchPhoto = () => new AppError(404, 'not_found', 'No such photo.');
 
 export function createGalleryService(deps: GalleryDeps) {
   const deleteRows = deps.db.transaction((attendeeId: string) => {
+    deps.wall?.blockMatchedTo(attendeeId, 'account_deleted', Date.now()); // while their matches still say which photos
     deps.photos.forgetFacesMatchedTo(attendeeId); // their descriptors identify the person too
     deps.attendees.remove(attendeeId); // sessions, selfies, matches and refusals cascade
   });
@@ -75,6 +79,7 @@ export function createGalleryService(deps: GalleryDeps) {
 
     notMe(attendee: AttendeeRow, photoId: string) {
       ownPhoto(attendee, photoId);
+      deps.wall?.block(photoId, 'not_me', Date.now()); // first: off the wall even if the refusal fails
       deps.matches.refuse(photoId, attendee.id);
     },
 
