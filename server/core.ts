@@ -18,6 +18,8 @@ import { createSelfiesRepo } from './db/repositories/selfies-repo.js';
 import { createSessionsRepo } from './db/repositories/sessions-repo.js';
 import { createSettingsRepo } from './db/repositories/settings-repo.js';
 import { createFtpAccountsRepo } from './db/repositories/ftp-accounts-repo.js';
+import { createBrandingRepo } from './db/repositories/branding-repo.js';
+import { createBrandingService } from './services/branding-service.js';
 import { createFtp } from './ingest/ftp/ftp-assembly.js';
 import { createFolderImport } from './ingest/folder-import.js';
 import { createHotFolders } from './ingest/hot-folders.js';
@@ -96,6 +98,7 @@ export async function createFindMe(opts: CoreOptions) {
     matches: createMatchesRepo(db),
     jobs: createJobsRepo(db),
     ftpAccounts: createFtpAccountsRepo(db),
+    branding: createBrandingRepo(db),
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
@@ -212,6 +215,7 @@ export async function createFindMe(opts: CoreOptions) {
   });
 
   const events = createEventsService({ events: repos.events });
+  const branding = createBrandingService({ repo: repos.branding, events, files });
   const accounts = createAccountsService({
     attendees: repos.attendees,
     sessions: repos.sessions,
@@ -310,6 +314,8 @@ export async function createFindMe(opts: CoreOptions) {
     passwordsWaiting: hasher.queueSize,
     connectionsPerAddress: () => settings.get().connectionsPerAddress,
     meDetails: gallery.meDetails,
+    branding,
+    eventBranding: branding.lookOf,
   });
   const adminApp = await buildAdminApp({
     logger: logger.child({ listener: 'admin' }),
@@ -336,6 +342,7 @@ export async function createFindMe(opts: CoreOptions) {
         ? rekognition.status()
         : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() },
     secrets,
+    branding,
   });
 
   let closed = false;

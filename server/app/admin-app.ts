@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { registerAttendeeRoutes, type AttendeeRoutesDeps } from '../routes/admin/attendee-routes.js';
+import { registerBrandingRoutes, type BrandingRoutesDeps } from '../routes/admin/branding-routes.js';
 import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event-routes.js';
 import { registerFtpRoutes, type FtpRoutesDeps } from '../routes/admin/ftp-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
@@ -19,6 +20,7 @@ import { serveRendererApp } from '../http/static-pages.js';
 export interface AdminAppDeps
   extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps, AttendeeRoutesDeps {
   logger: FastifyBaseLogger;
+  branding: BrandingRoutesDeps['branding'];
   adminToken: string;
   events: EventsService;
   rendererDir: string;
@@ -45,6 +47,7 @@ export async function buildAdminApp(deps: AdminAppDeps) {
     registerAttendeeRoutes(scope, deps);
     registerSelfieReviewRoutes(scope, deps);
     registerFtpRoutes(scope, deps);
+    registerBrandingRoutes(scope, deps);
     registerJobRoutes(scope, { ...deps, tickets });
     scope.get('/api/docs', { schema: { hide: true } }, async () => ({
       admin: app.swagger(),
