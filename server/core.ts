@@ -19,6 +19,8 @@ import { createSessionsRepo } from './db/repositories/sessions-repo.js';
 import { createSettingsRepo } from './db/repositories/settings-repo.js';
 import { createFtpAccountsRepo } from './db/repositories/ftp-accounts-repo.js';
 import { createWallRepo } from './db/repositories/wall-repo.js';
+import { createBrandingRepo } from './db/repositories/branding-repo.js';
+import { createBrandingService } from './services/branding-service.js';
 import { createFtp } from './ingest/ftp/ftp-assembly.js';
 import { createFolderImport } from './ingest/folder-import.js';
 import { createHotFolders } from './ingest/hot-folders.js';
@@ -100,6 +102,7 @@ export async function createFindMe(opts: CoreOptions) {
     jobs: createJobsRepo(db),
     ftpAccounts: createFtpAccountsRepo(db),
     wall: createWallRepo(db),
+    branding: createBrandingRepo(db),
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
@@ -216,6 +219,7 @@ export async function createFindMe(opts: CoreOptions) {
   });
 
   const events = createEventsService({ events: repos.events });
+  const branding = createBrandingService({ repo: repos.branding, events, files });
   const accounts = createAccountsService({
     attendees: repos.attendees,
     sessions: repos.sessions,
@@ -341,6 +345,8 @@ export async function createFindMe(opts: CoreOptions) {
     connectionsPerAddress: () => settings.get().connectionsPerAddress,
     meDetails: gallery.meDetails,
     wall,
+    branding,
+    eventBranding: branding.lookOf,
   });
   const adminApp = await buildAdminApp({
     logger: logger.child({ listener: 'admin' }),
@@ -369,6 +375,7 @@ export async function createFindMe(opts: CoreOptions) {
         ? rekognition.status()
         : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() },
     secrets,
+    branding,
   });
 
   let closed = false;

@@ -12,12 +12,18 @@ import type {
 } from '../../server/contract/attendee';
 import type { EventRef } from '../../server/contract/common';
 import { photoPath } from '../../server/contract/limits';
+import { brandFromCodeCheck, brandFromMe } from './branding';
 import { ApiError, apiFetch } from '../shared/api-client';
 
 const q = encodeURIComponent;
 
 export const api = {
-  checkEventCode: (code: string, signal?: AbortSignal) => apiFetch<CheckEventCodeResponse>(`/api/check-event-code?code=${q(code)}`, { signal }),
+  // Both calls that name the event also bring its look (colour, logo): applied as they answer.
+  checkEventCode: (code: string, signal?: AbortSignal) =>
+    apiFetch<CheckEventCodeResponse>(`/api/check-event-code?code=${q(code)}`, { signal }).then((r) => {
+      brandFromCodeCheck(code, r.event, r.branding);
+      return r;
+    }),
   availability: (code: string, field: { username?: string; email?: string }, signal?: AbortSignal) => {
     const params = new URLSearchParams({ code, ...field });
     return apiFetch<CheckAvailabilityResponse>(`/api/check-user-availability?${params}`, { signal });
@@ -25,7 +31,11 @@ export const api = {
   register: (body: RegisterBody) => apiFetch<AuthResponse>('/api/register', { method: 'POST', body: JSON.stringify(body) }),
   login: (body: LoginBody) => apiFetch<AuthResponse>('/api/login', { method: 'POST', body: JSON.stringify(body) }),
   logout: () => apiFetch<void>('/api/logout', { method: 'POST' }),
-  me: () => apiFetch<MeResponse>('/api/me'),
+  me: () =>
+    apiFetch<MeResponse>('/api/me').then((r) => {
+      brandFromMe(r.attendee.eventId, r.branding);
+      return r;
+    }),
   myPhotos: (cursor: string | null, limit = 30) => apiFetch<MyPhotosResponse>(`/api/my-photos?limit=${limit}${cursor ? `&cursor=${q(cursor)}` : ''}`),
   notMe: (photoId: string) => apiFetch<void>(`/api/photo/${q(photoId)}/not-me`, { method: 'POST' }),
   deleteMe: () => apiFetch<void>('/api/me', { method: 'DELETE' }),

@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { registerAttendeeRoutes, type AttendeeRoutesDeps } from '../routes/admin/attendee-routes.js';
+import { registerBrandingRoutes, type BrandingRoutesDeps } from '../routes/admin/branding-routes.js';
 import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event-routes.js';
 import { registerFtpRoutes, type FtpRoutesDeps } from '../routes/admin/ftp-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
@@ -28,6 +29,7 @@ export interface AdminAppDeps
     AttendeeRoutesDeps,
     WallRoutesDeps {
   logger: FastifyBaseLogger;
+  branding: BrandingRoutesDeps['branding'];
   adminToken: string;
   events: EventsService;
   rendererDir: string;
@@ -55,6 +57,7 @@ export async function buildAdminApp(deps: AdminAppDeps) {
     registerSelfieReviewRoutes(scope, deps);
     registerFtpRoutes(scope, deps);
     registerWallRoutes(scope, deps);
+    registerBrandingRoutes(scope, deps);
     registerJobRoutes(scope, { ...deps, tickets });
     scope.get('/api/docs', { schema: { hide: true } }, async () => ({
       admin: app.swagger(),

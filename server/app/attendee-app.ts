@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { registerAccountRoutes, type AccountRoutesDeps } from '../routes/attendee/account-routes.js';
+import { registerBrandingRoutes } from '../routes/attendee/branding-routes.js';
 import { registerGalleryRoutes, type GalleryRoutesDeps } from '../routes/attendee/gallery-routes.js';
 import { registerMeRoutes, type MeRoutesDeps } from '../routes/attendee/me-routes.js';
 import { registerSelfieRoutes, type SelfieRoutesDeps } from '../routes/attendee/selfie-routes.js';
@@ -44,6 +45,7 @@ export async function buildAttendeeApp(deps: AttendeeAppDeps) {
   registerMeRoutes(app, deps);
   registerStreamRoutes(app, deps);
   registerPublicWallRoutes(app, deps);
+  registerBrandingRoutes(app, deps);
   serveRendererApps(app, deps.rendererDir, [
     { name: 'attendee', routes: ['/', '/e/:code'] },
     { name: 'wall', routes: ['/wall/:key'] },

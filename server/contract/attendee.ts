@@ -1,5 +1,6 @@
 // HTTP shapes of the attendee listener (API.md, "Attendee listener").
 import { Type, type Static } from 'typebox';
+import { PublicBranding } from './branding.js';
 import { EventRef } from './common.js';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, ID_PATTERN, USERNAME_PATTERN } from './limits.js';
 
@@ -25,6 +26,8 @@ export const CheckEventCodeQuery = Type.Object({ code: EventCode }, { additional
 export const CheckEventCodeResponse = Type.Object({
   valid: Type.Boolean(),
   event: Type.Optional(EventRef),
+  /** The event's colour and logo, so the join screen and header wear them (valid codes only). */
+  branding: Type.Optional(PublicBranding),
 });
 export type CheckEventCodeResponse = Static<typeof CheckEventCodeResponse>;
 
@@ -102,6 +105,8 @@ export const MeResponse = Type.Object({
   attendee: Attendee,
   selfies: Type.Array(Selfie),
   photoCount: Type.Integer(),
+  /** The look of the attendee's event (colour, logo), when it has one. */
+  branding: Type.Optional(PublicBranding),
 });
 export type MeResponse = Static<typeof MeResponse>;
 

@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'attendee_not_in_event',
   'wall_photo_blocked',
   'wall_photo_not_ready',
+  'invalid_wifi',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

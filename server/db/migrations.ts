@@ -229,4 +229,23 @@ export const MIGRATIONS: Migration[] = [
         SELECT r.photo_id, p.event_id, 'not_me', 0 FROM match_rejections r JOIN photos p ON p.id = r.photo_id;
     `,
   },
+  {
+    version: 10,
+    name: 'event branding',
+    sql: `
+      -- Each event's poster and phone branding: one accent colour (#rrggbb), the venue Wi-Fi shown
+      -- on the poster (its password is printed for attendees, so kept as typed), and the logo's
+      -- sha256 prefix: the logo file is <event>/branding/logo-<hash>.png, NULL when there is none.
+      CREATE TABLE event_branding (
+        event_id       TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        accent_color   TEXT,
+        wifi_ssid      TEXT,
+        wifi_password  TEXT,
+        wifi_security  TEXT,                    -- WPA | WEP | nopass
+        wifi_hidden    INTEGER NOT NULL DEFAULT 0,
+        logo_hash      TEXT,
+        updated_at     INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

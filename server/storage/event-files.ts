@@ -20,6 +20,8 @@ export function createEventFiles(dataDir: string) {
     thumb: (eventId: string, photoId: string) => join(eventDir(eventId), 'thumbs', `${safe(photoId)}.jpg`),
     selfieUpload: (eventId: string, selfieId: string) => join(eventDir(eventId), 'selfies', `${safe(selfieId)}.upload`),
     selfie: (eventId: string, selfieId: string) => join(eventDir(eventId), 'selfies', `${safe(selfieId)}.jpg`),
+    /** The event's logo, named by the hash of its bytes (a new logo is a new file). */
+    logo: (eventId: string, hash: string) => join(eventDir(eventId), 'branding', `logo-${safe(hash)}.png`),
   };
 }
 export type EventFiles = ReturnType<typeof createEventFiles>;

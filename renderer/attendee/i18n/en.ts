@@ -176,6 +176,7 @@ export const en = {
   err_selfie_budget_exceeded: 'You have sent many selfies in a short time. Please wait a while before trying again.',
   err_too_many_connections: 'Too many connections from your network right now. Please try again in a moment.',
   err_too_many_failed_logins: 'Too many wrong passwords for this account. Wait a few minutes, or ask the organiser at the welcome desk.',
+  eventLogo: 'The event’s logo',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

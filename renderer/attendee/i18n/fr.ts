@@ -170,4 +170,5 @@ export const fr: Dictionary = {
   err_selfie_budget_exceeded: 'Vous avez envoyé beaucoup de selfies en peu de temps. Attendez un moment avant de réessayer.',
   err_too_many_connections: 'Trop de connexions depuis votre réseau en ce moment. Réessayez dans un instant.',
   err_too_many_failed_logins: 'Trop de mots de passe erronés pour ce compte. Attendez quelques minutes, ou demandez à l’accueil de l’événement.',
+  eventLogo: 'Logo de l’événement',
 };

@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JoinInfo } from '../../../server/contract/admin';
 import { useDashboard } from '../state';
+import { EventBranding } from '../components/event-branding';
 import { EVENT_CODE_MAX, EVENT_CODE_PATTERN, EVENT_NAME_MAX } from '../../../server/contract/limits';
 
 export function EventsPage() {
@@ -77,20 +78,9 @@ export function EventsPage() {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => window.print()}>
-            {t.printPoster}
-          </button>
-          <div className="poster" aria-hidden="true">
-            <h1>{active.name}</h1>
-            <p className="poster-line">{t.posterLine}</p>
-            <img src={join.qrSvgDataUrl} alt="" />
-            <p>
-              {t.posterScan} <strong>{join.urls[0]}</strong>
-            </p>
-            <p className="code">{join.code}</p>
-          </div>
         </section>
       )}
+      {active && join && <EventBranding eventId={active.id} eventName={active.name} join={join} />}
     </div>
   );
 }

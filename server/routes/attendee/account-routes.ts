@@ -12,6 +12,7 @@ import {
 import { AppError } from '../../util/app-error.js';
 import type { HttpApp } from '../../http/http-base.js';
 import type { AttendeeStreams } from '../../live/attendee-streams.js';
+import type { BrandingService } from '../../services/branding-service.js';
 import { hashToken } from '../../security/tokens.js';
 import type { AccountsService } from '../../services/accounts-service.js';
 import type { EventsService } from '../../services/events-service.js';
@@ -25,6 +26,7 @@ export interface AccountRoutesDeps {
   streams: AttendeeStreams;
   /** Password checks waiting for a thread: above PASSWORD_QUEUE_LIMIT, logins and registrations are shed. */
   passwordsWaiting: () => number;
+  branding: BrandingService;
 }
 
 /** About 2.5 s of bcrypt work queued on 2 threads at cost 10: more would keep a phone waiting too long. */
@@ -49,7 +51,8 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
     },
     async (req) => {
       const event = deps.events.byCode(req.query.code);
-      return event ? { valid: true, event: { id: event.id, name: event.name } } : { valid: false };
+      if (!event) return { valid: false };
+      return { valid: true, event: { id: event.id, name: event.name }, branding: deps.branding.publicFor(event.id, req.query.code.trim()) };
     },
   );
 

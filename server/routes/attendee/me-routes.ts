@@ -13,6 +13,8 @@ export interface MeRoutesDeps {
   streams: AttendeeStreams;
   /** Selfies and photo count for /api/me (gallery-service). */
   meDetails: (attendeeId: string) => Pick<MeResponse, 'selfies' | 'photoCount'>;
+  /** The look of the attendee's event (branding-service); undefined when it has none. */
+  eventBranding: (eventId: string) => MeResponse['branding'];
 }
 
 export function registerMeRoutes(app: HttpApp, deps: MeRoutesDeps) {
@@ -20,7 +22,8 @@ export function registerMeRoutes(app: HttpApp, deps: MeRoutesDeps) {
 
   app.get('/api/me', { preHandler: auth, schema: { response: { 200: MeResponse } } }, async (req) => {
     const attendee = attendeeOf(req);
-    return { attendee: toAttendee(attendee), ...deps.meDetails(attendee.id) };
+    const branding = deps.eventBranding(attendee.eventId);
+    return { attendee: toAttendee(attendee), ...deps.meDetails(attendee.id), ...(branding && { branding }) };
   });
 
   app.delete('/api/me', { preHandler: auth }, async (req, reply) => {
