@@ -260,7 +260,15 @@ export async function createFindMe(opts: CoreOptions) {
     files,
     acceptance: createSelfieAcceptance(pipelineDeps),
   });
-  const galleryService = createGalleryService({ db, attendees: repos.attendees, photos: repos.photos, selfies: repos.selfies, matches: repos.matches, files });
+  const galleryService = createGalleryService({
+    db,
+    attendees: repos.attendees,
+    photos: repos.photos,
+    selfies: repos.selfies,
+    matches: repos.matches,
+    events: repos.events,
+    files,
+  });
   // A deleted account's faces and user leave Rekognition too.
   const gallery = { ...galleryService, deleteAccount: rekognition.forgettingAttendees(galleryService.deleteAccount) };
   const overview = createEventOverviewService({ photos: repos.photos, attendees: repos.attendees, selfies: repos.selfies, matches: repos.matches, files });
@@ -292,7 +300,7 @@ export async function createFindMe(opts: CoreOptions) {
   const removeAttendee = createAttendeeRemoval({
     attendees: repos.attendees,
     deleteAccount: gallery.deleteAccount,
-    closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId),
+    closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId, 'removed'),
   });
 
   const attendeeApp = await buildAttendeeApp({

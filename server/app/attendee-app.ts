@@ -13,7 +13,7 @@ import { registerStreamRoutes, type StreamRoutesDeps } from '../routes/attendee/
 import { SESSION_COOKIE } from '../routes/attendee/auth.js';
 import { createHttpBase } from '../http/http-base.js';
 import { sameOriginGuard } from '../http/same-origin.js';
-import { serveRendererApp } from '../http/static-pages.js';
+import { sendAppPage, serveRendererApp } from '../http/static-pages.js';
 
 export interface AttendeeAppDeps
   extends AccountRoutesDeps, Omit<GalleryRoutesDeps, 'rateLimits'>, Omit<SelfieRoutesDeps, 'rateLimits'>, MeRoutesDeps, StreamRoutesDeps {
@@ -24,7 +24,12 @@ export interface AttendeeAppDeps
 }
 
 export async function buildAttendeeApp(deps: AttendeeAppDeps) {
-  const app = createHttpBase({ logger: deps.logger, connectionsPerAddress: deps.connectionsPerAddress });
+  const app = createHttpBase({
+    logger: deps.logger,
+    connectionsPerAddress: deps.connectionsPerAddress,
+    // A mistyped address gets the phone app's own "page not found", in the phone's language.
+    htmlNotFound: (reply) => sendAppPage(reply, deps.rendererDir, 'attendee', 404),
+  });
   await app.register(swagger, { openapi: { info: { title: 'FindMe attendee API', version: '1' } } });
   await app.register(cookie);
   app.addHook('onRequest', sameOriginGuard(SESSION_COOKIE));

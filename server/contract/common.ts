@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'not_held',
   'ftp_unavailable',
   'too_many_failed_logins',
+  'undo_expired',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
