@@ -274,6 +274,7 @@ export async function createFindMe(opts: CoreOptions) {
     photos: repos.photos,
     selfies: repos.selfies,
     matches: repos.matches,
+    events: repos.events,
     files,
     wall: repos.wall,
   });
@@ -326,7 +327,7 @@ export async function createFindMe(opts: CoreOptions) {
   const removeAttendee = createAttendeeRemoval({
     attendees: repos.attendees,
     deleteAccount: gallery.deleteAccount,
-    closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId),
+    closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId, 'removed'),
   });
 
   const attendeeApp = await buildAttendeeApp({

@@ -38,6 +38,7 @@ export const api = {
     }),
   myPhotos: (cursor: string | null, limit = 30) => apiFetch<MyPhotosResponse>(`/api/my-photos?limit=${limit}${cursor ? `&cursor=${q(cursor)}` : ''}`),
   notMe: (photoId: string) => apiFetch<void>(`/api/photo/${q(photoId)}/not-me`, { method: 'POST' }),
+  undoNotMe: (photoId: string) => apiFetch<void>(`/api/photo/${q(photoId)}/not-me/undo`, { method: 'POST' }),
   deleteMe: () => apiFetch<void>('/api/me', { method: 'DELETE' }),
 };
 

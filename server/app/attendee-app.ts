@@ -15,7 +15,7 @@ import { registerPublicWallRoutes, type WallRoutesDeps } from '../routes/attende
 import { SESSION_COOKIE } from '../routes/attendee/auth.js';
 import { createHttpBase } from '../http/http-base.js';
 import { sameOriginGuard } from '../http/same-origin.js';
-import { serveRendererApps } from '../http/static-pages.js';
+import { sendAppPage, serveRendererApps } from '../http/static-pages.js';
 
 export interface AttendeeAppDeps
   extends
@@ -33,7 +33,12 @@ export interface AttendeeAppDeps
 }
 
 export async function buildAttendeeApp(deps: AttendeeAppDeps) {
-  const app = createHttpBase({ logger: deps.logger, connectionsPerAddress: deps.connectionsPerAddress });
+  const app = createHttpBase({
+    logger: deps.logger,
+    connectionsPerAddress: deps.connectionsPerAddress,
+    // A mistyped address gets the phone app's own "page not found", in the phone's language.
+    htmlNotFound: (reply) => sendAppPage(reply, deps.rendererDir, 'attendee', 404),
+  });
   await app.register(swagger, { openapi: { info: { title: 'FindMe attendee API', version: '1' } } });
   await app.register(cookie);
   app.addHook('onRequest', sameOriginGuard(SESSION_COOKIE));

@@ -143,12 +143,24 @@ export const PhotoQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * POST /api/photo/:id/not-me/undo: takes back a "This isn't me" of the last 30 seconds (204);
+ * later, or twice, 410 `undo_expired`.
+ */
+export const UndoNotMeParams = PhotoParams;
+export type UndoNotMeParams = Static<typeof UndoNotMeParams>;
+
+/** Why the server ended an attendee's stream (sent as `ended` just before it closes). */
+export type StreamEndReason = 'removed';
+
 /** Server-sent events on /api/stream. */
 export interface AttendeeStreamEvents {
   selfie: { id: string; status: SelfieStatus; reason?: SelfieRejection };
   match: { photoId: string; matchedAt: string };
   /** The photo left the attendee's gallery (the organiser took it away or deleted it). */
   'photo-removed': { photoId: string };
+  /** The organiser removed this attendee: the stream closes next and the session is gone. */
+  ended: { reason: StreamEndReason };
 }
 
 // Types of the schemas above that had none.

@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'wall_photo_blocked',
   'wall_photo_not_ready',
   'invalid_wifi',
+  'undo_expired',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -23,6 +23,11 @@ export interface HttpBaseOptions {
   maxConnections?: number;
   /** Open sockets at most per client address (read at each new connection); none when absent. */
   connectionsPerAddress?: () => number;
+  /**
+   * A page for unknown paths that a browser opens (Accept: text/html, outside /api/): the
+   * listener's own app answering 404. Returns false when it cannot (the app is not built).
+   */
+  htmlNotFound?: (reply: import('fastify').FastifyReply) => boolean;
 }
 
 // Query strings are text: coerce them. Bodies are JSON: take them as sent. Neither drops
@@ -57,6 +62,8 @@ export function createHttpBase(opts: HttpBaseOptions) {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvParams).compile(schema));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
+    const page = (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && /text\/html/.test(req.headers.accept ?? '');
+    if (page && opts.htmlNotFound?.(reply)) return;
     reply.code(404).send({ error: { code: 'not_found', message: `Nothing here: ${req.method} ${req.url.split('?')[0]}` } });
   });
 

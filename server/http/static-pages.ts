@@ -4,6 +4,7 @@
 import fastifyStatic from '@fastify/static';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { FastifyReply } from 'fastify';
 import type { HttpApp } from './http-base.js';
 
 interface ManifestChunk {
@@ -73,4 +74,14 @@ export function serveRendererApps(app: HttpApp, rendererDir: string, apps: { nam
       app.get(route, async (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile(`${name}/index.html`, rendererDir, { cacheControl: false }));
     }
   }
+}
+
+/**
+ * Sends the app's index.html with `status` (the friendly 404 page: the app shows it for a path
+ * it does not know); false when the app is not built or @fastify/static is not there.
+ */
+export function sendAppPage(reply: FastifyReply, rendererDir: string, appName: string, status: number): boolean {
+  if (typeof reply.sendFile !== 'function' || !existsSync(join(rendererDir, appName, 'index.html'))) return false;
+  void reply.code(status).header('Cache-Control', 'no-cache').sendFile(`${appName}/index.html`, rendererDir, { cacheControl: false });
+  return true;
 }

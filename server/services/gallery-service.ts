@@ -4,12 +4,15 @@
 import { rm } from 'node:fs/promises';
 import { forgetNow, type Db } from '../db/database.js';
 import type { AttendeeRow, AttendeesRepo } from '../db/repositories/attendees-repo.js';
+import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { MatchesRepo } from '../db/repositories/matches-repo.js';
 import type { PhotosRepo } from '../db/repositories/photos-repo.js';
 import type { SelfiesRepo } from '../db/repositories/selfies-repo.js';
 import type { WallRepo } from '../db/repositories/wall-repo.js';
 import { AppError } from '../util/app-error.js';
 import type { EventFiles } from '../storage/event-files.js';
+import { photoDownloadName, zipDownloadName } from './download-names.js';
+import { createNotMeUndo } from './not-me-undo.js';
 
 export type PhotoSize = 'thumb' | 'preview' | 'original';
 
@@ -19,9 +22,13 @@ export interface GalleryDeps {
   photos: PhotosRepo;
   selfies: SelfiesRepo;
   matches: MatchesRepo;
+  events: Pick<EventsRepo, 'findById'>;
   files: EventFiles;
   /** The photo wall: what an attendee leaves or refuses never appears on it. */
   wall?: Pick<WallRepo, 'block' | 'blockMatchedTo'>;
+  /** How long a "This isn't me" can be taken back; 30 s by default. */
+  undoWindowMs?: number;
+  now?: () => number;
 }
 
 const encodeCursor = (at: number, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
@@ -45,6 +52,9 @@ export function createGalleryService(deps: GalleryDeps) {
     deps.photos.forgetFacesMatchedTo(attendeeId); // their descriptors identify the person too
     deps.attendees.remove(attendeeId); // sessions, selfies, matches and refusals cascade
   });
+
+  const undo = createNotMeUndo({ windowMs: deps.undoWindowMs ?? 30_000, now: deps.now ?? (() => Date.now()) });
+  const eventName = (eventId: string) => deps.events.findById(eventId)?.name ?? 'FindMe';
 
   function ownPhoto(attendee: AttendeeRow, photoId: string) {
     if (!deps.matches.exists(photoId, attendee.id)) throw noSuchPhoto();
@@ -72,24 +82,48 @@ export function createGalleryService(deps: GalleryDeps) {
     /** The file of one of the caller's photos. */
     photoFile(attendee: AttendeeRow, photoId: string, size: PhotoSize) {
       const photo = ownPhoto(attendee, photoId);
-      if (size === 'original') return { path: deps.files.original(photo.eventId, photo.id, photo.ext), ext: photo.ext, fileName: photo.fileName };
+      if (size === 'original') {
+        const downloadName = photoDownloadName(eventName(photo.eventId), photo.createdAt, deps.matches.rank(photoId, attendee.id), photo.ext);
+        return { path: deps.files.original(photo.eventId, photo.id, photo.ext), ext: photo.ext, fileName: photo.fileName, downloadName };
+      }
       const path = size === 'thumb' ? deps.files.thumb(photo.eventId, photo.id) : deps.files.preview(photo.eventId, photo.id);
-      return { path, ext: '.jpg', fileName: photo.fileName };
+      return { path, ext: '.jpg', fileName: photo.fileName, downloadName: null };
     },
 
     notMe(attendee: AttendeeRow, photoId: string) {
       ownPhoto(attendee, photoId);
       deps.wall?.block(photoId, 'not_me', Date.now()); // first: off the wall even if the refusal fails
-      deps.matches.refuse(photoId, attendee.id);
+      const row = deps.matches.find(photoId, attendee.id);
+      if (row && deps.matches.refuse(photoId, attendee.id)) undo.keep(row);
     },
 
-    /** Originals of the caller's photos, newest first, for the ZIP. */
-    zipEntries(attendee: AttendeeRow) {
-      return deps.matches.photoIdsOf(attendee.id).flatMap((id, i) => {
+    /** Takes back a recent "This isn't me": the photo is in the gallery again, where it was. */
+    undoNotMe(attendee: AttendeeRow, photoId: string) {
+      const row = undo.take(attendee.id, photoId);
+      let restored: boolean;
+      try {
+        restored = row !== null && deps.matches.restore(row);
+      } catch {
+        restored = false; // the photo was deleted meanwhile
+      }
+      if (!restored) throw new AppError(410, 'undo_expired', 'This can no longer be undone.');
+    },
+
+    /**
+     * Originals of the caller's photos, newest first, for the ZIP, named as each is when
+     * downloaded alone; the ZIP is named by the event and the day of its first photo.
+     */
+    zip(attendee: AttendeeRow) {
+      const name = eventName(attendee.eventId);
+      const ids = deps.matches.photoIdsOf(attendee.id);
+      let first = Date.now();
+      const entries = ids.flatMap((id, i) => {
         const photo = deps.photos.findById(id);
         if (!photo) return [];
-        return [{ path: deps.files.original(photo.eventId, photo.id, photo.ext), name: `findme-${String(i + 1).padStart(4, '0')}${photo.ext}` }];
+        first = Math.min(first, photo.createdAt);
+        return [{ path: deps.files.original(photo.eventId, photo.id, photo.ext), name: photoDownloadName(name, photo.createdAt, ids.length - i, photo.ext) }];
       });
+      return { entries, fileName: zipDownloadName(name, first) };
     },
 
     /**

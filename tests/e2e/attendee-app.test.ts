@@ -161,7 +161,7 @@ describe('attendee phone app', () => {
     await page.getByRole('button', { name: 'Next photo' }).click();
     await page.getByRole('dialog', { name: `Photo 2 of ${mine.length}` }).waitFor({ timeout: T.short });
     const [one] = await Promise.all([page.waitForEvent('download', { timeout: T.short }), page.getByRole('link', { name: 'Download', exact: true }).click()]);
-    expect(one.suggestedFilename()).toMatch(/^findme-[A-Za-z0-9-]+\.(jpg|png)$/);
+    expect(one.suggestedFilename()).toMatch(/^Spring-Gala-\d{4}-\d{2}-\d{2}-\d+\.(jpg|png)$/); // the event, the day, its number
 
     // "This isn't me", confirmed: the photo leaves the gallery for good.
     await page.getByRole('button', { name: 'This isn’t me' }).click();
@@ -178,7 +178,7 @@ describe('attendee phone app', () => {
     const [zip] = await Promise.all([page.waitForEvent('download', { timeout: T.short }), page.getByRole('link', { name: 'Download all (ZIP)' }).click()]);
     const zipPath = join(downloads, zip.suggestedFilename());
     await zip.saveAs(zipPath);
-    expect(zip.suggestedFilename()).toBe('findme-photos.zip');
+    expect(zip.suggestedFilename()).toMatch(/^Spring-Gala-\d{4}-\d{2}-\d{2}\.zip$/);
     expect(zipEntryCount(readFileSync(zipPath))).toBe(mine.length - 1);
 
     // French and English, switched by the visible toggle.

@@ -1,7 +1,8 @@
 // The attendee's live stream (GET /api/stream, server-sent events): selfie status changes and
 // new matches. EventSource reconnects by itself after a network drop; when the server refuses
 // the stream (the session is gone), `onUnauthorized` is called instead. After every reconnect
-// `onResync` lets the caller fetch what it may have missed.
+// `onResync` lets the caller fetch what it may have missed. When the organiser removes the
+// attendee, the server says so (`ended`) before closing: `onRemoved`, and no reconnection.
 import { useEffect, useRef, useState } from 'react';
 import type { AttendeeStreamEvents } from '../../../server/contract/attendee';
 import { api, errorCode } from '../api';
@@ -15,6 +16,7 @@ export interface StreamHandlers {
   onPhotoRemoved?: (photoId: string) => void;
   onResync: () => void;
   onUnauthorized: () => void;
+  onRemoved: () => void;
 }
 
 function parse<T>(e: Event): T | null {
@@ -54,6 +56,13 @@ export function useEventStream(handlers: StreamHandlers): StreamState {
       source.addEventListener('photo-removed', (e) => {
         const data = parse<AttendeeStreamEvents['photo-removed']>(e);
         if (data) ref.current.onPhotoRemoved?.(data.photoId);
+      });
+      source.addEventListener('ended', (e) => {
+        const data = parse<AttendeeStreamEvents['ended']>(e);
+        if (data?.reason !== 'removed') return;
+        stopped = true;
+        source?.close();
+        ref.current.onRemoved();
       });
       source.onerror = () => {
         if (stopped || !source) return;

@@ -1,6 +1,6 @@
 // The attendee's gallery: pages of /api/my-photos (newest first, keyset cursor), new matches
 // announced by the live stream gathered as "pending" until the attendee taps to show them,
-// and local removal after "This isn't me".
+// and local removal after "This isn't me" (and its return after an Undo).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GalleryPhoto } from '../../../server/contract/attendee';
 import { api, errorCode } from '../api';
@@ -19,6 +19,8 @@ export interface Gallery {
   onMatch: () => void;
   showPending: () => void;
   remove: (photoId: string) => void;
+  /** Puts a removed photo back in its place (an undone "This isn't me"). */
+  restore: (photo: GalleryPhoto) => void;
 }
 
 const PAGE = 30;
@@ -134,6 +136,17 @@ export function useGallery(): Gallery {
     setPending((cur) => cur.filter((p) => p.id !== photoId));
   }, []);
 
+  const restore = useCallback((photo: GalleryPhoto) => {
+    // Newest first, as the server orders them: by matchedAt, then id.
+    const after = (p: GalleryPhoto) => p.matchedAt < photo.matchedAt || (p.matchedAt === photo.matchedAt && p.id < photo.id);
+    setPhotos((cur) => {
+      if (cur.some((p) => p.id === photo.id)) return cur;
+      const at = cur.findIndex(after);
+      return at < 0 ? [...cur, photo] : [...cur.slice(0, at), photo, ...cur.slice(at)];
+    });
+    if (!latest.current.photos.some((p) => p.id === photo.id)) setTotal((n) => n + 1);
+  }, []);
+
   return {
     photos,
     pending,
@@ -147,5 +160,6 @@ export function useGallery(): Gallery {
     onMatch,
     showPending,
     remove,
+    restore,
   };
 }

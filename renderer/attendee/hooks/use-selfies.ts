@@ -29,6 +29,8 @@ export function useSelfies(initial: Selfie[]): Selfies {
   previewRef.current = preview;
 
   const apply = useCallback((s: Selfie) => {
+    // News of a selfie replaces an old upload error: one message at a time.
+    setUpload((u) => (u.phase === 'error' ? { phase: 'idle' } : u));
     setSelfies((cur) => (cur.some((c) => c.id === s.id) ? cur.map((c) => (c.id === s.id ? s : c)) : [...cur, s]));
   }, []);
 

@@ -37,7 +37,7 @@ export const en = {
   emailAvailable: 'This e-mail is not used yet at this event.',
   checking: 'Checking…',
   passwordLabel: 'Password',
-  passwordHint: '8 to 72 characters.',
+  passwordHint: 'At least 8 characters, 72 at most. An accented letter counts as 2, an emoji as 4.',
   passwordTooShortLive: 'Still {n} characters to go.',
   passwordOk: 'Long enough.',
   showPassword: 'Show',
@@ -126,7 +126,7 @@ export const en = {
   share: 'Share',
   shareReady: 'Ready: tap Share again.',
   notMe: 'This isn’t me',
-  notMeConfirm: 'Remove this photo from your gallery? It will not come back.',
+  notMeConfirm: 'Remove this photo from your gallery? You can undo it for a few seconds.',
   notMeYes: 'Yes, remove it',
   notMeDone: 'Photo removed from your gallery.',
   swipeHint: 'Swipe left or right for the other photos.',
@@ -151,7 +151,7 @@ export const en = {
   err_username_taken: 'This username is already taken at this event. Try another one.',
   err_email_taken: 'This e-mail already has an account at this event. Log in instead.',
   err_password_too_short: 'The password must have at least 8 characters.',
-  err_password_too_long: 'The password is too long (72 bytes at most; some accented letters and emoji count double).',
+  err_password_too_long: 'The password is too long: 72 characters at most, an accented letter counting as 2 and an emoji as 4.',
   err_rate_limited: 'Too many attempts. Please wait a minute and try again.',
   err_event_not_found: 'No event has this code. Check the poster.',
   err_invalid_credentials: 'Wrong username, e-mail or password.',
@@ -177,6 +177,23 @@ export const en = {
   err_too_many_connections: 'Too many connections from your network right now. Please try again in a moment.',
   err_too_many_failed_logins: 'Too many wrong passwords for this account. Wait a few minutes, or ask the organiser at the welcome desk.',
   eventLogo: 'The event’s logo',
+
+  // Issue 14: history, drafts, undo, removed account, missing photos, unknown pages
+  passwordTooShortLiveOne: 'Still 1 character to go.',
+  passwordAgain: 'For your safety the password is not kept: please type it again.',
+  galleryEmptyChecking: 'Your photos appear here once your selfie is checked.',
+  photoMissing: 'This photo cannot be shown right now.',
+  photoMissingShort: 'Not available',
+  undo: 'Undo',
+  undoing: 'Putting the photo back…',
+  notMeUndone: 'The photo is back in your gallery.',
+  err_undo_expired: 'Too late to undo: the photo stays removed.',
+  removedTitle: 'The organiser removed your account',
+  removedText:
+    'Your account at this event, your selfies and your photo matches are deleted. If this is a mistake, ask at the welcome desk; you can also create a new account.',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'This address does not lead anywhere in FindMe. Scan the QR code on the poster again, or start from the beginning.',
+  notFoundStart: 'Go to the start',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

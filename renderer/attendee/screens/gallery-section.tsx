@@ -1,25 +1,27 @@
 // The gallery: a grid of the attendee's photos (newest first, more loaded as they scroll),
 // a gentle "N new photos" notice as matches arrive live, the empty state, and the ZIP.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ZIP_URL } from '../api';
 import { ErrorNotice } from '../components/error-notice';
+import { PhotoImg } from '../components/photo-img';
 import type { Gallery } from '../hooks/use-gallery';
 import type { StreamState } from '../hooks/use-event-stream';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
 
 interface Props {
   gallery: Gallery;
   hasSelfie: boolean;
   /** A selfie waits for the organiser's check (one face, one account). */
   selfieHeld?: boolean;
+  /** A selfie is being checked right now. */
+  selfieChecking?: boolean;
   stream: StreamState;
-  /** Polite announcement (e.g. "Photo removed"). */
-  announcement: MessageKey | null;
+  /** A toast (e.g. "Photo removed" with its Undo). */
+  toast: ReactNode;
   onOpen: (index: number) => void;
 }
 
-export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, stream, announcement, onOpen }: Props) {
+export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, selfieChecking = false, stream, toast, onOpen }: Props) {
   const { t } = useI18n();
   const sentinel = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLUListElement>(null);
@@ -59,14 +61,16 @@ export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, stre
           </button>
         )}
         {stream === 'reconnecting' && <p className="toast">{t('reconnecting')}</p>}
-        {announcement && <p className="toast">{t(announcement)}</p>}
       </div>
+      {toast}
       {g.status === 'loading' && <p className="hint">{t('loading')}</p>}
       {g.status === 'error' && <ErrorNotice code={g.error} onRetry={g.reload} />}
       {g.status === 'ready' && g.photos.length === 0 && (
         <div className="empty">
           <span className="empty-icon" aria-hidden="true" />
-          <p>{hasSelfie ? t('galleryEmptyWaiting') : selfieHeld ? t('galleryEmptyHeld') : t('galleryEmptyNoSelfie')}</p>
+          <p>
+            {hasSelfie ? t('galleryEmptyWaiting') : selfieHeld ? t('galleryEmptyHeld') : selfieChecking ? t('galleryEmptyChecking') : t('galleryEmptyNoSelfie')}
+          </p>
         </div>
       )}
       {g.photos.length > 0 && (
@@ -75,7 +79,7 @@ export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, stre
             {g.photos.map((p, i) => (
               <li key={p.id}>
                 <button type="button" className="thumb" data-photo-id={p.id} onClick={() => onOpen(i)} aria-label={t('openPhoto', { n: i + 1 })}>
-                  <img src={p.thumbUrl} alt="" loading="lazy" decoding="async" width={200} height={200} />
+                  <PhotoImg src={p.thumbUrl} alt="" loading="lazy" decoding="async" width={200} height={200} small />
                 </button>
               </li>
             ))}
@@ -88,7 +92,7 @@ export function GallerySection({ gallery: g, hasSelfie, selfieHeld = false, stre
               </button>
             </div>
           )}
-          <a className="btn secondary download-all" href={ZIP_URL} download="findme-photos.zip">
+          <a className="btn secondary download-all" href={ZIP_URL} download>
             <span aria-hidden="true" className="download-icon" />
             {t('downloadAll')}
           </a>

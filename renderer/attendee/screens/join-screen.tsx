@@ -1,6 +1,7 @@
 // Join an event: the code comes from the QR code's URL (/e/<CODE>) or is typed, and is
-// checked as it is typed.
+// checked as it is typed (and kept as a draft: a reload or Back does not lose it).
 import { useState } from 'react';
+import { useDraft } from '../drafts';
 import type { EventRef } from '../../../server/contract/common';
 import { Field, type FieldMessage } from '../components/field';
 import { ScreenHeading } from '../components/screen-heading';
@@ -15,7 +16,12 @@ interface Props {
 
 export function JoinScreen({ initialCode, onRegister, onLogin }: Props) {
   const { t } = useI18n();
-  const [code, setCode] = useState(initialCode);
+  const [draft, setDraft] = useDraft('join.code', '');
+  const [code, setCodeState] = useState(initialCode || draft);
+  const setCode = (value: string) => {
+    setCodeState(value);
+    setDraft(value);
+  };
   const [retry, setRetry] = useState(0);
   const check = useEventCode(code, retry);
   const event = check.state === 'valid' ? check.event : null;

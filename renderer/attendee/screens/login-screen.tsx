@@ -1,6 +1,7 @@
 // Log in again: identifier (username or e-mail) and password. When the same credentials open
 // accounts at several events, the server answers 409 choose_event and the attendee picks one.
 import { useState } from 'react';
+import { useDraft } from '../drafts';
 import type { AuthResponse } from '../../../server/contract/attendee';
 import type { EventRef } from '../../../server/contract/common';
 import { api, chooseEventOptions, errorCode, eventNames } from '../api';
@@ -19,7 +20,7 @@ interface Props {
 
 export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
   const { t } = useI18n();
-  const [identifier, setIdentifier] = useState('');
+  const [identifier, setIdentifier] = useDraft('login.identifier', ''); // kept across a reload; the password is not
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
   const [choices, setChoices] = useState<EventRef[] | null>(null);

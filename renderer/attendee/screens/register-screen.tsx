@@ -1,6 +1,9 @@
 // Create an account in two steps: the details (availability checked as they are typed), then
-// the consent to face processing, in plain words. No consent, no account.
-import { useEffect, useState } from 'react';
+// the consent to face processing, in plain words. No consent, no account. The step comes from
+// the browser's history (app.tsx); the fields are kept as drafts (drafts.ts), the password
+// in memory only: after a reload the attendee types it again, and is told so.
+import { useEffect, useRef, useState } from 'react';
+import { hasDraft, useDraft, useMemoryOnly } from '../drafts';
 import type { AuthResponse } from '../../../server/contract/attendee';
 import type { EventRef } from '../../../server/contract/common';
 import { api, errorCode } from '../api';
@@ -15,6 +18,11 @@ import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, US
 interface Props {
   event: EventRef;
   code: string;
+  step: 'details' | 'consent';
+  /** Details accepted: on to the consent (a new history entry). */
+  onConsentStep: () => void;
+  /** Back from the consent to the details (history back). */
+  onDetailsStep: () => void;
   onDone: (auth: AuthResponse) => void;
   onBack: () => void;
 }
@@ -33,13 +41,15 @@ function availabilityMessage(t: Translate, a: Availability, okText: string, take
   return null;
 }
 
-export function RegisterScreen({ event, code, onDone, onBack }: Props) {
+export function RegisterScreen({ event, code, step, onConsentStep, onDetailsStep, onDone, onBack }: Props) {
   const { t } = useI18n();
-  const [step, setStep] = useState<'details' | 'consent'>('details');
-  const [displayName, setDisplayName] = useState('');
-  const [username, setUsername] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const draft = `register.${code}`;
+  // Fields kept from before (a reload, or Forward back here) but not the password.
+  const [restored] = useState(() => hasDraft(`${draft}.username`));
+  const [displayName, setDisplayName] = useDraft(`${draft}.displayName`, '');
+  const [username, setUsername] = useDraft(`${draft}.username`, '');
+  const [email, setEmail] = useDraft(`${draft}.email`, '');
+  const [password, setPassword] = useMemoryOnly(`${draft}.password`);
   const [showPassword, setShowPassword] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const [consent, setConsent] = useState(false);
@@ -70,7 +80,10 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
   else if (pwBytes > PASSWORD_MAX) passwordMsg = { tone: 'error', text: t('err_password_too_long') };
   else if (pwBytes >= PASSWORD_MIN) passwordMsg = { tone: 'ok', text: t('passwordOk') };
   else if (attempted) passwordMsg = { tone: 'error', text: t('err_password_too_short') };
-  else if (password) passwordMsg = { tone: 'info', text: t('passwordTooShortLive', { n: PASSWORD_MIN - pwBytes }) };
+  else if (password) {
+    const n = PASSWORD_MIN - pwBytes;
+    passwordMsg = { tone: 'info', text: n === 1 ? t('passwordTooShortLiveOne') : t('passwordTooShortLive', { n }) };
+  } else if (restored) passwordMsg = { tone: 'info', text: t('passwordAgain') };
 
   const clearServer = (codes: string[]) => {
     if (serverError && codes.includes(serverError)) setServerError(null);
@@ -82,6 +95,14 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
     (!email.trim() || (emailValid && emailAvail !== 'taken')) &&
     pwBytes >= PASSWORD_MIN &&
     pwBytes <= PASSWORD_MAX;
+
+  // The consent step without a password (the page was reloaded there): back to the details.
+  const passwordLost = step === 'consent' && !password;
+  const sentBack = useRef(false);
+  useEffect(() => {
+    if (passwordLost && !sentBack.current) onDetailsStep();
+    sentBack.current = passwordLost;
+  }, [passwordLost, onDetailsStep]);
 
   // After a refused "Continue", bring the first field to fix into view and focus.
   const [focusTick, setFocusTick] = useState(0);
@@ -110,13 +131,13 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
       const c = errorCode(err);
       setServerError(c);
       if (c === 'consent_required') setConsentMissing(true);
-      if (DETAIL_ERRORS.has(c)) setStep('details');
+      if (DETAIL_ERRORS.has(c)) onDetailsStep();
     } finally {
       setSubmitting(false);
     }
   }
 
-  if (step === 'consent') {
+  if (step === 'consent' && !passwordLost) {
     return (
       <ConsentStep
         consent={consent}
@@ -128,7 +149,7 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
           if (v) setConsentMissing(false);
         }}
         onSubmit={() => void submit()}
-        onBack={() => setStep('details')}
+        onBack={onDetailsStep}
       />
     );
   }
@@ -144,7 +165,7 @@ export function RegisterScreen({ event, code, onDone, onBack }: Props) {
           setAttempted(true);
           if (detailsOk) {
             setServerError(null);
-            setStep('consent');
+            onConsentStep();
           } else setFocusTick((n) => n + 1);
         }}
       >

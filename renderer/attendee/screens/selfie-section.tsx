@@ -1,6 +1,7 @@
 // The selfie card: guidance, one tap to open the front camera, the upload progress, then the
 // status of the latest selfie (checking, accepted, waiting for the organiser's check, or
-// rejected with its reason and a retake).
+// rejected with its reason and a retake). One message at a time: an upload that failed speaks
+// instead of the older selfie's status, until the next upload or the next news of a selfie.
 import type { ChangeEvent } from 'react';
 import type { Selfie } from '../../../server/contract/attendee';
 import { ErrorNotice } from '../components/error-notice';
@@ -60,6 +61,7 @@ export function SelfieSection({ selfies: s }: { selfies: Selfies }) {
   const latest = s.selfies[s.selfies.length - 1] ?? null;
   const active = s.selfies.filter((x) => x.status !== 'rejected').length;
   const busy = s.upload.phase === 'preparing' || s.upload.phase === 'uploading';
+  const uploadError = s.upload.phase === 'error' ? s.upload.code : null;
   // A held selfie waits for the organiser: another picture of the same face would wait too.
   const checking = latest?.status === 'processing' || latest?.status === 'held';
 
@@ -87,13 +89,13 @@ export function SelfieSection({ selfies: s }: { selfies: Selfies }) {
       <div role="status" aria-live="polite" className="status-region">
         {s.upload.phase === 'preparing' && <p className="progress-text">{t('preparing')}</p>}
         {s.upload.phase === 'uploading' && <p className="progress-text">{t('uploading', { pct: Math.round(s.upload.fraction * 100) })}</p>}
-        {!busy && latest && <SelfieStatus selfie={latest} t={t} previewUrl={s.preview?.selfieId === latest.id ? s.preview.url : null} />}
+        {!busy && !uploadError && latest && <SelfieStatus selfie={latest} t={t} previewUrl={s.preview?.selfieId === latest.id ? s.preview.url : null} />}
       </div>
       {s.upload.phase === 'uploading' && (
         <progress className="upload-bar" max={100} value={Math.round(s.upload.fraction * 100)} aria-label={t('uploadProgress')} />
       )}
-      <ErrorNotice code={s.upload.phase === 'error' ? s.upload.code : null} />
-      {(!latest || latest.status === 'rejected') && !busy && <Tips t={t} />}
+      <ErrorNotice code={uploadError} />
+      {(!latest || latest.status === 'rejected') && !busy && !uploadError && <Tips t={t} />}
       {captureText && (
         <label className={`btn capture ${primary ? 'primary' : 'secondary'}`}>
           <input type="file" accept="image/*" capture="user" className="visually-hidden" onChange={onFile} />
@@ -101,8 +103,8 @@ export function SelfieSection({ selfies: s }: { selfies: Selfies }) {
           {captureText}
         </label>
       )}
-      {active >= MAX_SELFIES && <p className="hint">{t('maxSelfies')}</p>}
-      {active > 0 && active < MAX_SELFIES && <p className="hint">{t('selfiesInUse', { n: active })}</p>}
+      {!uploadError && active >= MAX_SELFIES && <p className="hint">{t('maxSelfies')}</p>}
+      {!uploadError && active > 0 && active < MAX_SELFIES && <p className="hint">{t('selfiesInUse', { n: active })}</p>}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 // Full-screen photo viewer (a modal <dialog>): swipe or arrow keys between photos, download
 // the original, share where the phone can share files, and "This isn't me".
-import { useEffect, useRef, useState, type TouchEvent } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type TouchEvent } from 'react';
 import type { GalleryPhoto } from '../../../server/contract/attendee';
 import { api, errorCode, photoUrl } from '../api';
 import { ErrorNotice } from '../components/error-notice';
+import { PhotoImg } from '../components/photo-img';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
@@ -12,7 +13,9 @@ interface Props {
   onIndex: (index: number) => void;
   onClose: () => void;
   /** "This isn't me" succeeded: drop the photo from the gallery. */
-  onRemoved: (photoId: string) => void;
+  onRemoved: (photo: GalleryPhoto) => void;
+  /** The toast to show above the photo (the viewer is a modal: the page's toast is hidden). */
+  toast?: ReactNode;
 }
 
 let shareSupport: boolean | undefined;
@@ -32,7 +35,7 @@ function canShareFiles(): boolean {
 
 const SWIPE_PX = 60;
 
-export function Viewer({ photos, index, onIndex, onClose, onRemoved }: Props) {
+export function Viewer({ photos, index, onIndex, onClose, onRemoved, toast }: Props) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const touch = useRef<{ x: number; y: number; horizontal: boolean | null } | null>(null);
@@ -121,11 +124,11 @@ export function Viewer({ photos, index, onIndex, onClose, onRemoved }: Props) {
     setError(null);
     try {
       await api.notMe(photo.id);
-      onRemoved(photo.id);
+      onRemoved(photo);
     } catch (err) {
       const code = errorCode(err);
       if (code === 'not_found')
-        onRemoved(photo.id); // already gone
+        onRemoved(photo); // already gone
       else setError(code);
     } finally {
       setBusy(false);
@@ -167,7 +170,7 @@ export function Viewer({ photos, index, onIndex, onClose, onRemoved }: Props) {
           setDrag(0);
         }}
       >
-        <img
+        <PhotoImg
           key={photo.id}
           src={photo.previewUrl}
           alt={t('photoAlt', { n: index + 1, total })}
@@ -190,6 +193,7 @@ export function Viewer({ photos, index, onIndex, onClose, onRemoved }: Props) {
         {shareNote}
       </div>
       <ErrorNotice code={error} />
+      {toast}
       {confirming ? (
         <div className="confirm on-dark" role="group" aria-labelledby="notme-q">
           <p id="notme-q">{t('notMeConfirm')}</p>

@@ -9,6 +9,11 @@ export interface MatchInsert {
   distance: number;
 }
 
+/** A match as stored: what "This isn't me" keeps for a short while, so it can be undone. */
+export interface MatchRow extends MatchInsert {
+  matchedAt: number;
+}
+
 export interface GalleryRow {
   photoId: string;
   matchedAt: number;
@@ -36,6 +41,13 @@ export function createMatchesRepo(db: Db) {
   const remove = db.prepare('DELETE FROM matches WHERE photo_id = ? AND attendee_id = ?');
   const reject = db.prepare('INSERT INTO match_rejections (photo_id, attendee_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const count = db.prepare('SELECT COUNT(*) AS n FROM matches WHERE attendee_id = ?');
+  const one = db.prepare(`SELECT photo_id AS photoId, attendee_id AS attendeeId, event_id AS eventId, face_index AS faceIndex, distance,
+    matched_at AS matchedAt FROM matches WHERE photo_id = ? AND attendee_id = ?`);
+  const unreject = db.prepare('DELETE FROM match_rejections WHERE photo_id = ? AND attendee_id = ?');
+  // Oldest first, the same order as the ZIP's numbers.
+  const rank = db.prepare(`SELECT COUNT(*) AS n FROM matches m, matches me
+    WHERE me.photo_id = @photoId AND me.attendee_id = @attendeeId AND m.attendee_id = @attendeeId
+      AND (m.matched_at < me.matched_at OR (m.matched_at = me.matched_at AND m.photo_id <= me.photo_id))`);
   const page = db.prepare(`SELECT m.photo_id AS photoId, m.matched_at AS matchedAt, p.width, p.height
     FROM matches m JOIN photos p ON p.id = m.photo_id
     WHERE m.attendee_id = @attendeeId AND (m.matched_at < @at OR (m.matched_at = @at AND m.photo_id < @id))
@@ -46,7 +58,6 @@ export function createMatchesRepo(db: Db) {
   const countsByEvent = db.prepare('SELECT attendee_id AS attendeeId, COUNT(*) AS n FROM matches WHERE event_id = ? GROUP BY attendee_id');
   const ofPhoto = db.prepare(`SELECT attendee_id AS attendeeId, face_index AS faceIndex, distance, by_operator AS byOperator
     FROM matches WHERE photo_id = ? ORDER BY face_index`);
-  const unreject = db.prepare('DELETE FROM match_rejections WHERE photo_id = ? AND attendee_id = ?');
   const give = db.prepare(`INSERT INTO matches (photo_id, attendee_id, event_id, face_index, distance, matched_at, by_operator)
     VALUES (@photoId, @attendeeId, @eventId, @faceIndex, 0, @matchedAt, 1)
     ON CONFLICT(photo_id, attendee_id) DO UPDATE SET face_index = excluded.face_index, distance = 0, by_operator = 1`);
@@ -61,6 +72,14 @@ export function createMatchesRepo(db: Db) {
       if (had) reject.run(photoId, attendeeId);
       return had;
     }),
+    find: (photoId: string, attendeeId: string) => one.get(photoId, attendeeId) as MatchRow | undefined,
+    /** Undoes a refusal: the refusal goes and the match comes back as it was; false when it could not. */
+    restore: db.transaction((row: MatchRow): boolean => {
+      unreject.run(row.photoId, row.attendeeId);
+      return insert.run(row).changes === 1;
+    }),
+    /** The photo's place in the attendee's gallery, oldest first, from 1 (0: not theirs). */
+    rank: (photoId: string, attendeeId: string) => (rank.get({ photoId, attendeeId }) as { n: number }).n,
     countForAttendee: (attendeeId: string) => (count.get(attendeeId) as { n: number }).n,
     /** Newest first, keyset-paged after (matchedAt, photoId). */
     page: (attendeeId: string, after: { at: number; id: string } | null, limit: number) =>

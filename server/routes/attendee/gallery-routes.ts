@@ -1,8 +1,9 @@
-// Attendee: the gallery (my photos, a page at a time), a photo's files, "this isn't me", and
-// all of them as one ZIP.
+// Attendee: the gallery (my photos, a page at a time), a photo's files, "this isn't me" (and its
+// undo), and all of them as one ZIP; downloads named by the event and the day.
 import { open, readFile } from 'node:fs/promises';
-import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery } from '../../contract/attendee.js';
+import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery, UndoNotMeParams } from '../../contract/attendee.js';
 import type { ThumbCache } from '../../cache/thumb-cache.js';
+import { attachment } from '../../http/content-disposition.js';
 import type { HttpApp } from '../../http/http-base.js';
 import { createLazyZip } from '../../http/lazy-zip.js';
 import type { AccountsService } from '../../services/accounts-service.js';
@@ -54,12 +55,16 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps) {
           // Streamed (originals are up to 200 MB): opened first, so a missing file is still a 404.
           const handle = await open(file.path, 'r');
           const { size: bytes } = await handle.stat();
-          reply.header('Content-Disposition', `attachment; filename="findme-${req.params.id}${file.ext}"`).header('Content-Length', bytes);
+          reply.header('Content-Disposition', attachment(file.downloadName ?? `findme-${req.params.id}${file.ext}`)).header('Content-Length', bytes);
           return reply.send(handle.createReadStream());
         }
         return await readFile(file.path);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError(404, 'not_found', 'This photo is still being processed.');
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+          // Not cached: the phone's retry must reach the server again.
+          reply.removeHeader('ETag').header('Cache-Control', 'no-store');
+          throw new AppError(404, 'not_found', 'This photo is still being processed.');
+        }
         throw err;
       }
     },
@@ -70,8 +75,14 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps) {
     return reply.code(204).send();
   });
 
+  app.post('/api/photo/:id/not-me/undo', { preHandler: auth, config: perMinute(60), schema: { params: UndoNotMeParams } }, async (req, reply) => {
+    deps.gallery.undoNotMe(attendeeOf(req), req.params.id);
+    return reply.code(204).send();
+  });
+
   app.get('/api/my-photos/zip', { preHandler: auth, config: perMinute(10) }, async (req, reply) => {
-    const zip = createLazyZip(deps.gallery.zipEntries(attendeeOf(req)), {
+    const { entries, fileName } = deps.gallery.zip(attendeeOf(req));
+    const zip = createLazyZip(entries, {
       onSkip: (entry, err) => req.log.warn({ err, entry: entry.name }, 'zip: an original could not be read and was skipped'),
       onError: (err) => {
         req.log.error({ err }, 'zip failed');
@@ -82,10 +93,7 @@ export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps) {
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) zip.stop();
     });
-    reply
-      .header('Content-Type', 'application/zip')
-      .header('Content-Disposition', 'attachment; filename="findme-photos.zip"')
-      .header('Cache-Control', 'private, no-store');
+    reply.header('Content-Type', 'application/zip').header('Content-Disposition', attachment(fileName)).header('Cache-Control', 'private, no-store');
     return reply.send(zip.stream);
   });
 }

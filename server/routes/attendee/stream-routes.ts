@@ -1,7 +1,8 @@
 // Attendee: the live stream (their selfie's status, new matches, photos taken away), for as long as the session holds.
+import type { AttendeeStreamEvents } from '../../contract/attendee.js';
 import type { HttpApp } from '../../http/http-base.js';
 import { openSse } from '../../http/sse.js';
-import type { AttendeeStreams } from '../../live/attendee-streams.js';
+import type { AttendeeStreams, CloseStream } from '../../live/attendee-streams.js';
 import type { LiveBus } from '../../live/live-bus.js';
 import { hashToken } from '../../security/tokens.js';
 import type { AccountsService } from '../../services/accounts-service.js';
@@ -26,8 +27,12 @@ export function registerStreamRoutes(app: HttpApp, deps: StreamRoutesDeps) {
     const stream = openSse(req, reply, { maxAgeMs: deps.streamMaxAgeMs });
     const token = tokenOf(req) ?? '';
     const owner = { attendeeId: attendee.id, eventId: attendee.eventId, sessionHash: hashToken(token).toString('hex') };
-    deps.streams.add(owner, stream.close);
-    stream.onClose(() => deps.streams.remove(stream.close));
+    const end: CloseStream = (reason) => {
+      if (reason) stream.send('ended', { reason } satisfies AttendeeStreamEvents['ended']);
+      stream.close();
+    };
+    deps.streams.add(owner, end);
+    stream.onClose(() => deps.streams.remove(end));
     // Nothing goes out once the session is over (logged out, expired, account or event gone),
     // whichever way it ended: the stream is closed instead.
     const stillValid = () => {

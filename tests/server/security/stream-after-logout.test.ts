@@ -52,6 +52,7 @@ describe('a live stream ends with its session', () => {
     publishMatch(a.attendee, 'photo-after-logout');
     await expect.poll(() => first.ended).toBe(true);
     expect(first.text).not.toContain('photo-after-logout');
+    expect(first.text).not.toContain('event: ended'); // the phone that logged out knows why
     await expect.poll(() => second.text).toContain('photo-after-logout');
     expect(second.ended).toBe(false);
     await second.reader.cancel();
@@ -65,9 +66,10 @@ describe('a live stream ends with its session', () => {
     publishMatch(a.attendee, 'photo-after-delete');
     await expect.poll(() => stream.ended).toBe(true);
     expect(stream.text).not.toContain('photo-after-delete');
+    expect(stream.text).not.toContain('event: ended');
   });
 
-  it('stops when the operator removes the attendee', async () => {
+  it('stops when the operator removes the attendee, telling the phone why first', async () => {
     const event = await s.createEvent('Remove', 'REMOVE');
     const a = await register(s, { code: event.code, username: 'removed' });
     const stream = await openStream(a.token);
@@ -75,6 +77,7 @@ describe('a live stream ends with its session', () => {
     publishMatch(a.attendee, 'photo-after-removal');
     await expect.poll(() => stream.ended).toBe(true);
     expect(stream.text).not.toContain('photo-after-removal');
+    expect(stream.text).toContain('event: ended\ndata: {"reason":"removed"}\n\n');
   });
 
   it('stops when the event is purged', async () => {
