@@ -16,13 +16,13 @@ export interface Config {
   adminTokenGenerated: boolean;
   logLevel: string;
   /** Requests per minute per client address. */
-  rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number };
+  rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number; reset: number };
   /** Settings from the environment; they win over saved ones. */
   settingsFromEnv: Partial<Settings>;
 }
 
 /** Requests per minute per client address, by route family. */
-export const DEFAULT_RATE_LIMITS = { login: 300, register: 300, selfie: 300, gallery: 6000, availability: 1200 };
+export const DEFAULT_RATE_LIMITS = { login: 300, register: 300, selfie: 300, gallery: 6000, availability: 1200, reset: 20 };
 
 export function defaultSettings(cores = availableParallelism()): Settings {
   return {
@@ -106,6 +106,8 @@ export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Con
       selfie: positiveInt(env, 'FINDME_RATE_LIMIT_SELFIE', DEFAULT_RATE_LIMITS.selfie),
       gallery: positiveInt(env, 'FINDME_RATE_LIMIT_GALLERY', DEFAULT_RATE_LIMITS.gallery),
       availability: positiveInt(env, 'FINDME_RATE_LIMIT_AVAILABILITY', DEFAULT_RATE_LIMITS.availability),
+      // Password resets are rare, and their codes are not to be guessed.
+      reset: positiveInt(env, 'FINDME_RATE_LIMIT_RESET', DEFAULT_RATE_LIMITS.reset),
     },
     settingsFromEnv: settingsFromEnv as Partial<Settings>,
   };

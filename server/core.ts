@@ -18,6 +18,7 @@ import { createSelfiesRepo } from './db/repositories/selfies-repo.js';
 import { createSessionsRepo } from './db/repositories/sessions-repo.js';
 import { createSettingsRepo } from './db/repositories/settings-repo.js';
 import { createFtpAccountsRepo } from './db/repositories/ftp-accounts-repo.js';
+import { createResetCodesRepo } from './db/repositories/reset-codes-repo.js';
 import { createFtp } from './ingest/ftp/ftp-assembly.js';
 import { createFolderImport } from './ingest/folder-import.js';
 import { createHotFolders } from './ingest/hot-folders.js';
@@ -45,6 +46,7 @@ import { createEventOverviewService } from './services/event-overview-service.js
 import { createEventPurgeService } from './services/event-purge-service.js';
 import { createEventsService } from './services/events-service.js';
 import { createGalleryService } from './services/gallery-service.js';
+import { createPasswordResetService } from './services/password-reset-service.js';
 import { createSelfieReviewService } from './services/selfie-review-service.js';
 import { createSelfieService } from './services/selfie-service.js';
 import { ACTIVE_PROFILE, ruleWith } from './faces/model-profile.js';
@@ -96,6 +98,7 @@ export async function createFindMe(opts: CoreOptions) {
     matches: createMatchesRepo(db),
     jobs: createJobsRepo(db),
     ftpAccounts: createFtpAccountsRepo(db),
+    resetCodes: createResetCodesRepo(db),
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
@@ -212,13 +215,14 @@ export async function createFindMe(opts: CoreOptions) {
   });
 
   const events = createEventsService({ events: repos.events });
+  const loginThrottle = createLoginThrottle();
   const accounts = createAccountsService({
     attendees: repos.attendees,
     sessions: repos.sessions,
     events: repos.events,
     eventsService: events,
     hasher,
-    throttle: createLoginThrottle(),
+    throttle: loginThrottle,
     bcryptRounds: () => settings.get().bcryptRounds,
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
@@ -295,6 +299,18 @@ export async function createFindMe(opts: CoreOptions) {
     closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId),
   });
 
+  // A forgotten password: the operator's one-time code, the phone's new password.
+  const passwordReset = createPasswordResetService({
+    db,
+    codes: repos.resetCodes,
+    attendees: repos.attendees,
+    sessions: repos.sessions,
+    hasher,
+    bcryptRounds: () => settings.get().bcryptRounds,
+    throttle: loginThrottle,
+    closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId),
+  });
+
   const attendeeApp = await buildAttendeeApp({
     logger: logger.child({ listener: 'attendee' }),
     accounts,
@@ -310,6 +326,7 @@ export async function createFindMe(opts: CoreOptions) {
     passwordsWaiting: hasher.queueSize,
     connectionsPerAddress: () => settings.get().connectionsPerAddress,
     meDetails: gallery.meDetails,
+    passwordReset,
   });
   const adminApp = await buildAdminApp({
     logger: logger.child({ listener: 'admin' }),
@@ -336,6 +353,7 @@ export async function createFindMe(opts: CoreOptions) {
         ? rekognition.status()
         : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() },
     secrets,
+    passwordReset,
   });
 
   let closed = false;

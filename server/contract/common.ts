@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'not_held',
   'ftp_unavailable',
   'too_many_failed_logins',
+  'reset_code_invalid',
+  'registration_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

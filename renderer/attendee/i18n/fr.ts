@@ -170,4 +170,19 @@ export const fr: Dictionary = {
   err_selfie_budget_exceeded: 'Vous avez envoyé beaucoup de selfies en peu de temps. Attendez un moment avant de réessayer.',
   err_too_many_connections: 'Trop de connexions depuis votre réseau en ce moment. Réessayez dans un instant.',
   err_too_many_failed_logins: 'Trop de mots de passe erronés pour ce compte. Attendez quelques minutes, ou demandez à l’accueil de l’événement.',
+
+  // Mot de passe oublié (un code à usage unique de l’organisateur), inscriptions closes
+  forgotPassword: 'Mot de passe oublié\u00a0?',
+  resetTitle: 'Choisir un nouveau mot de passe',
+  resetIntro:
+    'Demandez un code de réinitialisation à l’accueil de l’événement. Saisissez-le ici avec votre identifiant ou votre e-mail, puis choisissez un nouveau mot de passe.',
+  resetCodeLabel: 'Code de réinitialisation',
+  resetCodeHint: '8 lettres et chiffres donnés par l’organisateur, valable 15 minutes, une seule fois.',
+  newPasswordLabel: 'Nouveau mot de passe',
+  resetSubmit: 'Enregistrer mon nouveau mot de passe',
+  resetting: 'Enregistrement de votre mot de passe…',
+  registrationClosed: 'Les inscriptions sont closes pour {name}. Si vous avez déjà un compte, connectez-vous.',
+  err_reset_code_invalid:
+    'Ce code ne fonctionne pas pour ce compte\u00a0: il est peut-être mal saisi, déjà utilisé ou expiré. Vérifiez votre identifiant ou votre e-mail, ou demandez un nouveau code à l’organisateur.',
+  err_registration_closed: 'Les inscriptions sont closes pour cet événement. Si vous avez déjà un compte, connectez-vous.',
 };

@@ -16,7 +16,10 @@ afterAll(() => s.close());
 
 describe('event codes', () => {
   it('answers valid codes case-insensitively and unknown ones with valid:false', async () => {
-    expect((await s.api('GET', '/api/check-event-code?code=gala26')).body).toEqual({ valid: true, event: { id: gala.id, name: 'Gala 2026' } });
+    expect((await s.api('GET', '/api/check-event-code?code=gala26')).body).toEqual({
+      valid: true,
+      event: { id: gala.id, name: 'Gala 2026', registrationOpen: true },
+    });
     expect((await s.api('GET', '/api/check-event-code?code=NOPE99')).body).toEqual({ valid: false });
   });
 
