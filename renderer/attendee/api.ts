@@ -8,6 +8,7 @@ import type {
   MeResponse,
   MyPhotosResponse,
   RegisterBody,
+  ResetPasswordBody,
   Selfie,
 } from '../../server/contract/attendee';
 import type { EventRef } from '../../server/contract/common';
@@ -25,6 +26,7 @@ export const api = {
   register: (body: RegisterBody) => apiFetch<AuthResponse>('/api/register', { method: 'POST', body: JSON.stringify(body) }),
   login: (body: LoginBody) => apiFetch<AuthResponse>('/api/login', { method: 'POST', body: JSON.stringify(body) }),
   logout: () => apiFetch<void>('/api/logout', { method: 'POST' }),
+  resetPassword: (body: ResetPasswordBody) => apiFetch<AuthResponse>('/api/reset-password', { method: 'POST', body: JSON.stringify(body) }),
   me: () => apiFetch<MeResponse>('/api/me'),
   myPhotos: (cursor: string | null, limit = 30) => apiFetch<MyPhotosResponse>(`/api/my-photos?limit=${limit}${cursor ? `&cursor=${q(cursor)}` : ''}`),
   notMe: (photoId: string) => apiFetch<void>(`/api/photo/${q(photoId)}/not-me`, { method: 'POST' }),

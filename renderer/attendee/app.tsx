@@ -13,6 +13,7 @@ import { HomeScreen, type SignOutReason } from './screens/home-screen';
 import { JoinScreen } from './screens/join-screen';
 import { LoginScreen } from './screens/login-screen';
 import { RegisterScreen } from './screens/register-screen';
+import { ResetPasswordScreen } from './screens/reset-password-screen';
 
 type Screen =
   | { name: 'loading' }
@@ -20,6 +21,7 @@ type Screen =
   | { name: 'join' }
   | { name: 'register'; event: EventRef; code: string }
   | { name: 'login'; event: EventRef | null }
+  | { name: 'reset'; event: EventRef | null; identifier: string }
   | { name: 'home'; me: MeResponse }
   | { name: 'farewell'; reason: SignOutReason };
 
@@ -94,7 +96,17 @@ export function App() {
           />
         )}
         {screen.name === 'register' && <RegisterScreen event={screen.event} code={screen.code} onDone={signedIn} onBack={() => setScreen({ name: 'join' })} />}
-        {screen.name === 'login' && <LoginScreen preferredEvent={screen.event} onDone={signedIn} onBack={() => setScreen({ name: 'join' })} />}
+        {screen.name === 'login' && (
+          <LoginScreen
+            preferredEvent={screen.event}
+            onDone={signedIn}
+            onBack={() => setScreen({ name: 'join' })}
+            onForgot={(identifier) => setScreen({ name: 'reset', event: screen.event, identifier })}
+          />
+        )}
+        {screen.name === 'reset' && (
+          <ResetPasswordScreen identifier={screen.identifier} onDone={signedIn} onBack={() => setScreen({ name: 'login', event: screen.event })} />
+        )}
         {screen.name === 'home' && <HomeScreen key={screen.me.attendee.id} me={screen.me} onSignedOut={(reason) => setScreen({ name: 'farewell', reason })} />}
         {screen.name === 'farewell' && <FarewellScreen reason={screen.reason} onRestart={() => setScreen({ name: 'join' })} />}
       </main>

@@ -15,9 +15,11 @@ interface Props {
   preferredEvent: EventRef | null;
   onDone: (auth: AuthResponse) => void;
   onBack: () => void;
+  /** "Forgot your password?", with what was typed as the identifier. */
+  onForgot: (identifier: string) => void;
 }
 
-export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
+export function LoginScreen({ preferredEvent, onDone, onBack, onForgot }: Props) {
   const { t } = useI18n();
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
@@ -99,6 +101,9 @@ export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
                 </button>
               }
             />
+            <button type="button" className="btn ghost forgot" onClick={() => onForgot(identifier.trim())}>
+              {t('forgotPassword')}
+            </button>
           </>
         )}
         <ErrorNotice code={error} />
