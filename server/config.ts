@@ -16,13 +16,13 @@ export interface Config {
   adminTokenGenerated: boolean;
   logLevel: string;
   /** Requests per minute per client address. */
-  rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number; wall: number };
+  rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number; wall: number; reset: number };
   /** Settings from the environment; they win over saved ones. */
   settingsFromEnv: Partial<Settings>;
 }
 
 /** Requests per minute per client address, by route family. */
-export const DEFAULT_RATE_LIMITS = { login: 300, register: 300, selfie: 300, gallery: 6000, availability: 1200, wall: 600 };
+export const DEFAULT_RATE_LIMITS = { login: 300, register: 300, selfie: 300, gallery: 6000, availability: 1200, wall: 600, reset: 20 };
 
 export function defaultSettings(cores = availableParallelism()): Settings {
   return {
@@ -108,6 +108,8 @@ export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Con
       availability: positiveInt(env, 'FINDME_RATE_LIMIT_AVAILABILITY', DEFAULT_RATE_LIMITS.availability),
       // The wall page: a list every few seconds and each new photo once, per screen.
       wall: positiveInt(env, 'FINDME_RATE_LIMIT_WALL', DEFAULT_RATE_LIMITS.wall),
+      // Password resets are rare, and their codes are not to be guessed.
+      reset: positiveInt(env, 'FINDME_RATE_LIMIT_RESET', DEFAULT_RATE_LIMITS.reset),
     },
     settingsFromEnv: settingsFromEnv as Partial<Settings>,
   };

@@ -21,6 +21,7 @@ import { createFtpAccountsRepo } from './db/repositories/ftp-accounts-repo.js';
 import { createWallRepo } from './db/repositories/wall-repo.js';
 import { createBrandingRepo } from './db/repositories/branding-repo.js';
 import { createBrandingService } from './services/branding-service.js';
+import { createResetCodesRepo } from './db/repositories/reset-codes-repo.js';
 import { createFtp } from './ingest/ftp/ftp-assembly.js';
 import { createFolderImport } from './ingest/folder-import.js';
 import { createHotFolders } from './ingest/hot-folders.js';
@@ -48,6 +49,7 @@ import { createEventOverviewService } from './services/event-overview-service.js
 import { createEventPurgeService } from './services/event-purge-service.js';
 import { createEventsService } from './services/events-service.js';
 import { createGalleryService } from './services/gallery-service.js';
+import { createPasswordResetService } from './services/password-reset-service.js';
 import { createSelfieReviewService } from './services/selfie-review-service.js';
 import { createPhotoReviewService } from './services/photo-review-service.js';
 import { createSelfieService } from './services/selfie-service.js';
@@ -103,6 +105,7 @@ export async function createFindMe(opts: CoreOptions) {
     ftpAccounts: createFtpAccountsRepo(db),
     wall: createWallRepo(db),
     branding: createBrandingRepo(db),
+    resetCodes: createResetCodesRepo(db),
   };
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
@@ -220,13 +223,14 @@ export async function createFindMe(opts: CoreOptions) {
 
   const events = createEventsService({ events: repos.events });
   const branding = createBrandingService({ repo: repos.branding, events, files });
+  const loginThrottle = createLoginThrottle();
   const accounts = createAccountsService({
     attendees: repos.attendees,
     sessions: repos.sessions,
     events: repos.events,
     eventsService: events,
     hasher,
-    throttle: createLoginThrottle(),
+    throttle: loginThrottle,
     bcryptRounds: () => settings.get().bcryptRounds,
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
@@ -330,6 +334,18 @@ export async function createFindMe(opts: CoreOptions) {
     closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId, 'removed'),
   });
 
+  // A forgotten password: the operator's one-time code, the phone's new password.
+  const passwordReset = createPasswordResetService({
+    db,
+    codes: repos.resetCodes,
+    attendees: repos.attendees,
+    sessions: repos.sessions,
+    hasher,
+    bcryptRounds: () => settings.get().bcryptRounds,
+    throttle: loginThrottle,
+    closeStreams: (attendeeId) => attendeeStreams.closeWhere((owner) => owner.attendeeId === attendeeId),
+  });
+
   const attendeeApp = await buildAttendeeApp({
     logger: logger.child({ listener: 'attendee' }),
     accounts,
@@ -348,6 +364,7 @@ export async function createFindMe(opts: CoreOptions) {
     wall,
     branding,
     eventBranding: branding.lookOf,
+    passwordReset,
   });
   const adminApp = await buildAdminApp({
     logger: logger.child({ listener: 'admin' }),
@@ -377,6 +394,7 @@ export async function createFindMe(opts: CoreOptions) {
         : { name: 'local', state: 'ok' as const, lastError: null, model: ACTIVE_PROFILE.id, redescribing: modelUpgrade.pending() },
     secrets,
     branding,
+    passwordReset,
   });
 
   let closed = false;

@@ -8,6 +8,7 @@ import type {
   MeResponse,
   MyPhotosResponse,
   RegisterBody,
+  ResetPasswordBody,
   Selfie,
 } from '../../server/contract/attendee';
 import type { EventRef } from '../../server/contract/common';
@@ -36,6 +37,7 @@ export const api = {
       brandFromMe(r.attendee.eventId, r.branding);
       return r;
     }),
+  resetPassword: (body: ResetPasswordBody) => apiFetch<AuthResponse>('/api/reset-password', { method: 'POST', body: JSON.stringify(body) }),
   myPhotos: (cursor: string | null, limit = 30) => apiFetch<MyPhotosResponse>(`/api/my-photos?limit=${limit}${cursor ? `&cursor=${q(cursor)}` : ''}`),
   notMe: (photoId: string) => apiFetch<void>(`/api/photo/${q(photoId)}/not-me`, { method: 'POST' }),
   undoNotMe: (photoId: string) => apiFetch<void>(`/api/photo/${q(photoId)}/not-me/undo`, { method: 'POST' }),

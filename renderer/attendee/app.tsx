@@ -18,6 +18,7 @@ import { JoinScreen } from './screens/join-screen';
 import { LoginScreen } from './screens/login-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { RegisterScreen } from './screens/register-screen';
+import { ResetPasswordScreen } from './screens/reset-password-screen';
 
 export { codeFromPath };
 
@@ -144,7 +145,18 @@ export function App() {
       />
     );
   } else if (step?.name === 'login') {
-    screen = <LoginScreen preferredEvent={step.event} onDone={(auth) => signedIn(auth)} onBack={() => nav.back({ name: 'join' })} />;
+    const { event } = step;
+    screen = (
+      <LoginScreen
+        preferredEvent={event}
+        onDone={(auth) => signedIn(auth)}
+        onBack={() => nav.back({ name: 'join' })}
+        onForgot={(identifier) => nav.push({ name: 'reset', event, identifier })}
+      />
+    );
+  } else if (step?.name === 'reset') {
+    const { event } = step;
+    screen = <ResetPasswordScreen identifier={step.identifier} onDone={(auth) => signedIn(auth)} onBack={() => nav.back({ name: 'login', event })} />;
   } else if (step?.name === 'farewell') {
     screen = <FarewellScreen reason={step.reason} onRestart={() => nav.replace({ name: 'join' })} />;
   }

@@ -23,6 +23,7 @@ export function createAdminApi(token: string) {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
     put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
+    patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
     del: (path: string) => call<void>('DELETE', path),
 
     /** An image the admin API serves (it needs the token, so no plain <img src>), as an object URL to revoke after use. */

@@ -177,6 +177,35 @@ const en = {
   wallBlockedNotMe: 'An attendee said “this isn’t me”',
   err_wall_photo_blocked: 'An attendee in this photo deleted their account or said it isn’t them: it cannot go on the wall.',
   err_wall_photo_not_ready: 'This photo is not processed yet.',
+  // The event's life (rename, registrations, purge) and password reset codes
+  thisEvent: 'This event',
+  rename: 'Rename',
+  registrationOpen: 'Registrations open',
+  registrationClosed: 'Registrations closed',
+  registrationOpenNote: 'Phones can create accounts. Close registrations when the event is over: attendees can still log in and download their photos.',
+  registrationClosedNote: 'New accounts are refused and phones say registrations are closed. Attendees who have an account still log in.',
+  closedPill: 'registrations closed',
+  purgeEvent: 'Purge this event…',
+  purgeNote: 'Erases the event and all its data from this laptop, for good: attendees were promised it once the event is over.',
+  purgeTitle: (name: string) => `Purge “${name}”?`,
+  purgeIntro: 'This erases for good, from this laptop:',
+  purgeAttendees: (n: number) => `${n} attendee${n === 1 ? '' : 's'} (accounts, names, e-mail addresses, passwords)`,
+  purgeSelfies: (n: number) => `${n} selfie${n === 1 ? '' : 's'} and their face data`,
+  purgePhotos: (n: number) => `${n} photo${n === 1 ? '' : 's'} (originals, previews, thumbnails)`,
+  purgeFaces: (n: number) => `${n} face${n === 1 ? '' : 's'} found in the photos, with their face data`,
+  purgeMatches: (n: number) => `${n} match${n === 1 ? '' : 'es'} (who is in which photo)`,
+  purgeWhy:
+    'The consent text tells attendees that the organiser deletes this event’s data: this is that deletion. It cannot be undone: copy the photos you want to keep first.',
+  purgeTypeCode: (code: string) => `Type the event code ${code} to confirm`,
+  purgeConfirm: 'Purge for good',
+  cancel: 'Cancel',
+  close: 'Close',
+  resetPassword: 'Reset password',
+  resetCodeTitle: (name: string) => `Password reset code for ${name}`,
+  resetCodeLabel: 'Reset code',
+  resetCodeValid: (time: string) => `Valid until ${time}, once. Making a new code cancels this one.`,
+  resetCodeSteps:
+    'Show or read it to the attendee. On their phone: “I already have an account” → “Forgot your password?” → this code, their username or e-mail, and a new password.',
 };
 
 export type Dict = typeof en;
@@ -361,6 +390,39 @@ const fr: Dict = {
   err_wall_photo_blocked:
     'Un participant présent sur cette photo a supprimé son compte ou a dit que ce n’était pas lui\u00a0: elle ne peut pas aller sur le mur.',
   err_wall_photo_not_ready: 'Cette photo n’est pas encore traitée.',
+  // La vie de l’événement (nom, inscriptions, purge) et les codes de réinitialisation
+  thisEvent: 'Cet événement',
+  rename: 'Renommer',
+  registrationOpen: 'Inscriptions ouvertes',
+  registrationClosed: 'Inscriptions closes',
+  registrationOpenNote:
+    'Les téléphones peuvent créer des comptes. Fermez les inscriptions à la fin de l’événement\u00a0: les participants peuvent toujours se connecter et télécharger leurs photos.',
+  registrationClosedNote:
+    'Les nouveaux comptes sont refusés et les téléphones indiquent que les inscriptions sont closes. Les participants qui ont un compte se connectent toujours.',
+  closedPill: 'inscriptions closes',
+  purgeEvent: 'Purger cet événement…',
+  purgeNote:
+    'Efface définitivement l’événement et toutes ses données de cet ordinateur\u00a0: les participants en ont reçu la promesse pour la fin de l’événement.',
+  purgeTitle: (name: string) => `Purger «\u00a0${name}\u00a0»\u00a0?`,
+  purgeIntro: 'Ceci efface définitivement, de cet ordinateur\u00a0:',
+  purgeAttendees: (n: number) => `${n} participant${n > 1 ? 's' : ''} (comptes, noms, adresses e-mail, mots de passe)`,
+  purgeSelfies: (n: number) => (n > 1 ? `${n} selfies et leurs données de visage` : `${n} selfie et ses données de visage`),
+  purgePhotos: (n: number) => `${n} photo${n > 1 ? 's' : ''} (originaux, aperçus, miniatures)`,
+  purgeFaces: (n: number) =>
+    n > 1 ? `${n} visages trouvés dans les photos, avec leurs données de visage` : `${n} visage trouvé dans les photos, avec ses données de visage`,
+  purgeMatches: (n: number) => `${n} correspondance${n > 1 ? 's' : ''} (qui est sur quelle photo)`,
+  purgeWhy:
+    'Le texte de consentement promet aux participants que l’organisateur efface les données de l’événement\u00a0: c’est cet effacement. Il est irréversible\u00a0; copiez d’abord les photos à garder.',
+  purgeTypeCode: (code: string) => `Saisissez le code de l’événement ${code} pour confirmer`,
+  purgeConfirm: 'Purger définitivement',
+  cancel: 'Annuler',
+  close: 'Fermer',
+  resetPassword: 'Réinitialiser le mot de passe',
+  resetCodeTitle: (name: string) => `Code de réinitialisation pour ${name}`,
+  resetCodeLabel: 'Code de réinitialisation',
+  resetCodeValid: (time: string) => `Valable jusqu’à ${time}, une seule fois. Un nouveau code annule celui-ci.`,
+  resetCodeSteps:
+    'Montrez-le ou lisez-le au participant. Sur son téléphone\u00a0: «\u00a0J’ai déjà un compte\u00a0» → «\u00a0Mot de passe oublié\u00a0?\u00a0» → ce code, son identifiant ou son e-mail, et un nouveau mot de passe.',
 };
 
 export const DICTS = { en, fr } as const;

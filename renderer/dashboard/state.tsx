@@ -72,6 +72,11 @@ export function DashboardProvider({ token, children }: { token: string; children
     setActive(id);
   };
 
+  // The event chosen for lack of the saved one (purged) is saved too: a reload must not ask for a purged event.
+  useEffect(() => {
+    if (activeEventId) localStorage.setItem('findme.activeEvent', activeEventId);
+  }, [activeEventId]);
+
   const reloadEvents = useCallback(async () => {
     const list = await api.get<EventList>('/api/admin/events');
     setEvents(list.events);

@@ -11,6 +11,7 @@ export const AdminEvent = Type.Object({
   attendeeCount: Type.Integer(),
   photoCount: Type.Integer(),
   hotFolder: Type.Union([Type.String(), Type.Null()]),
+  registrationOpen: Type.Boolean({ description: 'attendees may create accounts (logging in always works)' }),
 });
 export type AdminEvent = Static<typeof AdminEvent>;
 
@@ -288,3 +289,32 @@ export interface AdminStreamEvents {
   /** The operator deleted the photo. */
   'photo-removed': { eventId: string; photoId: string };
 }
+
+/** PATCH /api/admin/events/:id: rename, open or close registrations. */
+export const UpdateEventBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: EVENT_NAME_MAX })),
+    registrationOpen: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UpdateEventBody = Static<typeof UpdateEventBody>;
+export const UpdatedEvent = Type.Object({ event: AdminEvent });
+export type UpdatedEvent = Static<typeof UpdatedEvent>;
+
+/** GET /api/admin/events/:id/contents: what purging the event erases. */
+export const EventContents = Type.Object({
+  attendees: Type.Integer(),
+  selfies: Type.Integer(),
+  photos: Type.Integer(),
+  faces: Type.Integer({ description: 'faces found in the photos, with their descriptors' }),
+  matches: Type.Integer(),
+});
+export type EventContents = Static<typeof EventContents>;
+
+/** A one-time password reset code for an attendee, to read out or show to them. */
+export const ResetCode = Type.Object({
+  code: Type.String({ description: '8 letters and digits; the phone accepts it with or without spaces and dashes' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type ResetCode = Static<typeof ResetCode>;

@@ -23,9 +23,12 @@ export type Attendee = Static<typeof Attendee>;
 export const HealthResponse = Type.Object({ status: Type.Literal('ok') });
 
 export const CheckEventCodeQuery = Type.Object({ code: EventCode }, { additionalProperties: false });
+/** The event a typed or scanned code names, and whether it still takes new accounts. */
+export const JoinEvent = Type.Object({ ...EventRef.properties, registrationOpen: Type.Boolean() });
+export type JoinEvent = Static<typeof JoinEvent>;
 export const CheckEventCodeResponse = Type.Object({
   valid: Type.Boolean(),
-  event: Type.Optional(EventRef),
+  event: Type.Optional(JoinEvent),
   /** The event's colour and logo, so the join screen and header wear them (valid codes only). */
   branding: Type.Optional(PublicBranding),
 });
@@ -70,6 +73,17 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 export type LoginBody = Static<typeof LoginBody>;
+
+/** A new password with the one-time code the organiser gave; the identifier must be the code's attendee's. */
+export const ResetPasswordBody = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 32 }),
+    identifier: Type.String({ minLength: 1, maxLength: 254 }),
+    password: Password,
+  },
+  { additionalProperties: false },
+);
+export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 
 export const ChooseEventResponse = Type.Object({
   error: Type.Object({ code: Type.Literal('choose_event'), message: Type.String() }),

@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'wall_photo_not_ready',
   'invalid_wifi',
   'undo_expired',
+  'reset_code_invalid',
+  'registration_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

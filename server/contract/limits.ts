@@ -17,6 +17,8 @@ export const PASSWORD_MIN_BYTES = 8;
 export const PASSWORD_MAX_BYTES = 72;
 /** Ids made by the server: what a path parameter may be. */
 export const ID_PATTERN = '^[A-Za-z0-9-]{1,64}$';
+/** A password reset code: 8 letters and digits (no 0/O, 1/I/L), shown as ABCD-EFGH; spaces and dashes typed with it are ignored. */
+export const RESET_CODE_LENGTH = 8;
 /** Selfies kept per attendee (processing, accepted or held). */
 export const MAX_SELFIES = 3;
 

@@ -193,6 +193,23 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'password reset codes, registration switch',
+    sql: `
+      -- Whether attendees may still create accounts at the event (logging in always works).
+      ALTER TABLE events ADD COLUMN registration_open INTEGER NOT NULL DEFAULT 1;
+
+      -- The one-time code the operator gives an attendee who forgot their password: one per
+      -- attendee (a new code replaces the older), only its sha256 kept, deleted when used.
+      CREATE TABLE reset_codes (
+        attendee_id  TEXT PRIMARY KEY REFERENCES attendees(id) ON DELETE CASCADE,
+        code_hash    BLOB NOT NULL UNIQUE,
+        created_at   INTEGER NOT NULL,
+        expires_at   INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 8,
     name: 'matches given by the operator',
     sql: `

@@ -34,7 +34,7 @@ export function toAttendee(row: AttendeeRow): Attendee {
   return { id: row.id, eventId: row.eventId, username: row.username, displayName: row.displayName };
 }
 
-function checkPasswordLength(password: string) {
+export function checkPasswordLength(password: string) {
   const bytes = Buffer.byteLength(password, 'utf8');
   if (bytes < PASSWORD_MIN_BYTES) throw new AppError(400, 'password_too_short', `The password must be at least ${PASSWORD_MIN_BYTES} characters.`);
   if (bytes > PASSWORD_MAX_BYTES) throw new AppError(400, 'password_too_long', `The password must be at most ${PASSWORD_MAX_BYTES} bytes.`);
@@ -94,6 +94,9 @@ export function createAccountsService(deps: AccountsDeps) {
       }
       checkPasswordLength(input.password);
       const event = eventOrThrow(input.code);
+      if (!event.registrationOpen) {
+        throw new AppError(403, 'registration_closed', 'Registrations are closed for this event. If you already have an account, log in.');
+      }
       const uname = usernameKey(input.username);
       const email = input.email ? emailKey(input.email) : null;
       const taken = takenError(event.id, uname, email);

@@ -6,6 +6,7 @@ import { createCountingLru } from '../cache/counting-lru.js';
 export interface CachedEvent {
   id: string;
   name: string;
+  registrationOpen: boolean;
 }
 
 export function createEventCodeCache(load: (code: string) => CachedEvent | null, options = { max: 5000, ttlMs: 60_000 }) {

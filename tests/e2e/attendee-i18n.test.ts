@@ -39,6 +39,8 @@ describe('attendee app dictionaries', () => {
       'session_expired',
       'unauthorized',
       'network_error',
+      'reset_code_invalid',
+      'registration_closed',
     ];
     for (const code of codes) expect(Object.keys(en), code).toContain(`err_${code}`);
   });

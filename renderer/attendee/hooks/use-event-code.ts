@@ -1,6 +1,6 @@
 // Checks an event code as it is typed (GET /api/check-event-code, debounced).
 import { useEffect, useState } from 'react';
-import type { EventRef } from '../../../server/contract/common';
+import type { JoinEvent } from '../../../server/contract/attendee';
 import { EVENT_CODE_PATTERN } from '../../../server/contract/limits';
 import { api, errorCode, isAbort } from '../api';
 import { useDebouncedValue } from './use-debounced-value';
@@ -8,7 +8,7 @@ import { useDebouncedValue } from './use-debounced-value';
 export const CODE_RE = new RegExp(EVENT_CODE_PATTERN);
 
 export type EventCodeCheck =
-  { state: 'idle' } | { state: 'checking' } | { state: 'valid'; event: EventRef } | { state: 'invalid' } | { state: 'error'; code: string };
+  { state: 'idle' } | { state: 'checking' } | { state: 'valid'; event: JoinEvent } | { state: 'invalid' } | { state: 'error'; code: string };
 
 export function useEventCode(code: string, retry: number): EventCodeCheck {
   const debounced = useDebouncedValue(code, 300);

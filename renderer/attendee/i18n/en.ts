@@ -194,6 +194,20 @@ export const en = {
   notFoundTitle: 'Page not found',
   notFoundText: 'This address does not lead anywhere in FindMe. Scan the QR code on the poster again, or start from the beginning.',
   notFoundStart: 'Go to the start',
+
+  // Forgotten password (a one-time code from the organiser), closed registrations
+  forgotPassword: 'Forgot your password?',
+  resetTitle: 'Choose a new password',
+  resetIntro: 'Ask the organiser at the welcome desk for a reset code. Type it here with your username or e-mail, then choose a new password.',
+  resetCodeLabel: 'Reset code',
+  resetCodeHint: '8 letters and digits from the organiser, valid 15 minutes, once.',
+  newPasswordLabel: 'New password',
+  resetSubmit: 'Save my new password',
+  resetting: 'Saving your new password…',
+  registrationClosed: 'Registrations are closed for {name}. If you already have an account, log in.',
+  err_reset_code_invalid:
+    'This code does not work for this account: it may be mistyped, already used or expired. Check your username or e-mail, or ask the organiser for a new code.',
+  err_registration_closed: 'Registrations are closed for this event. If you already have an account, log in.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

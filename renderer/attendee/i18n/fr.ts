@@ -187,4 +187,19 @@ export const fr: Dictionary = {
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Cette adresse ne mène nulle part dans FindMe. Scannez à nouveau le QR code de l’affiche, ou repartez du début.',
   notFoundStart: 'Aller au début',
+
+  // Mot de passe oublié (un code à usage unique de l’organisateur), inscriptions closes
+  forgotPassword: 'Mot de passe oublié\u00a0?',
+  resetTitle: 'Choisir un nouveau mot de passe',
+  resetIntro:
+    'Demandez un code de réinitialisation à l’accueil de l’événement. Saisissez-le ici avec votre identifiant ou votre e-mail, puis choisissez un nouveau mot de passe.',
+  resetCodeLabel: 'Code de réinitialisation',
+  resetCodeHint: '8 lettres et chiffres donnés par l’organisateur, valable 15 minutes, une seule fois.',
+  newPasswordLabel: 'Nouveau mot de passe',
+  resetSubmit: 'Enregistrer mon nouveau mot de passe',
+  resetting: 'Enregistrement de votre mot de passe…',
+  registrationClosed: 'Les inscriptions sont closes pour {name}. Si vous avez déjà un compte, connectez-vous.',
+  err_reset_code_invalid:
+    'Ce code ne fonctionne pas pour ce compte\u00a0: il est peut-être mal saisi, déjà utilisé ou expiré. Vérifiez votre identifiant ou votre e-mail, ou demandez un nouveau code à l’organisateur.',
+  err_registration_closed: 'Les inscriptions sont closes pour cet événement. Si vous avez déjà un compte, connectez-vous.',
 };

@@ -11,6 +11,8 @@ export type Step =
   | { name: 'register'; event: EventRef; code: string }
   | { name: 'consent'; event: EventRef; code: string }
   | { name: 'login'; event: EventRef | null }
+  /** A forgotten password: the operator's one-time code and a new password. */
+  | { name: 'reset'; event: EventRef | null; identifier: string }
   /** `photo`: the photo open in the viewer. */
   | { name: 'home'; photo?: string }
   | { name: 'farewell'; reason: SignOutReason };
@@ -21,7 +23,7 @@ export interface Entry {
   step: Step;
 }
 
-const STEP_NAMES = new Set<string>(['join', 'register', 'consent', 'login', 'home', 'farewell']);
+const STEP_NAMES = new Set<string>(['join', 'register', 'consent', 'login', 'reset', 'home', 'farewell']);
 const isEvent = (e: unknown): e is EventRef =>
   typeof e === 'object' && e !== null && typeof (e as EventRef).id === 'string' && typeof (e as EventRef).name === 'string';
 
@@ -31,7 +33,8 @@ export function readEntry(state: unknown): Entry | null {
   const { findme, depth, step } = state as Partial<Entry>;
   if (findme !== 1 || typeof depth !== 'number' || typeof step !== 'object' || step === null || !STEP_NAMES.has(step.name)) return null;
   if ((step.name === 'register' || step.name === 'consent') && (!isEvent(step.event) || typeof step.code !== 'string')) return null;
-  if (step.name === 'login' && step.event !== null && !isEvent(step.event)) return null;
+  if ((step.name === 'login' || step.name === 'reset') && step.event !== null && !isEvent(step.event)) return null;
+  if (step.name === 'reset' && typeof step.identifier !== 'string') return null;
   if (step.name === 'home' && step.photo !== undefined && typeof step.photo !== 'string') return null;
   if (step.name === 'farewell' && !['logout', 'deleted', 'expired', 'removed'].includes(step.reason)) return null;
   return { findme, depth, step };

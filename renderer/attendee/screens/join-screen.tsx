@@ -25,9 +25,12 @@ export function JoinScreen({ initialCode, onRegister, onLogin }: Props) {
   const [retry, setRetry] = useState(0);
   const check = useEventCode(code, retry);
   const event = check.state === 'valid' ? check.event : null;
+  // A closed event still lets its attendees log in: only new accounts are refused.
+  const closed = event?.registrationOpen === false;
 
   let message: FieldMessage | null = null;
   if (check.state === 'checking') message = { tone: 'info', text: t('eventChecking') };
+  else if (event && closed) message = { tone: 'info', text: t('registrationClosed', { name: event.name }) };
   else if (check.state === 'valid') message = { tone: 'ok', text: t('eventFound', { name: check.event.name }) };
   else if (check.state === 'invalid') message = { tone: 'error', text: t('eventNotFound') };
   else if (check.state === 'error') message = { tone: 'error', text: t(errorKey(check.code)) };
@@ -39,7 +42,8 @@ export function JoinScreen({ initialCode, onRegister, onLogin }: Props) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (event) onRegister(event, code);
+          if (closed) onLogin(event);
+          else if (event) onRegister(event, code);
           else setRetry((n) => n + 1);
         }}
       >
@@ -69,10 +73,10 @@ export function JoinScreen({ initialCode, onRegister, onLogin }: Props) {
           </button>
         )}
         <div className="actions">
-          <button type="submit" className="btn primary" disabled={!event}>
+          <button type="submit" className="btn primary" disabled={!event || closed}>
             {t('createAccount')}
           </button>
-          <button type="button" className="btn secondary" onClick={() => onLogin(event)}>
+          <button type="button" className={closed ? 'btn primary' : 'btn secondary'} onClick={() => onLogin(event)}>
             {t('haveAccount')}
           </button>
         </div>

@@ -16,9 +16,11 @@ interface Props {
   preferredEvent: EventRef | null;
   onDone: (auth: AuthResponse) => void;
   onBack: () => void;
+  /** "Forgot your password?", with what was typed as the identifier. */
+  onForgot: (identifier: string) => void;
 }
 
-export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
+export function LoginScreen({ preferredEvent, onDone, onBack, onForgot }: Props) {
   const { t } = useI18n();
   const [identifier, setIdentifier] = useDraft('login.identifier', ''); // kept across a reload; the password is not
   const [password, setPassword] = useState('');
@@ -100,6 +102,9 @@ export function LoginScreen({ preferredEvent, onDone, onBack }: Props) {
                 </button>
               }
             />
+            <button type="button" className="btn ghost forgot" onClick={() => onForgot(identifier.trim())}>
+              {t('forgotPassword')}
+            </button>
           </>
         )}
         <ErrorNotice code={error} />

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Static } from 'typebox';
 import type { AttendeeList } from '../../../server/contract/admin';
 import { HeldSelfies } from '../components/held-selfies';
+import { ResetCodeDialog } from '../components/reset-code-dialog';
 import { useDashboard } from '../state';
 
 type Row = Static<typeof AttendeeList>['attendees'][number];
@@ -12,6 +13,7 @@ export function AttendeesPage() {
   const { api, t, activeEventId, photoVersion, selfieVersion, setError } = useDashboard();
   const [rows, setRows] = useState<Row[]>([]);
   const [query, setQuery] = useState('');
+  const [resetFor, setResetFor] = useState<Row | null>(null);
 
   const load = useMemo(
     () => async () => {
@@ -68,7 +70,10 @@ export function AttendeesPage() {
                   <span className={`pill ${r.selfieStatus}`}>{t[r.selfieStatus]}</span>
                 </td>
                 <td>{r.photoCount}</td>
-                <td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => setResetFor(r)}>
+                    {t.resetPassword}
+                  </button>
                   <button type="button" className="danger" onClick={() => void remove(r)}>
                     {t.remove}
                   </button>
@@ -79,6 +84,7 @@ export function AttendeesPage() {
         </table>
         {matching.length > shown.length && <p className="muted">{t.moreRows(shown.length, matching.length)}</p>}
       </section>
+      {resetFor && <ResetCodeDialog attendee={resetFor} onClose={() => setResetFor(null)} />}
     </>
   );
 }

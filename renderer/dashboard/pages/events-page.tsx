@@ -1,6 +1,7 @@
 // Events: create, list, switch; the join QR code, the LAN URLs and a printable poster.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JoinInfo } from '../../../server/contract/admin';
+import { EventLife } from '../components/event-life';
 import { useDashboard } from '../state';
 import { EventBranding } from '../components/event-branding';
 import { EVENT_CODE_MAX, EVENT_CODE_PATTERN, EVENT_NAME_MAX } from '../../../server/contract/limits';
@@ -57,11 +58,13 @@ export function EventsPage() {
             <li key={e.id}>
               <button type="button" aria-pressed={e.id === activeEventId} onClick={() => setActiveEventId(e.id)}>
                 <strong>{e.name}</strong> <code>{e.code}</code>
+                {!e.registrationOpen && <span className="pill">{t.closedPill}</span>}
                 <span className="muted">{t.counts(e.attendeeCount, e.photoCount)}</span>
               </button>
             </li>
           ))}
         </ul>
+        {active && <EventLife key={active.id} event={active} />}
       </section>
       {active && join && (
         <section className="card join" aria-labelledby="join-title">

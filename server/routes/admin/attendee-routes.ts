@@ -1,8 +1,9 @@
-// Admin: the event's attendees (selfie status, photo count) and their removal.
-import { AttendeeList, AttendeeParams, EventParams } from '../../contract/admin.js';
+// Admin: the event's attendees (selfie status, photo count), their removal, password reset codes.
+import { AttendeeList, AttendeeParams, EventParams, ResetCode } from '../../contract/admin.js';
 import type { HttpApp } from '../../http/http-base.js';
 import type { EventOverviewService } from '../../services/event-overview-service.js';
 import type { EventsService } from '../../services/events-service.js';
+import type { PasswordResetService } from '../../services/password-reset-service.js';
 import { AppError } from '../../util/app-error.js';
 
 export interface AttendeeRoutesDeps {
@@ -10,6 +11,7 @@ export interface AttendeeRoutesDeps {
   overview: EventOverviewService;
   /** Deletes an attendee of the event with all their data; false when there is no such attendee. */
   removeAttendee: (eventId: string, attendeeId: string) => Promise<boolean>;
+  passwordReset: PasswordResetService;
 }
 
 export function registerAttendeeRoutes(app: HttpApp, deps: AttendeeRoutesDeps) {
@@ -28,4 +30,16 @@ export function registerAttendeeRoutes(app: HttpApp, deps: AttendeeRoutesDeps) {
     if (!(await deps.removeAttendee(req.params.id, req.params.attendeeId))) throw new AppError(404, 'not_found', 'No such attendee in this event.');
     return reply.code(204).send();
   });
+
+  // A forgotten password: a one-time code the operator shows the attendee (short, expiring).
+  app.post(
+    '/api/admin/events/:id/attendees/:attendeeId/reset-code',
+    { schema: { params: AttendeeParams, response: { 201: ResetCode } } },
+    async (req, reply) => {
+      eventOr404(req.params.id);
+      const code = deps.passwordReset.createCode(req.params.id, req.params.attendeeId);
+      req.log.info({ attendeeId: req.params.attendeeId }, 'password reset code made');
+      return reply.code(201).send(code);
+    },
+  );
 }

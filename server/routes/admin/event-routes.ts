@@ -1,6 +1,6 @@
-// Admin: create and list events.
+// Admin: create, list, rename, open or close registrations, count what a purge erases, purge.
 import QRCode from 'qrcode';
-import { CreateEventBody, CreatedEvent, EventList, EventParams, JoinInfo } from '../../contract/admin.js';
+import { CreateEventBody, CreatedEvent, EventContents, EventList, EventParams, JoinInfo, UpdateEventBody, UpdatedEvent } from '../../contract/admin.js';
 import { AppError } from '../../util/app-error.js';
 import type { HttpApp } from '../../http/http-base.js';
 import type { EventPurgeService } from '../../services/event-purge-service.js';
@@ -27,6 +27,14 @@ export function registerEventRoutes(app: HttpApp, deps: EventRoutesDeps) {
     const svg = await QRCode.toString(urls[0] ?? '', { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { code: event.code, urls, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
   });
+
+  app.patch('/api/admin/events/:id', { schema: { params: EventParams, body: UpdateEventBody, response: { 200: UpdatedEvent } } }, async (req) => ({
+    event: deps.events.update(req.params.id, req.body),
+  }));
+
+  app.get('/api/admin/events/:id/contents', { schema: { params: EventParams, response: { 200: EventContents } } }, async (req) =>
+    deps.events.contents(req.params.id),
+  );
 
   app.delete('/api/admin/events/:id', { schema: { params: EventParams } }, async (req, reply) => {
     if (!(await deps.purge.purge(req.params.id, 'operator'))) throw new AppError(404, 'event_not_found', 'No such event.');

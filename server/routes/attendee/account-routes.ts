@@ -1,4 +1,4 @@
-// Attendee account routes: health, event code, availability, register, login, logout.
+// Attendee account routes: health, event code, availability, register, login, password reset, logout.
 import {
   AuthResponse,
   CheckAvailabilityQuery,
@@ -8,6 +8,7 @@ import {
   HealthResponse,
   LoginBody,
   RegisterBody,
+  ResetPasswordBody,
 } from '../../contract/attendee.js';
 import { AppError } from '../../util/app-error.js';
 import type { HttpApp } from '../../http/http-base.js';
@@ -16,17 +17,19 @@ import type { BrandingService } from '../../services/branding-service.js';
 import { hashToken } from '../../security/tokens.js';
 import type { AccountsService } from '../../services/accounts-service.js';
 import type { EventsService } from '../../services/events-service.js';
+import type { PasswordResetService } from '../../services/password-reset-service.js';
 import { clearSessionCookie, setSessionCookie, tokenOf } from './auth.js';
 
 export interface AccountRoutesDeps {
   accounts: AccountsService;
   events: EventsService;
-  rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number };
+  rateLimits: { login: number; register: number; selfie: number; gallery: number; availability: number; reset: number };
   /** Open live streams: a session's end closes its own. */
   streams: AttendeeStreams;
   /** Password checks waiting for a thread: above PASSWORD_QUEUE_LIMIT, logins and registrations are shed. */
   passwordsWaiting: () => number;
   branding: BrandingService;
+  passwordReset: PasswordResetService;
 }
 
 /** About 2.5 s of bcrypt work queued on 2 threads at cost 10: more would keep a phone waiting too long. */
@@ -52,7 +55,11 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
     async (req) => {
       const event = deps.events.byCode(req.query.code);
       if (!event) return { valid: false };
-      return { valid: true, event: { id: event.id, name: event.name }, branding: deps.branding.publicFor(event.id, req.query.code.trim()) };
+      return {
+        valid: true,
+        event: { id: event.id, name: event.name, registrationOpen: event.registrationOpen },
+        branding: deps.branding.publicFor(event.id, req.query.code.trim()),
+      };
     },
   );
 
@@ -89,6 +96,23 @@ export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
     },
     async (req, reply) => {
       const result = await accounts.login(req.body);
+      setSessionCookie(reply, result.token);
+      return result;
+    },
+  );
+
+  // The one-time code the organiser gave, the attendee's username or e-mail, a new password:
+  // answered like a login (token and cookie); every other session of the attendee ends.
+  app.post(
+    '/api/reset-password',
+    {
+      config: perMinute(deps.rateLimits.reset),
+      preHandler: shedWhenBusy,
+      schema: { body: ResetPasswordBody, response: { 200: AuthResponse } },
+    },
+    async (req, reply) => {
+      const result = await deps.passwordReset.reset(req.body);
+      req.log.info({ attendeeId: result.attendee.id }, 'password reset with a one-time code');
       setSessionCookie(reply, result.token);
       return result;
     },

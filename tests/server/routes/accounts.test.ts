@@ -18,7 +18,7 @@ describe('event codes', () => {
   it('answers valid codes case-insensitively and unknown ones with valid:false', async () => {
     expect((await s.api('GET', '/api/check-event-code?code=gala26')).body).toEqual({
       valid: true,
-      event: { id: gala.id, name: 'Gala 2026' },
+      event: { id: gala.id, name: 'Gala 2026', registrationOpen: true },
       branding: { accentColor: null, colors: null, hasLogo: false, logoUrl: null },
     });
     expect((await s.api('GET', '/api/check-event-code?code=NOPE99')).body).toEqual({ valid: false });
