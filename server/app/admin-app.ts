@@ -8,6 +8,7 @@ import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event
 import { registerFtpRoutes, type FtpRoutesDeps } from '../routes/admin/ftp-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
 import { registerPhotoRoutes, type PhotoRoutesDeps } from '../routes/admin/photo-routes.js';
+import { registerProblemRoutes, type ProblemRoutesDeps } from '../routes/admin/problem-routes.js';
 import { registerSelfieReviewRoutes, type SelfieReviewRoutesDeps } from '../routes/admin/selfie-review-routes.js';
 import { requireAdminToken, requireOwnHost } from '../routes/admin/admin-auth.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from '../routes/admin/system-routes.js';
@@ -18,6 +19,8 @@ import { serveRendererApp } from '../http/static-pages.js';
 
 export interface AdminAppDeps
   extends SystemRoutesDeps, PhotoRoutesDeps, Omit<JobRoutesDeps, 'tickets'>, EventRoutesDeps, SelfieReviewRoutesDeps, FtpRoutesDeps, AttendeeRoutesDeps {
+  problems: ProblemRoutesDeps['problems'];
+  eventLive: ProblemRoutesDeps['eventLive'];
   logger: FastifyBaseLogger;
   adminToken: string;
   events: EventsService;
@@ -46,6 +49,7 @@ export async function buildAdminApp(deps: AdminAppDeps) {
     registerSelfieReviewRoutes(scope, deps);
     registerFtpRoutes(scope, deps);
     registerJobRoutes(scope, { ...deps, tickets });
+    registerProblemRoutes(scope, deps);
     scope.get('/api/docs', { schema: { hide: true } }, async () => ({
       admin: app.swagger(),
       attendee: deps.attendeeDocs?.() ?? null,

@@ -1,6 +1,7 @@
 // HTTP shapes of the admin listener (API.md, "Admin listener").
 import { Type, type Static } from 'typebox';
 import { Selfie } from './attendee.js';
+import type { RefusedEvent } from './problems.js';
 import { EVENT_CODE_PATTERN, EVENT_NAME_MAX, ID_PATTERN } from './limits.js';
 
 export const AdminEvent = Type.Object({
@@ -246,4 +247,5 @@ export interface AdminStreamEvents {
   selfie: { attendeeId: string; eventId: string; selfie: Selfie };
   job: { jobId: number; kind: string; state: string; error?: string | null };
   match: { attendeeId: string; eventId: string; photoId: string; matchedAt: string; attendeeName: string; fileName: string };
+  refused: RefusedEvent;
 }

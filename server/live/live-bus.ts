@@ -1,6 +1,7 @@
 // In-process publish/subscribe for live updates: the SSE streams of phones and dashboard listen here.
 import { EventEmitter } from 'node:events';
 import type { SelfieRejection, SelfieStatus } from '../contract/attendee.js';
+import type { RefusedEvent } from '../contract/problems.js';
 import type { PhotoStatus } from '../db/repositories/photos-repo.js';
 
 export interface LiveEvents {
@@ -8,6 +9,8 @@ export interface LiveEvents {
   match: { attendeeId: string; eventId: string; photoId: string; matchedAt: number };
   photo: { eventId: string; photoId: string; fileName: string; status: PhotoStatus; faceCount: number; error?: string };
   job: { jobId: number; kind: string; state: string; error?: string | null };
+  /** A file a way in refused (the dashboard's Problems list). */
+  refused: RefusedEvent;
 }
 
 export type LiveEventName = keyof LiveEvents;

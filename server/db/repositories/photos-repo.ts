@@ -48,6 +48,7 @@ export function createPhotosRepo(db: Db) {
   const staleModel = db.prepare(`SELECT id FROM photos WHERE event_id = ? AND status IN ('done', 'no_faces') AND model IS NOT ?`);
   const staleCount = db.prepare(`SELECT COUNT(*) AS n FROM photos WHERE event_id = ? AND status IN ('done', 'no_faces') AND model IS NOT ?`);
   const listByEvent = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
+  const statusCounts = db.prepare('SELECT status, COUNT(*) AS n FROM photos WHERE event_id = ? GROUP BY status');
   const listByEventStatus = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? AND status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
 
   return {
@@ -96,6 +97,12 @@ export function createPhotosRepo(db: Db) {
       })),
     list: (eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) =>
       (status ? listByEventStatus.all(eventId, status, limit, offset) : listByEvent.all(eventId, limit, offset)) as PhotoRow[],
+    /** How many of the event's photos are in each status (the Live page's figures). */
+    statusCounts(eventId: string): Record<PhotoStatus, number> {
+      const out: Record<PhotoStatus, number> = { queued: 0, processing: 0, done: 0, no_faces: 0, failed: 0 };
+      for (const r of statusCounts.all(eventId) as { status: PhotoStatus; n: number }[]) out[r.status] = r.n;
+      return out;
+    },
   };
 }
 export type PhotosRepo = ReturnType<typeof createPhotosRepo>;
