@@ -6,13 +6,13 @@ import { readAdminToken } from './api';
 import './dashboard.css';
 import { AttendeesPage } from './pages/attendees-page';
 import { EventsPage } from './pages/events-page';
-import { JobsPage } from './pages/jobs-page';
 import { LivePage } from './pages/live-page';
 import { PhotosPage } from './pages/photos-page';
+import { ProblemsPage } from './pages/problems-page';
 import { SettingsPage } from './pages/settings-page';
 import { DashboardProvider, useDashboard } from './state';
 
-const PAGES = { events: EventsPage, live: LivePage, photos: PhotosPage, attendees: AttendeesPage, jobs: JobsPage, settings: SettingsPage } as const;
+const PAGES = { events: EventsPage, live: LivePage, photos: PhotosPage, attendees: AttendeesPage, problems: ProblemsPage, settings: SettingsPage } as const;
 type PageName = keyof typeof PAGES;
 
 /** The dashboard opened without its key, or with an old one: say so, and how to open the right address. */
@@ -35,8 +35,14 @@ function Locked() {
 }
 
 function Shell() {
-  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, stats, held, unauthorized } = useDashboard();
-  const [page, setPage] = useState<PageName>(events.length ? 'live' : 'events');
+  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, problems, held, unauthorized } = useDashboard();
+  const [page, setPageState] = useState<PageName>(events.length ? 'live' : 'events');
+  const problemCount = problems ? problems.refused + problems.failedJobs : 0;
+  // An error banner belongs to the tab where it arose: it does not follow the operator.
+  const setPage = (name: PageName) => {
+    setError('');
+    setPageState(name);
+  };
   const Page = PAGES[page];
   if (unauthorized) return <Locked />;
   return (
@@ -64,7 +70,11 @@ function Shell() {
         {(Object.keys(PAGES) as PageName[]).map((name) => (
           <button key={name} type="button" aria-current={page === name ? 'page' : undefined} onClick={() => setPage(name)}>
             {t[name]}
-            {name === 'jobs' && stats && stats.queue.failed > 0 && <span className="badge">{stats.queue.failed}</span>}
+            {name === 'problems' && problemCount > 0 && (
+              <span className="badge" data-testid="problems-badge">
+                {problemCount}
+              </span>
+            )}
             {name === 'attendees' && held.length > 0 && (
               <span className="badge" title={t.heldTitle}>
                 {held.length}
@@ -74,8 +84,11 @@ function Shell() {
         ))}
       </nav>
       {error && (
-        <div role="alert" className="error" onClick={() => setError('')}>
-          {error}
+        <div role="alert" className="error">
+          <span>{error}</span>
+          <button type="button" className="close" aria-label={t.close} title={t.close} onClick={() => setError('')}>
+            ×
+          </button>
         </div>
       )}
       <main className="page">
