@@ -193,6 +193,23 @@ const en = {
   etaDone: 'nothing left',
   eventFigures: (name: string) => `Photos of ${name}`,
   faceCount: (n: number) => `${n} ${n === 1 ? 'face' : 'faces'}`,
+  // Errors the server answers, by code: the banner shows these words in French (in English, the server's own sentence).
+  err_not_found: 'Not found (already removed?).',
+  err_event_not_found: 'This event no longer exists.',
+  err_invalid_request: 'Refused: a value is missing or wrong.',
+  err_invalid_folder: 'This folder cannot be used: give the full path of a readable folder on this computer, outside FindMe’s data folder.',
+  err_invalid_setting: 'This setting’s value is refused.',
+  err_job_not_retryable: 'Only failed jobs can be retried.',
+  err_file_required: 'Add at least one photo.',
+  err_file_too_large: 'The file is too large.',
+  err_code_taken: 'Another event already has this code.',
+  err_disk_full: 'The laptop’s disk is full.',
+  err_server_busy: 'The server is busy: try again in a moment.',
+  err_rate_limited: 'Too many requests: try again in a moment.',
+  err_internal_error: 'Internal error: see FindMe’s log.',
+  err_ftp_unavailable: 'The FTP receiver cannot open its port.',
+  err_not_held: 'This selfie was already decided.',
+  err_network_error: 'The server does not answer.',
 };
 
 export type Dict = typeof en;
@@ -395,7 +412,31 @@ const fr: Dict = {
   etaDone: 'plus rien',
   eventFigures: (name: string) => `Photos de ${name}`,
   faceCount: (n: number) => `${n} ${n > 1 ? 'visages' : 'visage'}`,
+  err_not_found: 'Introuvable (déjà supprimé\u00a0?).',
+  err_event_not_found: 'Cet événement n’existe plus.',
+  err_invalid_request: 'Refusé\u00a0: une valeur manque ou est incorrecte.',
+  err_invalid_folder:
+    'Ce dossier ne peut pas être utilisé\u00a0: donnez le chemin complet d’un dossier lisible de cet ordinateur, hors du dossier de données de FindMe.',
+  err_invalid_setting: 'La valeur de ce réglage est refusée.',
+  err_job_not_retryable: 'Seules les tâches en échec peuvent être relancées.',
+  err_file_required: 'Ajoutez au moins une photo.',
+  err_file_too_large: 'Le fichier est trop volumineux.',
+  err_code_taken: 'Un autre événement a déjà ce code.',
+  err_disk_full: 'Le disque de l’ordinateur est plein.',
+  err_server_busy: 'Le serveur est occupé\u00a0: réessayez dans un instant.',
+  err_rate_limited: 'Trop de requêtes\u00a0: réessayez dans un instant.',
+  err_internal_error: 'Erreur interne\u00a0: voir le journal de FindMe.',
+  err_ftp_unavailable: 'Le récepteur FTP ne peut pas ouvrir son port.',
+  err_not_held: 'Ce selfie a déjà été traité.',
+  err_network_error: 'Le serveur ne répond pas.',
 };
 
 export const DICTS = { en, fr } as const;
+
+/** An API error in the operator's language: in French the words of its code, else the server's sentence. */
+export function errorWords(t: Dict, lang: Lang, code: string, message: string): string {
+  if (lang === 'en') return message;
+  const words = (t as unknown as Record<string, unknown>)[`err_${code}`];
+  return typeof words === 'string' ? words : message;
+}
 export type Lang = keyof typeof DICTS;

@@ -6,7 +6,7 @@ import type { ProblemList } from '../../server/contract/problems';
 import type { SettingsView as Settings } from '../../server/contract/settings';
 import { ApiError } from '../shared/api-client';
 import { createAdminApi, type AdminApi } from './api';
-import { DICTS, type Dict, type Lang } from './i18n';
+import { DICTS, errorWords, type Dict, type Lang } from './i18n';
 
 export interface FeedItem {
   photoId: string;
@@ -57,9 +57,26 @@ export function useDashboard(): DashboardState {
   return state;
 }
 
+/** The admin API whose errors read in the operator's language (every page shows the error's message). */
+function speaking(api: AdminApi, lang: () => Lang): AdminApi {
+  const translated = (e: unknown): never => {
+    if (e instanceof ApiError) throw new ApiError(e.status, e.code, errorWords(DICTS[lang()], lang(), e.code, e.message), e.body);
+    throw e;
+  };
+  return {
+    ...api,
+    get: <T,>(path: string) => api.get<T>(path).catch(translated),
+    post: <T,>(path: string, body?: unknown) => api.post<T>(path, body).catch(translated),
+    put: <T,>(path: string, body: unknown) => api.put<T>(path, body).catch(translated),
+    del: (path: string) => api.del(path).catch(translated),
+  };
+}
+
 export function DashboardProvider({ token, children }: { token: string; children: ReactNode }) {
-  const api = useMemo(() => createAdminApi(token), [token]);
   const [lang, setLangState] = useState<Lang>((localStorage.getItem('findme.lang') as Lang | null) ?? (navigator.language.startsWith('fr') ? 'fr' : 'en'));
+  const langRef = useRef(lang);
+  langRef.current = lang;
+  const api = useMemo(() => speaking(createAdminApi(token), () => langRef.current), [token]);
   const [events, setEvents] = useState<AdminEvent[]>([]);
   const [activeEventId, setActive] = useState<string | null>(localStorage.getItem('findme.activeEvent'));
   const [stats, setStats] = useState<QueueStats | null>(null);

@@ -144,6 +144,15 @@ describe('the Problems tab', () => {
     expect(await page.getByTestId('problem-counts').textContent()).toBe('1 fichier refusé · 1 tâche en échec');
     expect(await page.locator('body').textContent()).not.toMatch(/[A-Za-zÀ-ÿ] [:;!?]/); // non-breaking spaces only
     await page.screenshot({ path: screenshotPath('dashboard-problems-fr'), fullPage: true });
+
+    // an error from the server, in French too
+    const liste = (await s.admin<ProblemList>('GET', `/api/admin/events/${eventId}/problems`)).body.problems.find((p) => p.name === 'liste.txt')!;
+    expect((await s.admin('DELETE', `/api/admin/refused-files/${liste.id}`)).status).toBe(204);
+    await row('liste.txt').getByRole('button', { name: 'Retirer' }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'Introuvable (déjà supprimé\u00a0?).' });
+    await banner.waitFor({ timeout: 10_000 });
+    await banner.getByRole('button', { name: 'Fermer' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
   });
 });
 
