@@ -33,7 +33,7 @@ import { createAttendeeStreams } from './live/attendee-streams.js';
 import { createLiveBus } from './live/live-bus.js';
 import { createStageStats } from './monitor/stage-stats.js';
 import { createSystemMonitor } from './monitor/system-monitor.js';
-import { createThroughput } from './monitor/throughput.js';
+import { createEventThroughput, createThroughput } from './monitor/throughput.js';
 import { createRekognition, type RekognitionOptions } from './faces/rekognition/rekognition.js';
 import { createFileSecretStore, type SecretStore } from './security/secret-store.js';
 import { engineOf, usesRekognition } from './pipeline/engine-choice.js';
@@ -57,6 +57,9 @@ import { ACTIVE_PROFILE, ruleWith } from './faces/model-profile.js';
 import { createModelUpgrade } from './pipeline/model-upgrade.js';
 import { createAttendeeRemoval } from './services/attendee-removal.js';
 import { createQueueService } from './services/queue-service.js';
+import { createEventLiveService } from './services/event-live-service.js';
+import { createProblemsService } from './services/problems-service.js';
+import { createRefusedFilesRepo } from './db/repositories/refused-files-repo.js';
 import { createPhotoStatus } from './status/photo-status.js';
 import { createSelfieStatus } from './status/selfie-status.js';
 import { createSettingsService } from './services/settings-service.js';
@@ -131,6 +134,7 @@ export async function createFindMe(opts: CoreOptions) {
   const thumbs = createThumbCache();
   const matchRule = () => ruleWith(ACTIVE_PROFILE, settings.get().matchThreshold);
   const throughput = createThroughput();
+  const eventThroughput = createEventThroughput();
   let attendeeBaseUrls: string[] = [];
 
   const photoStatus = createPhotoStatus({ photos: repos.photos, bus });
@@ -192,7 +196,11 @@ export async function createFindMe(opts: CoreOptions) {
       }),
     backoffBaseMs: opts.retryBackoffMs,
     onJobChange: (job, state, error) => {
-      if (job.kind === 'photo' && (state === 'done' || state === 'failed')) throughput.record();
+      if (job.kind === 'photo' && (state === 'done' || state === 'failed')) {
+        throughput.record();
+        const eventId = repos.photos.findById(job.refId)?.eventId;
+        if (eventId) eventThroughput.record(eventId);
+      }
       bus.emit('job', { jobId: job.id, kind: job.kind, state, error: error ?? null });
     },
     onError: (err, job) => logger.warn({ err, jobId: job.id, kind: job.kind, refId: job.refId }, 'job attempt failed'),
@@ -234,11 +242,29 @@ export async function createFindMe(opts: CoreOptions) {
     bcryptRounds: () => settings.get().bcryptRounds,
     onError: (err, context) => logger.error({ err, context }, 'account background task failed'),
   });
-  const ingest = createIngestService({ db, photos: repos.photos, events: repos.events, jobs: repos.jobs, files, photoStatus, onQueued: scheduler.notify });
+  // The Problems list: refused files kept, with the event's failed jobs.
+  const problems = createProblemsService({
+    refused: createRefusedFilesRepo(db),
+    jobs: repos.jobs,
+    bus,
+    onError: (err) => logger.warn({ err }, 'a refused file could not be kept for the Problems list'),
+  });
+  const eventLive = createEventLiveService({ photos: repos.photos, matches: repos.matches, throughput: eventThroughput });
+  const ingest = createIngestService({
+    db,
+    photos: repos.photos,
+    events: repos.events,
+    jobs: repos.jobs,
+    files,
+    photoStatus,
+    onQueued: scheduler.notify,
+    onRefused: problems.recordRefused,
+  });
   const folderImport = createFolderImport({
     ingest: ingest.ingest,
     dataDir: config.dataDir,
     onSkipped: (path, err) => logger.warn({ path, err }, 'a file of a folder was not taken'),
+    onRefused: problems.recordRefused,
   });
   const hotFolders = createHotFolders({
     ingestFile: folderImport.ingestFile,
@@ -255,6 +281,7 @@ export async function createFindMe(opts: CoreOptions) {
     files,
     portOverride: () => ftpPortOverride,
     onError: (err, context) => logger.warn({ err, ...context }, 'ftp receiver'),
+    onRefused: problems.recordRefused,
   });
   const selfies = createSelfieService({
     db,
@@ -313,6 +340,7 @@ export async function createFindMe(opts: CoreOptions) {
     onPurged: (eventId) => {
       attendeeStreams.closeWhere((owner) => owner.eventId === eventId);
       ftp.forgetEvent(eventId);
+      eventThroughput.forget(eventId);
       return rekognition.deleteEventCollection(eventId);
     },
   });
@@ -382,6 +410,8 @@ export async function createFindMe(opts: CoreOptions) {
     overview,
     photoReview,
     bus,
+    problems,
+    eventLive,
     removeAttendee,
     purge,
     selfieReview,

@@ -6,9 +6,9 @@ import { readAdminToken } from './api';
 import './dashboard.css';
 import { AttendeesPage } from './pages/attendees-page';
 import { EventsPage } from './pages/events-page';
-import { JobsPage } from './pages/jobs-page';
 import { LivePage } from './pages/live-page';
 import { PhotosPage } from './pages/photos-page';
+import { ProblemsPage } from './pages/problems-page';
 import { SettingsPage } from './pages/settings-page';
 import { WallPage } from './pages/wall-page';
 import { DashboardProvider, useDashboard } from './state';
@@ -19,7 +19,7 @@ const PAGES = {
   photos: PhotosPage,
   wall: WallPage,
   attendees: AttendeesPage,
-  jobs: JobsPage,
+  problems: ProblemsPage,
   settings: SettingsPage,
 } as const;
 type PageName = keyof typeof PAGES;
@@ -44,8 +44,14 @@ function Locked() {
 }
 
 function Shell() {
-  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, stats, held, unauthorized } = useDashboard();
-  const [page, setPage] = useState<PageName>(events.length ? 'live' : 'events');
+  const { t, lang, setLang, events, activeEventId, setActiveEventId, connected, error, setError, problems, held, unauthorized } = useDashboard();
+  const [page, setPageState] = useState<PageName>(events.length ? 'live' : 'events');
+  const problemCount = problems ? problems.refused + problems.failedJobs : 0;
+  // An error banner belongs to the tab where it arose: it does not follow the operator.
+  const setPage = (name: PageName) => {
+    setError('');
+    setPageState(name);
+  };
   const Page = PAGES[page];
   if (unauthorized) return <Locked />;
   return (
@@ -73,7 +79,11 @@ function Shell() {
         {(Object.keys(PAGES) as PageName[]).map((name) => (
           <button key={name} type="button" aria-current={page === name ? 'page' : undefined} onClick={() => setPage(name)}>
             {t[name]}
-            {name === 'jobs' && stats && stats.queue.failed > 0 && <span className="badge">{stats.queue.failed}</span>}
+            {name === 'problems' && problemCount > 0 && (
+              <span className="badge" data-testid="problems-badge">
+                {problemCount}
+              </span>
+            )}
             {name === 'attendees' && held.length > 0 && (
               <span className="badge" title={t.heldTitle}>
                 {held.length}
@@ -83,8 +93,11 @@ function Shell() {
         ))}
       </nav>
       {error && (
-        <div role="alert" className="error" onClick={() => setError('')}>
-          {error}
+        <div role="alert" className="error">
+          <span>{error}</span>
+          <button type="button" className="close" aria-label={t.close} title={t.close} onClick={() => setError('')}>
+            ×
+          </button>
         </div>
       )}
       <main className="page">

@@ -1,13 +1,16 @@
 // Shared dashboard state: the API, the words, the events, and what the live stream pushes.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AdminEvent, EventList, HeldSelfie, HeldSelfieList, QueueStats } from '../../server/contract/admin';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AdminEvent, AdminStreamEvents, EventList, HeldSelfie, HeldSelfieList, QueueStats } from '../../server/contract/admin';
+import type { RecentMatches } from '../../server/contract/event-live';
+import type { ProblemList } from '../../server/contract/problems';
 import type { SettingsView as Settings } from '../../server/contract/settings';
 import { ApiError } from '../shared/api-client';
 import { createAdminApi, type AdminApi } from './api';
-import { DICTS, type Dict, type Lang } from './i18n';
+import { DICTS, errorWords, type Dict, type Lang } from './i18n';
 
 export interface FeedItem {
   photoId: string;
+  attendeeId: string;
   attendeeName: string;
   fileName: string;
   matchedAt: string;
@@ -34,6 +37,12 @@ interface DashboardState {
   /** The active event's selfies held for the operator (one face, one account). */
   held: HeldSelfie[];
   reloadHeld(): Promise<void>;
+  /** The active event's problems (refused files, failed jobs): the Problems page and its tab's badge. */
+  problems: ProblemList | null;
+  reloadProblems(): Promise<void>;
+  /** Job events from the stream (the Problems page follows the jobs it retried). */
+  onJob(listener: (job: AdminStreamEvents['job']) => void): () => void;
+  /** The banner's error; cleared on a tab change (it belongs to the tab where it arose). */
   error: string;
   setError(message: string): void;
   /** The admin token is missing or refused: nothing can be shown but how to open the right address. */
@@ -48,9 +57,26 @@ export function useDashboard(): DashboardState {
   return state;
 }
 
+/** The admin API whose errors read in the operator's language (every page shows the error's message). */
+function speaking(api: AdminApi, lang: () => Lang): AdminApi {
+  const translated = (e: unknown): never => {
+    if (e instanceof ApiError) throw new ApiError(e.status, e.code, errorWords(DICTS[lang()], lang(), e.code, e.message), e.body);
+    throw e;
+  };
+  return {
+    ...api,
+    get: <T,>(path: string) => api.get<T>(path).catch(translated),
+    post: <T,>(path: string, body?: unknown) => api.post<T>(path, body).catch(translated),
+    put: <T,>(path: string, body: unknown) => api.put<T>(path, body).catch(translated),
+    del: (path: string) => api.del(path).catch(translated),
+  };
+}
+
 export function DashboardProvider({ token, children }: { token: string; children: ReactNode }) {
-  const api = useMemo(() => createAdminApi(token), [token]);
   const [lang, setLangState] = useState<Lang>((localStorage.getItem('findme.lang') as Lang | null) ?? (navigator.language.startsWith('fr') ? 'fr' : 'en'));
+  const langRef = useRef(lang);
+  langRef.current = lang;
+  const api = useMemo(() => speaking(createAdminApi(token), () => langRef.current), [token]);
   const [events, setEvents] = useState<AdminEvent[]>([]);
   const [activeEventId, setActive] = useState<string | null>(localStorage.getItem('findme.activeEvent'));
   const [stats, setStats] = useState<QueueStats | null>(null);
@@ -62,6 +88,12 @@ export function DashboardProvider({ token, children }: { token: string; children
   const [error, setError] = useState('');
   const [unauthorized, setUnauthorized] = useState(!token);
   const [held, setHeld] = useState<HeldSelfie[]>([]);
+  const [problems, setProblems] = useState<ProblemList | null>(null);
+  const [problemsVersion, setProblemsVersion] = useState(0);
+  const jobListeners = useRef(new Set<(job: AdminStreamEvents['job']) => void>());
+  // The stream's handlers are set once: they read the active event through this ref.
+  const activeRef = useRef(activeEventId);
+  activeRef.current = activeEventId;
 
   const setLang = (l: Lang) => {
     localStorage.setItem('findme.lang', l);
@@ -90,10 +122,25 @@ export function DashboardProvider({ token, children }: { token: string; children
     api.get<Settings>('/api/admin/settings').then(setSettings).catch(failed);
     let photoTimer: ReturnType<typeof setTimeout> | undefined;
     let selfieTimer: ReturnType<typeof setTimeout> | undefined;
+    let problemsTimer: ReturnType<typeof setTimeout> | undefined;
+    const problemsChanged = () => {
+      problemsTimer ??= setTimeout(() => {
+        problemsTimer = undefined;
+        setProblemsVersion((v) => v + 1);
+      }, 500);
+    };
     const close = api.stream(
       {
         stats: setStats,
-        match: (d) => setFeed((f) => [d, ...f].slice(0, 50)),
+        match: (d) => {
+          if (d.eventId !== activeRef.current) return;
+          setFeed((f) => [d, ...f.filter((m) => m.photoId !== d.photoId || m.attendeeId !== d.attendeeId)].slice(0, 50));
+        },
+        refused: (d) => d.eventId === activeRef.current && problemsChanged(),
+        job: (d) => {
+          jobListeners.current.forEach((fn) => fn(d));
+          if (d.state === 'failed') problemsChanged();
+        },
         // Coalesce bursts of photo events into one reload every 500 ms at most.
         photo: () => {
           photoTimer ??= setTimeout(() => {
@@ -116,6 +163,7 @@ export function DashboardProvider({ token, children }: { token: string; children
       close();
       clearTimeout(photoTimer);
       clearTimeout(selfieTimer);
+      clearTimeout(problemsTimer);
     };
   }, [api, token, reloadEvents]);
 
@@ -136,6 +184,39 @@ export function DashboardProvider({ token, children }: { token: string; children
     const timer = setInterval(() => void reloadHeld(), 10_000);
     return () => clearInterval(timer);
   }, [connected, reloadHeld]);
+
+  // The feed and the problems belong to the active event: loaded again when it changes, so a
+  // reload of the page still shows the recent matches.
+  useEffect(() => {
+    setFeed([]);
+    if (!activeEventId) return;
+    let stop = false;
+    api
+      .get<RecentMatches>(`/api/admin/events/${activeEventId}/recent-matches?limit=50`)
+      .then(
+        (r) => !stop && setFeed((live) => [...live, ...r.matches.filter((m) => !live.some((l) => l.photoId === m.photoId && l.attendeeId === m.attendeeId))]),
+      )
+      .catch((e: Error) => !stop && setError(e.message));
+    return () => {
+      stop = true;
+    };
+  }, [api, activeEventId]);
+
+  const reloadProblems = useCallback(async () => {
+    if (!activeEventId) return setProblems(null);
+    try {
+      setProblems(await api.get<ProblemList>(`/api/admin/events/${activeEventId}/problems`));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [api, activeEventId]);
+  useEffect(() => {
+    void reloadProblems();
+  }, [reloadProblems, problemsVersion]);
+  const onJob = useCallback((listener: (job: AdminStreamEvents['job']) => void) => {
+    jobListeners.current.add(listener);
+    return () => void jobListeners.current.delete(listener);
+  }, []);
 
   useEffect(() => {
     if (settings?.language && !localStorage.getItem('findme.lang')) setLangState(settings.language);
@@ -159,6 +240,9 @@ export function DashboardProvider({ token, children }: { token: string; children
     selfieVersion,
     held,
     reloadHeld,
+    problems,
+    reloadProblems,
+    onJob,
     error,
     setError,
     unauthorized,

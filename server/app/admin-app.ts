@@ -9,6 +9,7 @@ import { registerEventRoutes, type EventRoutesDeps } from '../routes/admin/event
 import { registerFtpRoutes, type FtpRoutesDeps } from '../routes/admin/ftp-routes.js';
 import { registerJobRoutes, type JobRoutesDeps } from '../routes/admin/job-routes.js';
 import { registerPhotoRoutes, type PhotoRoutesDeps } from '../routes/admin/photo-routes.js';
+import { registerProblemRoutes, type ProblemRoutesDeps } from '../routes/admin/problem-routes.js';
 import { registerSelfieReviewRoutes, type SelfieReviewRoutesDeps } from '../routes/admin/selfie-review-routes.js';
 import { requireAdminToken, requireOwnHost } from '../routes/admin/admin-auth.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from '../routes/admin/system-routes.js';
@@ -28,6 +29,8 @@ export interface AdminAppDeps
     FtpRoutesDeps,
     AttendeeRoutesDeps,
     WallRoutesDeps {
+  problems: ProblemRoutesDeps['problems'];
+  eventLive: ProblemRoutesDeps['eventLive'];
   logger: FastifyBaseLogger;
   branding: BrandingRoutesDeps['branding'];
   adminToken: string;
@@ -59,6 +62,7 @@ export async function buildAdminApp(deps: AdminAppDeps) {
     registerWallRoutes(scope, deps);
     registerBrandingRoutes(scope, deps);
     registerJobRoutes(scope, { ...deps, tickets });
+    registerProblemRoutes(scope, deps);
     scope.get('/api/docs', { schema: { hide: true } }, async () => ({
       admin: app.swagger(),
       attendee: deps.attendeeDocs?.() ?? null,

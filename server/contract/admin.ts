@@ -1,6 +1,7 @@
 // HTTP shapes of the admin listener (API.md, "Admin listener").
 import { Type, type Static } from 'typebox';
 import { Selfie } from './attendee.js';
+import type { RefusedEvent } from './problems.js';
 import { EVENT_CODE_PATTERN, EVENT_NAME_MAX, ID_PATTERN } from './limits.js';
 
 export const AdminEvent = Type.Object({
@@ -288,6 +289,7 @@ export interface AdminStreamEvents {
   match: { attendeeId: string; eventId: string; photoId: string; matchedAt: string; attendeeName: string; fileName: string };
   /** The operator deleted the photo. */
   'photo-removed': { eventId: string; photoId: string };
+  refused: RefusedEvent;
 }
 
 /** PATCH /api/admin/events/:id: rename, open or close registrations. */

@@ -210,6 +210,26 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'refused files, recent matches by event',
+    sql: `
+      -- Files a way in refused (not an image, empty, a GIF, too large…): kept for the dashboard's
+      -- Problems list until dismissed; the newest 500 of each event (refused-files-repo prunes).
+      CREATE TABLE refused_files (
+        id          INTEGER PRIMARY KEY,
+        event_id    TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        file_name   TEXT NOT NULL,
+        source      TEXT NOT NULL,             -- upload | import | hot_folder | ftp
+        reason      TEXT NOT NULL,             -- a stable code, words in the dashboard's i18n
+        detail      TEXT,
+        created_at  INTEGER NOT NULL
+      );
+      CREATE INDEX refused_files_event ON refused_files(event_id, id);
+      -- The Live page's match feed, seeded after a reload from the event's newest matches.
+      CREATE INDEX matches_event_time ON matches(event_id, matched_at DESC);
+    `,
+  },
+  {
     version: 8,
     name: 'matches given by the operator',
     sql: `

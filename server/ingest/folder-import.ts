@@ -5,6 +5,8 @@ import { basename } from 'node:path';
 import pLimit from 'p-limit';
 import { AppError } from '../util/app-error.js';
 import { checkFolder, listImageFiles, openFolderFile } from './folders.js';
+import type { RefusalSource } from '../contract/problems.js';
+import type { Refusal } from '../services/problems-service.js';
 import type { IngestService } from './ingest-service.js';
 
 export interface ImportCounts {
@@ -20,6 +22,8 @@ export interface FolderImportDeps {
   dataDir: string;
   /** A file that was not taken, and why. */
   onSkipped?: (path: string, why: unknown) => void;
+  /** A file not taken: kept for the Problems list. */
+  onRefused?: (refusal: Refusal) => void;
 }
 
 /** A file of the folder that is not to be taken (a link out, a device, too large…). */
@@ -27,10 +31,14 @@ export class NotTakenError extends Error {}
 
 export function createFolderImport(deps: FolderImportDeps) {
   /** One file of `folder`; throws NotTakenError when it is not to be taken. */
-  async function ingestFile(eventId: string, folder: string, path: string) {
+  async function ingestFile(eventId: string, folder: string, path: string, source: Extract<RefusalSource, 'import' | 'hot_folder'> = 'import') {
     const file = await openFolderFile(path, folder, deps.dataDir);
-    if (!file.ok) throw new NotTakenError(`not taken: ${file.reason}`);
-    return deps.ingest(eventId, file.stream, basename(path), { truncated: file.truncated });
+    if (!file.ok) {
+      const reason = file.reason.startsWith('larger than') ? 'file_too_large' : 'not_taken';
+      if (file.reason !== 'the file is gone') deps.onRefused?.({ eventId, name: basename(path), source, reason, detail: `not taken: ${file.reason}` });
+      throw new NotTakenError(`not taken: ${file.reason}`);
+    }
+    return deps.ingest(eventId, file.stream, basename(path), { truncated: file.truncated, source });
   }
 
   return {

@@ -34,7 +34,7 @@ export function createHotFolders(deps: HotFolderDeps) {
       });
       watcher.on('add', (path) => {
         if (!isImageCandidate(path)) return;
-        const task = limit(() => deps.ingestFile(eventId, folder, path)).catch((err: unknown) => deps.onError(err, { eventId, path }));
+        const task = limit(() => deps.ingestFile(eventId, folder, path, 'hot_folder')).catch((err: unknown) => deps.onError(err, { eventId, path }));
         pending.add(task);
         void task.finally(() => pending.delete(task));
       });

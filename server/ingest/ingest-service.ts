@@ -14,6 +14,8 @@ import type { EventsRepo } from '../db/repositories/events-repo.js';
 import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { PhotosRepo, PhotoStatus } from '../db/repositories/photos-repo.js';
 import { extensionFor, probeImage } from '../images/image-probe.js';
+import type { RefusalSource } from '../contract/problems.js';
+import type { Refusal } from '../services/problems-service.js';
 import type { PhotoStatusOwner } from '../status/photo-status.js';
 import type { EventFiles } from '../storage/event-files.js';
 
@@ -31,6 +33,8 @@ export interface IngestDeps {
   photoStatus: Pick<PhotoStatusOwner, 'added'>;
   /** Called after a photo job was queued. */
   onQueued: () => void;
+  /** A file refused (empty, not an image FindMe takes, too large): kept for the Problems list. */
+  onRefused?: (refusal: Refusal) => void;
   now?: () => number;
 }
 
@@ -39,6 +43,13 @@ export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'photo';
+}
+
+export interface IngestOptions {
+  /** The file went over the size cap while it was read. */
+  truncated?: () => boolean;
+  /** The way in, for the Problems list (default: upload). */
+  source?: RefusalSource;
 }
 
 export function createIngestService(deps: IngestDeps) {
@@ -51,7 +62,7 @@ export function createIngestService(deps: IngestDeps) {
   });
 
   /** Copies `source` into the event, hashing as it goes, and queues it unless it is a duplicate. */
-  async function ingest(eventId: string, source: Readable, originalName: string, opts: { truncated?: () => boolean } = {}): Promise<IngestOutcome> {
+  async function ingest(eventId: string, source: Readable, originalName: string, opts: IngestOptions = {}): Promise<IngestOutcome> {
     try {
       return await copyIn(eventId, source, originalName, opts);
     } catch (err) {
@@ -65,7 +76,7 @@ export function createIngestService(deps: IngestDeps) {
 
   return { ingest };
 
-  async function copyIn(eventId: string, source: Readable, originalName: string, opts: { truncated?: () => boolean }): Promise<IngestOutcome> {
+  async function copyIn(eventId: string, source: Readable, originalName: string, opts: IngestOptions): Promise<IngestOutcome> {
     const fileName = cleanFileName(originalName);
     const incoming = deps.files.incomingDir(eventId);
     await mkdir(incoming, { recursive: true });
@@ -88,8 +99,10 @@ export function createIngestService(deps: IngestDeps) {
       await rm(tmp, { force: true });
       throw err;
     }
+    const way = opts.source ?? 'upload';
     if (opts.truncated?.()) {
       await rm(tmp, { force: true });
+      deps.onRefused?.({ eventId, name: fileName, source: way, reason: 'file_too_large', detail: `${fileName} is too large.` });
       throw new AppError(413, 'file_too_large', `${fileName} is too large.`);
     }
     const sha256 = hash.digest('hex');
@@ -98,7 +111,7 @@ export function createIngestService(deps: IngestDeps) {
       await rm(tmp, { force: true });
       return { outcome: 'duplicate', fileName };
     }
-    const probe = size === 0 ? { ok: false, message: 'The file is empty.', format: undefined } : await probeImage(tmp);
+    const probe = size === 0 ? { ok: false, problem: 'empty_file' as const, message: 'The file is empty.', format: undefined } : await probeImage(tmp);
     const id = randomUUID();
     const ext =
       probe.format && probe.ok
@@ -121,6 +134,7 @@ export function createIngestService(deps: IngestDeps) {
       throw err;
     }
     status.added({ id, eventId, fileName }, photoStatus, error);
+    if (!probe.ok) deps.onRefused?.({ eventId, name: fileName, source: way, reason: probe.problem ?? 'unreadable_image', detail: error });
     if (photoStatus === 'queued') {
       deps.onQueued();
       return { outcome: 'queued', photoId: id, fileName, status: photoStatus };

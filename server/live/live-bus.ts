@@ -1,6 +1,7 @@
 // In-process publish/subscribe for live updates: the SSE streams of phones and dashboard listen here.
 import { EventEmitter } from 'node:events';
 import type { SelfieRejection, SelfieStatus } from '../contract/attendee.js';
+import type { RefusedEvent } from '../contract/problems.js';
 import type { PhotoStatus } from '../db/repositories/photos-repo.js';
 
 export interface LiveEvents {
@@ -12,6 +13,8 @@ export interface LiveEvents {
   unmatch: { attendeeId: string; eventId: string; photoId: string };
   /** The operator deleted a photo (files, faces and matches are gone). */
   'photo-removed': { eventId: string; photoId: string };
+  /** A file a way in refused (the dashboard's Problems list). */
+  refused: RefusedEvent;
 }
 
 export type LiveEventName = keyof LiveEvents;

@@ -26,7 +26,7 @@ export function createFaceEngines(deps: FacePipelineDeps) {
 
 /** The job outcome an engine's error stands for (Rekognition refusing the input, or down), if any. */
 export function outcomeOfEngineError(err: unknown): JobOutcome | null {
-  if (err instanceof RekognitionRefusedError) return failed(err.message);
+  if (err instanceof RekognitionRefusedError) return failed(`engine_refused: ${err.message}`); // a reason code first (the Problems list)
   if (err instanceof RekognitionUnavailableError) return deferred(err.message);
   return null;
 }

@@ -1,7 +1,7 @@
 // The operator dashboard in Debian's Chromium against the real headless server: create an
 // event, see its QR code and URL, add photos through the file picker, watch the live counters
 // reach done without reloading, see matches in the feed after a selfie arrives over the API,
-// change the worker count, retry a failed job. Screenshots go to test-results/screenshots/.
+// change the worker count, retry a failed job (Problems tab). Screenshots go to test-results/screenshots/.
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,14 +82,14 @@ describe('dashboard', () => {
     await form.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => s.findme.pool.size(), { timeout: 5000 }).toBe(1);
     expect(s.findme.settings.get().workers).toBe(1);
-    await expect.poll(() => form.getByText(/Workers \(\d\/1\)/).count(), { timeout: 10_000 }).toBe(1); // stats arrive every 2 s
+    await expect.poll(() => form.getByText(/Workers: \d busy of 1/).count(), { timeout: 10_000 }).toBe(1); // stats arrive every 2 s
   });
 
   it('lists the failed job with its reason and retries it', async () => {
-    await tab(/Failed jobs/).click();
-    const row = page.getByTestId('failed-job');
+    await tab(/Problems/).click();
+    const row = page.locator('[data-testid=problem][data-kind=job]');
     await row.waitFor({ timeout: 10_000 });
-    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/unreadable_image/);
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/Not a readable image/);
     const reran = new Promise<void>((resolve) => {
       const off = s.findme.bus.on('job', (e) => {
         if (e.state === 'running' && e.kind === 'photo') {
@@ -102,7 +102,7 @@ describe('dashboard', () => {
     await row.getByRole('button', { name: 'Retry' }).click();
     await reran; // the server ran it again (and it fails again: the file is still truncated)
     await waitForIdle(s);
-    await expect.poll(() => page.getByTestId('failed-job').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=problem][data-kind=job]').count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('lists attendees with their selfie status, and shows the settings in French', async () => {

@@ -1,19 +1,24 @@
-// Live: queue counts, throughput and ETA, workers and bcrypt cost changed in place, system
-// charts over 15 minutes, cache hit rates, the face engine, and the match feed.
+// Live: the active event's photos by state, its rate and time left, workers and bcrypt cost
+// changed in place, system charts over 15 minutes, cache hit rates, the face engine, and the
+// event's match feed (seeded from the server, so it survives a reload).
 import { useEffect, useState } from 'react';
 import type { SystemHistory, SystemResponse } from '../../../server/contract/admin';
+import type { EventQueue } from '../../../server/contract/event-live';
 import type { SettingsView as Settings } from '../../../server/contract/settings';
 import { Chart } from '../components/chart';
 import { useDashboard } from '../state';
 
+/** The time left, rounded as a person would say it: "45 s", "3 min", "1 h 05". */
 function formatEta(s: number | null | undefined): string {
-  if (s === null || s === undefined) return '–';
-  if (s < 60) return `${s} s`;
-  return `${Math.floor(s / 60)} min ${s % 60} s`;
+  if (s === null || s === undefined || s === 0) return '—';
+  if (s < 60) return `${s}\u00a0s`;
+  if (s < 3600) return `${Math.round(s / 60)}\u00a0min`;
+  return `${Math.floor(s / 3600)}\u00a0h\u00a0${String(Math.round((s % 3600) / 60)).padStart(2, '0')}`;
 }
 
 function InPlaceNumber({
   label,
+  title,
   note,
   value,
   min,
@@ -21,6 +26,7 @@ function InPlaceNumber({
   onApply,
 }: {
   label: string;
+  title?: string;
   note: string;
   value: number;
   min: number;
@@ -38,7 +44,7 @@ function InPlaceNumber({
         void onApply(draft);
       }}
     >
-      <label>
+      <label title={title}>
         {label}
         <input type="number" min={min} max={max} value={draft} onChange={(e) => setDraft(Number(e.target.value))} />
       </label>
@@ -50,10 +56,53 @@ function InPlaceNumber({
   );
 }
 
+/** A match's thumbnail: fetched with the token in a header (never in a URL), shown from memory. */
+function FeedThumb({ photoId }: { photoId: string }) {
+  const { api } = useDashboard();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    let made: string | null = null;
+    api.imageUrl(`/api/admin/photos/${photoId}/thumb`).then(
+      (u) => {
+        made = u;
+        if (live) setUrl(u);
+        else URL.revokeObjectURL(u);
+      },
+      () => {}, // no thumbnail yet: the empty square stays
+    );
+    return () => {
+      live = false;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [api, photoId]);
+  return url ? <img src={url} alt="" width={48} height={48} /> : <span className="thumb-empty" />;
+}
+
 export function LivePage() {
-  const { api, t, stats, feed, settings, setSettings, setError } = useDashboard();
+  const { api, t, lang, stats, feed, settings, setSettings, setError, events, activeEventId, photoVersion } = useDashboard();
   const [system, setSystem] = useState<SystemResponse | null>(null);
   const [history, setHistory] = useState<SystemHistory['samples']>([]);
+  const [eq, setEq] = useState<EventQueue | null>(null);
+  const activeEvent = events.find((e) => e.id === activeEventId);
+
+  // The active event's figures: every 2 s (the rate moves) and at once when a photo changes.
+  useEffect(() => {
+    setEq(null);
+    if (!activeEventId) return;
+    let stop = false;
+    const load = () =>
+      api
+        .get<EventQueue>(`/api/admin/events/${activeEventId}/queue`)
+        .then((q) => !stop && setEq(q))
+        .catch(() => {}); // the banner already says when the server is away
+    void load();
+    const timer = setInterval(load, 2000);
+    return () => {
+      stop = true;
+      clearInterval(timer);
+    };
+  }, [api, activeEventId, photoVersion]);
 
   useEffect(() => {
     let stop = false;
@@ -93,22 +142,30 @@ export function LivePage() {
           {t.diskLow((system.disk.freeBytes / 1024 ** 3).toFixed(1))}
         </p>
       )}
+      {activeEvent && <h2 className="figures-title">{t.eventFigures(activeEvent.name)}</h2>}
       <section className="counters" aria-label="Queue">
         {(['queued', 'running', 'done', 'failed'] as const).map((k) => (
           <div key={k} className={`counter ${k}`}>
             <span className="n" data-testid={`count-${k}`}>
-              {q ? q[k] : '–'}
+              {eq ? eq[k === 'running' ? 'processing' : k] : '—'}
             </span>
             <span>{t[k]}</span>
           </div>
         ))}
         <div className="counter">
-          <span className="n">{q ? q.photosPerMinute.toFixed(0) : '–'}</span>
+          <span className="n" data-testid="rate">
+            {eq?.photosPerMinute == null ? '—' : eq.photosPerMinute.toLocaleString(lang, { maximumFractionDigits: 1 })}
+          </span>
           <span>{t.throughput}</span>
         </div>
         <div className="counter">
-          <span className="n">{formatEta(q?.etaSeconds)}</span>
-          <span>{t.eta}</span>
+          <span className="n" data-testid="eta">
+            {formatEta(eq?.etaSeconds)}
+          </span>
+          <span>
+            {t.eta}
+            {eq && (eq.etaSeconds === null ? ` (${t.etaMeasuring})` : eq.etaSeconds === 0 ? ` (${t.etaDone})` : '')}
+          </span>
         </div>
       </section>
       <div className="grid-2">
@@ -116,8 +173,9 @@ export function LivePage() {
           {settings && (
             <>
               <InPlaceNumber
-                label={`${t.workers} (${q?.workersActive ?? 0}/${q?.workers ?? settings.workers})`}
-                note={t.workersNote}
+                label={t.workersBusy(q?.workersActive ?? 0, q?.workers ?? settings.workers)}
+                title={t.workersOnDemand}
+                note={`${t.workersOnDemand} ${t.workersNote}`}
                 value={settings.workers}
                 min={1}
                 max={16}
@@ -155,14 +213,14 @@ export function LivePage() {
           {feed.length === 0 && <p className="muted">{t.feedEmpty}</p>}
           <ul className="feed" aria-live="polite">
             {feed.map((m) => (
-              <li key={`${m.photoId}-${m.attendeeName}-${m.matchedAt}`}>
-                <img src={`/api/admin/photos/${m.photoId}/thumb?token=${encodeURIComponent(api.token)}`} alt="" width={48} height={48} loading="lazy" />
+              <li key={`${m.photoId}-${m.attendeeId}`}>
+                <FeedThumb photoId={m.photoId} />
                 <span>
                   <strong>{m.attendeeName}</strong>
                   <br />
                   <span className="muted">{m.fileName}</span>
                 </span>
-                <time dateTime={m.matchedAt}>{new Date(m.matchedAt).toLocaleTimeString()}</time>
+                <time dateTime={m.matchedAt}>{new Date(m.matchedAt).toLocaleTimeString(lang)}</time>
               </li>
             ))}
           </ul>

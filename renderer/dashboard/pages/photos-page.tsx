@@ -227,7 +227,7 @@ export function PhotosPage() {
                     </span>
                     {p.status === 'done' && (
                       <span className="muted">
-                        {p.faceCount} {t.faces} · {t.matched(p.attendeeIds.length)}
+                        {t.faceCount(p.faceCount)} · {t.matched(p.attendeeIds.length)}
                       </span>
                     )}
                     {p.error && <span className="err">{p.error}</span>}

@@ -15,6 +15,16 @@ export interface JobRow {
   error: string | null;
 }
 
+export interface FailedJobOfEvent {
+  id: number;
+  kind: JobKind;
+  refId: string;
+  attempts: number;
+  error: string | null;
+  failedAt: number;
+  name: string;
+}
+
 const COLUMNS = 'id, kind, ref_id AS refId, priority, state, attempts, max_attempts AS maxAttempts, error';
 export const PRIORITY: Record<JobKind, number> = { selfie: 0, photo: 10 };
 
@@ -44,6 +54,15 @@ export function createJobsRepo(db: Db) {
   const total = db.prepare('SELECT COUNT(*) AS n FROM jobs');
   const again = db.prepare(`UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, lease_until = NULL, run_after = ?, updated_at = ?
     WHERE kind = ? AND ref_id = ? AND state IN ('done', 'failed')`);
+  // An event's failed jobs (a photo of it, or a selfie of one of its attendees), newest first.
+  const FAILED_OF_EVENT = `SELECT j.id AS id, j.kind, j.ref_id AS refId, j.attempts, j.error, j.updated_at AS failedAt, p.file_name AS name
+      FROM jobs j JOIN photos p ON p.id = j.ref_id WHERE j.state = 'failed' AND j.kind = 'photo' AND p.event_id = @eventId
+    UNION ALL
+    SELECT j.id, j.kind, j.ref_id, j.attempts, j.error, j.updated_at, a.username
+      FROM jobs j JOIN selfies s ON s.id = j.ref_id JOIN attendees a ON a.id = s.attendee_id
+      WHERE j.state = 'failed' AND j.kind = 'selfie' AND s.event_id = @eventId`;
+  const failedOfEvent = db.prepare(`${FAILED_OF_EVENT} ORDER BY failedAt DESC, id DESC LIMIT @limit`);
+  const failedCountOfEvent = db.prepare(`SELECT COUNT(*) AS n FROM (${FAILED_OF_EVENT})`);
 
   return {
     /** Adds a job unless one exists for the same thing (idempotent). */
@@ -71,6 +90,9 @@ export function createJobsRepo(db: Db) {
     },
     total: () => (total.get() as { n: number }).n,
     list: (state: JobState | undefined, limit: number) => (state ? list.all(state, limit) : listAll.all(limit)) as JobRow[],
+    /** An event's failed jobs with the photo's file name or the selfie's username, newest first. */
+    failedOfEvent: (eventId: string, limit: number) => failedOfEvent.all({ eventId, limit }) as FailedJobOfEvent[],
+    failedCountOfEvent: (eventId: string) => (failedCountOfEvent.get({ eventId }) as { n: number }).n,
   };
 }
 export type JobsRepo = ReturnType<typeof createJobsRepo>;

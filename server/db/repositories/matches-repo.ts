@@ -29,6 +29,14 @@ export interface PhotoMatch {
   byOperator: boolean;
 }
 
+export interface RecentMatchRow {
+  photoId: string;
+  attendeeId: string;
+  matchedAt: number;
+  attendeeName: string;
+  fileName: string;
+}
+
 export function createMatchesRepo(db: Db) {
   // A refused pair never comes back; a pair already there stays as it is (idempotent); a face
   // the operator gave to someone is not given to anyone else.
@@ -55,6 +63,10 @@ export function createMatchesRepo(db: Db) {
   const allPhotoIds = db.prepare('SELECT photo_id AS photoId FROM matches WHERE attendee_id = ? ORDER BY matched_at DESC, photo_id DESC');
   const attendeesOfPhotos = db.prepare(`SELECT photo_id AS photoId, attendee_id AS attendeeId FROM matches
     WHERE photo_id IN (SELECT value FROM json_each(?))`);
+  const recentOfEvent = db.prepare(`SELECT m.photo_id AS photoId, m.attendee_id AS attendeeId, m.matched_at AS matchedAt,
+      a.display_name AS attendeeName, p.file_name AS fileName
+    FROM matches m JOIN attendees a ON a.id = m.attendee_id JOIN photos p ON p.id = m.photo_id
+    WHERE m.event_id = ? ORDER BY m.matched_at DESC, m.photo_id DESC LIMIT ?`);
   const countsByEvent = db.prepare('SELECT attendee_id AS attendeeId, COUNT(*) AS n FROM matches WHERE event_id = ? GROUP BY attendee_id');
   const ofPhoto = db.prepare(`SELECT attendee_id AS attendeeId, face_index AS faceIndex, distance, by_operator AS byOperator
     FROM matches WHERE photo_id = ? ORDER BY face_index`);
@@ -105,6 +117,8 @@ export function createMatchesRepo(db: Db) {
       give.run({ ...m, matchedAt });
       return !had;
     }),
+    /** The event's newest matches with the attendee's name and the photo's file name (the Live page's feed). */
+    recentOfEvent: (eventId: string, limit: number) => recentOfEvent.all(eventId, limit) as RecentMatchRow[],
     photoCountsByEvent: (eventId: string) => new Map((countsByEvent.all(eventId) as { attendeeId: string; n: number }[]).map((r) => [r.attendeeId, r.n])),
   };
 }

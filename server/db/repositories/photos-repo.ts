@@ -66,6 +66,7 @@ export function createPhotosRepo(db: Db) {
   const operatorFaces = db.prepare(`SELECT m.attendee_id AS attendeeId, f.box FROM matches m
     JOIN photo_faces f ON f.photo_id = m.photo_id AND f.face_index = m.face_index WHERE m.photo_id = ? AND m.by_operator = 1`);
   const moveOperatorMatch = db.prepare('UPDATE matches SET face_index = ? WHERE photo_id = ? AND attendee_id = ?');
+  const statusCounts = db.prepare('SELECT status, COUNT(*) AS n FROM photos WHERE event_id = ? GROUP BY status');
   const listByEventStatus = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? AND status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
 
   return {
@@ -123,6 +124,12 @@ export function createPhotosRepo(db: Db) {
     remove: (photoId: string) => remove.run(photoId).changes === 1,
     list: (eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) =>
       (status ? listByEventStatus.all(eventId, status, limit, offset) : listByEvent.all(eventId, limit, offset)) as PhotoRow[],
+    /** How many of the event's photos are in each status (the Live page's figures). */
+    statusCounts(eventId: string): Record<PhotoStatus, number> {
+      const out: Record<PhotoStatus, number> = { queued: 0, processing: 0, done: 0, no_faces: 0, failed: 0 };
+      for (const r of statusCounts.all(eventId) as { status: PhotoStatus; n: number }[]) out[r.status] = r.n;
+      return out;
+    },
   };
 }
 export type PhotosRepo = ReturnType<typeof createPhotosRepo>;

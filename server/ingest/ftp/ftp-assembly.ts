@@ -11,7 +11,7 @@ import { MAX_PHOTO_BYTES } from '../folders.js';
 import type { IngestService } from '../ingest-service.js';
 import { createFtpCertificate } from './ftp-certificate.js';
 import { createFtpReceiver } from './ftp-receiver.js';
-import { createUploadTaker } from './take-upload.js';
+import { createUploadTaker, type TakeUploadDeps } from './take-upload.js';
 
 export interface FtpAssemblyDeps {
   dataDir: string;
@@ -25,6 +25,8 @@ export interface FtpAssemblyDeps {
   /** Overrides the saved port (0 = any free port; tests use it). */
   portOverride: () => number | undefined;
   onError: (err: unknown, context: Record<string, unknown>) => void;
+  /** A file refused for what it holds: kept for the Problems list. */
+  onRefused?: TakeUploadDeps['onRefused'];
 }
 
 /** A silent data connection is given up after this long (a camera that lost the Wi-Fi). */
@@ -35,7 +37,13 @@ export function createFtp(deps: FtpAssemblyDeps) {
   const certificate = createFtpCertificate(join(deps.dataDir, 'ftp-tls.json'), lanAddresses);
   const receiver = createFtpReceiver({
     authenticate: (user, password) => service.authenticate(user, password),
-    take: createUploadTaker({ ingest: deps.ingest, incomingDir: deps.files.incomingDir, maxBytes: MAX_PHOTO_BYTES, idleMs: DATA_IDLE_MS }),
+    take: createUploadTaker({
+      ingest: deps.ingest,
+      incomingDir: deps.files.incomingDir,
+      maxBytes: MAX_PHOTO_BYTES,
+      idleMs: DATA_IDLE_MS,
+      onRefused: deps.onRefused,
+    }),
     passiveRange: () => {
       const s = deps.settings();
       return { min: s.ftpPassivePortMin, max: Math.max(s.ftpPassivePortMin, s.ftpPassivePortMax) };

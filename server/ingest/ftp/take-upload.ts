@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppError } from '../../util/app-error.js';
 import { isCompleteImage } from '../../images/complete-image.js';
 import { probeImage } from '../../images/image-probe.js';
+import type { Refusal } from '../../services/problems-service.js';
 import type { IngestService } from '../ingest-service.js';
 import type { FtpAccount, StoreReply } from './ftp-session.js';
 import { receiveFile } from './receive-file.js';
@@ -22,6 +23,8 @@ export interface TakeUploadDeps {
   maxBytes: number;
   /** A data connection silent this long is given up. */
   idleMs: number;
+  /** A file refused for what it holds (empty, not an image): kept for the Problems list. */
+  onRefused?: (refusal: Refusal) => void;
 }
 
 // Camera files FindMe never takes: refused before a byte is sent (set the camera to send JPEG).
@@ -49,13 +52,17 @@ export function createUploadTaker(deps: TakeUploadDeps) {
               : `${name}: the transfer was cut off; nothing was kept. Send it again.`;
         return { code: received.why === 'too_large' ? 552 : 426, text, kind: 'lost' };
       }
-      if (received.bytes === 0) return { code: 553, text: `${name} not taken: the file is empty.`, kind: 'refused' };
+      const refuse = (reason: Refusal['reason'], detail: string): UploadResult => {
+        deps.onRefused?.({ eventId: account.eventId, name, source: 'ftp', reason, detail });
+        return { code: 553, text: `${name} not taken: ${detail}`, kind: 'refused' };
+      };
+      if (received.bytes === 0) return refuse('empty_file', 'the file is empty.');
       const probe = await probeImage(tmp);
-      if (!probe.ok) return { code: 553, text: `${name} not taken: ${probe.message}`, kind: 'refused' };
+      if (!probe.ok) return refuse(probe.problem ?? 'unreadable_image', probe.message ?? 'not a readable image.');
       if (!(await isCompleteImage(tmp, probe.format!))) {
         return { code: 426, text: `${name} arrived incomplete; nothing was kept. Send it again.`, kind: 'lost' };
       }
-      const outcome = await deps.ingest(account.eventId, createReadStream(tmp), name);
+      const outcome = await deps.ingest(account.eventId, createReadStream(tmp), name, { source: 'ftp' });
       if (outcome.outcome === 'duplicate') return { code: 226, text: `${name} was already received.`, bytes: received.bytes, kind: 'duplicate' };
       if (outcome.outcome === 'failed') return { code: 553, text: `${name} not taken: ${outcome.error}`, kind: 'refused' };
       return { code: 226, text: `Received ${name}.`, bytes: received.bytes, kind: 'photo' };

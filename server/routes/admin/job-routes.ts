@@ -44,6 +44,7 @@ export function registerJobRoutes(app: HttpApp, deps: JobRoutesDeps) {
     stream.onClose(deps.bus.on('selfie', (e) => send('selfie', e)));
     stream.onClose(deps.bus.on('job', (e) => send('job', e)));
     stream.onClose(deps.bus.on('photo-removed', (e) => send('photo-removed', e)));
+    stream.onClose(deps.bus.on('refused', (e) => send('refused', e)));
     stream.onClose(
       deps.bus.on('match', (e) => {
         const names = deps.overview.describeMatch(e.attendeeId, e.photoId);

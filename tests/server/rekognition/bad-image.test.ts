@@ -20,7 +20,7 @@ it('fails a refused image at once with a clear reason', async () => {
   expect(photos.find((p) => p.fileName === 'obama1.jpg')!.status).toBe('done');
   const bad = photos.find((p) => p.fileName === 'tiny.jpg')!;
   expect(bad.status).toBe('failed');
-  expect(bad.error).toMatch(/^rekognition refused the request: IndexFaces: InvalidParameterException .*80 pixels/);
+  expect(bad.error).toMatch(/^engine_refused: rekognition refused the request: IndexFaces: InvalidParameterException .*80 pixels/);
   const job = (await env.s.admin('GET', '/api/admin/jobs?state=failed')).body.jobs[0];
   expect(job).toMatchObject({ kind: 'photo', attempts: 1 });
   expect(job.error).toBe(bad.error);
