@@ -43,11 +43,18 @@ export function createAdminApi(token: string) {
         xhr.setRequestHeader('Authorization', `Bearer ${token}`);
         xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
         xhr.onload = () => {
-          const body = JSON.parse(xhr.responseText || 'null') as T & { error?: { message: string } };
-          if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-          else reject(new Error(body?.error?.message ?? `HTTP ${xhr.status}`));
+          type Answer = T & { error?: { code: string; message: string } };
+          const body = ((): Answer | null => {
+            try {
+              return JSON.parse(xhr.responseText || 'null') as Answer | null;
+            } catch {
+              return null; // not JSON (a proxy's page, a cut answer): the status says enough
+            }
+          })();
+          if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+          else reject(new ApiError(xhr.status, body?.error?.code ?? 'network_error', body?.error?.message ?? `HTTP ${xhr.status}`, body));
         };
-        xhr.onerror = () => reject(new Error('network error'));
+        xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The server does not answer.', null));
         xhr.send(form);
       });
     },

@@ -68,7 +68,10 @@ function speaking(api: AdminApi, lang: () => Lang): AdminApi {
     get: <T,>(path: string) => api.get<T>(path).catch(translated),
     post: <T,>(path: string, body?: unknown) => api.post<T>(path, body).catch(translated),
     put: <T,>(path: string, body: unknown) => api.put<T>(path, body).catch(translated),
+    patch: <T,>(path: string, body: unknown) => api.patch<T>(path, body).catch(translated),
     del: (path: string) => api.del(path).catch(translated),
+    upload: <T,>(path: string, field: string, files: File[], onProgress: (p: number) => void) =>
+      api.upload<T>(path, field, files, onProgress).catch(translated),
   };
 }
 

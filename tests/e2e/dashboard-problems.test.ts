@@ -43,7 +43,7 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const tab = (name: string | RegExp) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
+const tab = (name: string | RegExp) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true });
 const row = (name: string) => page.getByTestId('problem').filter({ hasText: name });
 
 describe('the Problems tab', () => {

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 it('turns FTP on, shows what to type into the camera, and follows the camera live', async () => {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Photos' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Photos', exact: true }).click();
   const toggle = page.getByLabel('FTP is off');
   await toggle.waitFor({ timeout: 10_000 });
   await toggle.click();

@@ -3,7 +3,18 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export function Chart({ title, times, values, color }: { title: string; times: number[]; values: number[]; color: string }) {
+interface Props {
+  title: string;
+  times: number[];
+  values: number[];
+  color: string;
+  /** The dashboard's language: French puts a space before the colon and a comma in numbers. */
+  lang: 'en' | 'fr';
+  /** What the chart covers, for screen readers ("last 15 minutes"). */
+  span: string;
+}
+
+export function Chart({ title, times, values, color, lang, span }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -32,9 +43,11 @@ export function Chart({ title, times, values, color }: { title: string; times: n
   return (
     <figure className="chart">
       <figcaption>
-        {title}: <strong>{last === undefined ? '–' : last.toFixed(1)}</strong>
+        {title}
+        {lang === 'fr' ? '\u00a0: ' : ': '}
+        <strong>{last === undefined ? '–' : last.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</strong>
       </figcaption>
-      <div ref={ref} role="img" aria-label={`${title}, last 15 minutes`} />
+      <div ref={ref} role="img" aria-label={`${title}, ${span}`} />
     </figure>
   );
 }

@@ -227,9 +227,9 @@ export function LivePage() {
         </section>
       </div>
       <section className="charts">
-        <Chart title={t.cpu} times={times} values={history.map((s) => s.cpu.processPercent)} color="#2563eb" />
-        <Chart title={t.memory} times={times} values={history.map((s) => s.memory.rssBytes / 1048576)} color="#16a34a" />
-        <Chart title={t.lag} times={times} values={history.map((s) => s.eventLoopLagMs)} color="#dc2626" />
+        <Chart title={t.cpu} times={times} values={history.map((s) => s.cpu.processPercent)} color="#2563eb" lang={lang} span={t.chartSpan} />
+        <Chart title={t.memory} times={times} values={history.map((s) => s.memory.rssBytes / 1048576)} color="#16a34a" lang={lang} span={t.chartSpan} />
+        <Chart title={t.lag} times={times} values={history.map((s) => s.eventLoopLagMs)} color="#dc2626" lang={lang} span={t.chartSpan} />
       </section>
     </div>
   );
