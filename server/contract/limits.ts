@@ -49,3 +49,14 @@ export const SETTING_LIMITS = {
   ftpPassivePortMin: { min: 1024, max: 65535, default: 50000 },
   ftpPassivePortMax: { min: 1024, max: 65535, default: 50099 },
 } as const;
+
+/** The reason codes a failed job's stored error starts with ("unreadable_image: VipsJpeg…"). */
+export const JOB_FAILURE_CODES = ['unreadable_image', 'image_too_large', 'unsupported_format', 'engine_refused', 'processing_error'] as const;
+export type JobFailureCode = (typeof JOB_FAILURE_CODES)[number];
+
+/** A job's stored error as a reason code (anything unknown is `processing_error`) and its technical detail. */
+export function jobReason(error: string | null): { reason: JobFailureCode; detail: string | null } {
+  const m = /^([a-z_]+)(?::\s*([\s\S]*))?$/.exec(error ?? '');
+  const code = JOB_FAILURE_CODES.find((c) => c === m?.[1]);
+  return code ? { reason: code, detail: m?.[2] || null } : { reason: 'processing_error', detail: error };
+}

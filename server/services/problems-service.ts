@@ -3,6 +3,7 @@
 // code. A job's error is "<code>: <detail>" where it comes from (the worker, the engine); any
 // other text is a processing error, shown as the detail.
 import type { Problem, ProblemList, ProblemReason, RefusalSource } from '../contract/problems.js';
+import { jobReason } from '../contract/limits.js';
 import type { JobsRepo } from '../db/repositories/jobs-repo.js';
 import type { RefusedFilesRepo } from '../db/repositories/refused-files-repo.js';
 import type { LiveBus } from '../live/live-bus.js';
@@ -22,15 +23,6 @@ export interface ProblemsServiceDeps {
   bus: Pick<LiveBus, 'emit'>;
   onError?: (err: unknown) => void;
   now?: () => number;
-}
-
-const JOB_REASONS = new Set<ProblemReason>(['unreadable_image', 'image_too_large', 'unsupported_format', 'engine_refused', 'processing_error']);
-
-/** A job's stored error as a reason code and its detail. */
-export function jobReason(error: string | null): { reason: ProblemReason; detail: string | null } {
-  const m = /^([a-z_]+)(?::\s*([\s\S]*))?$/.exec(error ?? '');
-  if (m && JOB_REASONS.has(m[1] as ProblemReason)) return { reason: m[1] as ProblemReason, detail: m[2] || null };
-  return { reason: 'processing_error', detail: error };
 }
 
 export function createProblemsService(deps: ProblemsServiceDeps) {

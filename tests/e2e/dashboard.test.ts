@@ -61,7 +61,15 @@ describe('dashboard', () => {
     await expect.poll(async () => page.getByTestId('count-failed').textContent(), { timeout: 30_000 }).toBe('1');
     await tab('Photos').click();
     await expect.poll(() => page.locator('[data-status=done]').count(), { timeout: 10_000 }).toBe(photoFiles.length);
+    // Every done photo's thumbnail is fetched with the token and shown (none left blank).
+    const shown = () =>
+      page.locator('[data-status=done] img').evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length);
+    await expect.poll(shown, { timeout: 10_000 }).toBe(photoFiles.length);
     await page.screenshot({ path: screenshotPath('dashboard-photos'), fullPage: true });
+    // The truncated file's failure reads as a plain reason; the technical words are its tooltip.
+    const failure = page.locator('[data-status=failed] .err');
+    expect(await failure.textContent()).toBe('Not a readable image (a text file, or a damaged or incomplete photo).');
+    expect(await failure.getAttribute('title')).toMatch(/^unreadable_image: /);
   });
 
   it('shows matches in the live feed when an attendee sends a selfie', async () => {

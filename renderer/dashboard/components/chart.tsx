@@ -26,14 +26,25 @@ export function Chart({ title, times, values, color, lang, span }: Props) {
         height: 140,
         legend: { show: false },
         scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max * 1.1)] } },
-        axes: [{ stroke: '#555' }, { stroke: '#555', size: 50 }],
+        // Ticks in the operator's language: times as 16:38 (not 4:38pm), numbers as 1 000 in French.
+        axes: [
+          {
+            stroke: '#555',
+            values: (_u, ticks) => {
+              // Ticks closer than a minute show their seconds too (the first minutes after a start).
+              const seconds = ticks.length > 1 && ticks[1]! - ticks[0]! < 60 ? ({ second: '2-digit' } as const) : {};
+              return ticks.map((t) => new Date(t * 1000).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', ...seconds }));
+            },
+          },
+          { stroke: '#555', size: 50, values: (_u, ticks) => ticks.map((v) => v.toLocaleString(lang)) },
+        ],
         series: [{}, { stroke: color, width: 2, fill: `${color}22` }],
       },
       [[], []],
       ref.current,
     );
     return () => plot.current?.destroy();
-  }, [color]);
+  }, [color, lang]);
 
   useEffect(() => {
     plot.current?.setData([times, values]);

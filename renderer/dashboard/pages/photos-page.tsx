@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { AdminPhoto, ImportResponse, PhotoStatus, UploadPhotosResponse } from '../../../server/contract/admin';
+import { jobReason } from '../../../server/contract/limits';
 import { desktop } from '../api';
 import { AdminImage } from '../components/admin-image';
 import { FtpPanel } from '../components/ftp-panel';
@@ -230,7 +231,11 @@ export function PhotosPage() {
                         {t.faceCount(p.faceCount)} · {t.matched(p.attendeeIds.length)}
                       </span>
                     )}
-                    {p.error && <span className="err">{p.error}</span>}
+                    {p.error && (
+                      <span className="err" title={p.error}>
+                        {t.reasons[jobReason(p.error).reason]}
+                      </span>
+                    )}
                   </figcaption>
                 </figure>
               ))}
