@@ -9,26 +9,13 @@ import { createThumbCache } from './cache/thumb-cache.js';
 import { defaultSettings, type Config } from './config.js';
 import { REDACT } from './logger.js';
 import { openDatabase } from './db/database.js';
-import { createAttendeesRepo } from './db/repositories/attendees-repo.js';
-import { createEventsRepo } from './db/repositories/events-repo.js';
-import { createJobsRepo } from './db/repositories/jobs-repo.js';
-import { createMatchesRepo } from './db/repositories/matches-repo.js';
-import { createPhotosRepo } from './db/repositories/photos-repo.js';
-import { createSelfiesRepo } from './db/repositories/selfies-repo.js';
-import { createSessionsRepo } from './db/repositories/sessions-repo.js';
-import { createSettingsRepo } from './db/repositories/settings-repo.js';
-import { createFtpAccountsRepo } from './db/repositories/ftp-accounts-repo.js';
-import { createWallRepo } from './db/repositories/wall-repo.js';
-import { createBrandingRepo } from './db/repositories/branding-repo.js';
+import { createRepositories } from './db/repositories/repositories.js';
+import { assemblePipeline } from './pipeline/pipeline-assembly.js';
 import { createBrandingService } from './services/branding-service.js';
-import { createResetCodesRepo } from './db/repositories/reset-codes-repo.js';
 import { createFtp } from './ingest/ftp/ftp-assembly.js';
 import { createFolderImport } from './ingest/folder-import.js';
 import { createHotFolders } from './ingest/hot-folders.js';
 import { createIngestService } from './ingest/ingest-service.js';
-import { jobCapacity } from './jobs/capacity.js';
-import { removingOrphanFiles } from './jobs/orphan-files.js';
-import { createScheduler } from './jobs/scheduler.js';
 import { createAttendeeStreams } from './live/attendee-streams.js';
 import { createLiveBus } from './live/live-bus.js';
 import { createStageStats } from './monitor/stage-stats.js';
@@ -37,11 +24,6 @@ import { createEventThroughput, createThroughput } from './monitor/throughput.js
 import { createRekognition, type RekognitionOptions } from './faces/rekognition/rekognition.js';
 import { createFileSecretStore, type SecretStore } from './security/secret-store.js';
 import { engineOf, usesRekognition } from './pipeline/engine-choice.js';
-import { createEventLocks } from './pipeline/event-locks.js';
-import { createFaceEngines } from './pipeline/face-engines.js';
-import { createPhotoJob } from './pipeline/photo-job.js';
-import { createSelfieAcceptance } from './pipeline/selfie-acceptance.js';
-import { createSelfieJob } from './pipeline/selfie-job.js';
 import { createLoginThrottle } from './security/login-throttle.js';
 import { createPasswordHasher } from './security/password-hasher.js';
 import { createAccountsService } from './services/accounts-service.js';
@@ -54,14 +36,10 @@ import { createSelfieReviewService } from './services/selfie-review-service.js';
 import { createPhotoReviewService } from './services/photo-review-service.js';
 import { createSelfieService } from './services/selfie-service.js';
 import { ACTIVE_PROFILE, ruleWith } from './faces/model-profile.js';
-import { createModelUpgrade } from './pipeline/model-upgrade.js';
 import { createAttendeeRemoval } from './services/attendee-removal.js';
 import { createQueueService } from './services/queue-service.js';
 import { createEventLiveService } from './services/event-live-service.js';
 import { createProblemsService } from './services/problems-service.js';
-import { createRefusedFilesRepo } from './db/repositories/refused-files-repo.js';
-import { createPhotoStatus } from './status/photo-status.js';
-import { createSelfieStatus } from './status/selfie-status.js';
 import { createSettingsService } from './services/settings-service.js';
 import { createWallService } from './services/wall-service.js';
 import { createEventFiles } from './storage/event-files.js';
@@ -96,20 +74,7 @@ export async function createFindMe(opts: CoreOptions) {
   const { config } = opts;
   const logger = opts.logger.child({}, { redact: REDACT });
   const db = openDatabase(join(config.dataDir, 'findme.db'));
-  const repos = {
-    events: createEventsRepo(db),
-    attendees: createAttendeesRepo(db),
-    sessions: createSessionsRepo(db),
-    settings: createSettingsRepo(db),
-    photos: createPhotosRepo(db),
-    selfies: createSelfiesRepo(db),
-    matches: createMatchesRepo(db),
-    jobs: createJobsRepo(db),
-    ftpAccounts: createFtpAccountsRepo(db),
-    wall: createWallRepo(db),
-    branding: createBrandingRepo(db),
-    resetCodes: createResetCodesRepo(db),
-  };
+  const repos = createRepositories(db);
   const settings = createSettingsService({ repo: repos.settings, defaults: defaultSettings(), fromEnv: config.settingsFromEnv });
   const files = createEventFiles(config.dataDir);
   const secrets =
@@ -137,73 +102,25 @@ export async function createFindMe(opts: CoreOptions) {
   const eventThroughput = createEventThroughput();
   let attendeeBaseUrls: string[] = [];
 
-  const photoStatus = createPhotoStatus({ photos: repos.photos, bus });
-  const selfieStatus = createSelfieStatus({ selfies: repos.selfies, bus });
-  const pipelineDeps = {
+  const { photoStatus, selfieStatus, modelUpgrade, scheduler, selfieAcceptance } = assemblePipeline({
     db,
-    photoStatus,
-    selfieStatus,
-    photos: repos.photos,
-    selfies: repos.selfies,
-    matches: repos.matches,
+    repos,
+    bus,
     files,
     pool,
-    matchRule,
-    modelId: ACTIVE_PROFILE.id,
+    settings,
+    rekognition,
     engineFor,
-    rekognition: {
-      engine: rekognition.engine,
-      repo: rekognition.repo,
-      context: (eventId: string) => rekognition.context(() => engineFor(eventId) !== 'rekognition'),
-      locks: createEventLocks(),
+    matchRule,
+    stages,
+    passwordsWaiting: hasher.queueSize,
+    onPhotoFinished: (photoId) => {
+      throughput.record();
+      const eventId = repos.photos.findById(photoId)?.eventId;
+      if (eventId) eventThroughput.record(eventId);
     },
-  };
-  // One set of engines for both jobs (the local one, and Rekognition when it is set up).
-  const faceEngines = createFaceEngines({ ...pipelineDeps, onTimings: stages.record });
-  const modelUpgrade = createModelUpgrade({
-    db,
-    events: repos.events,
-    photos: repos.photos,
-    selfies: repos.selfies,
-    jobs: repos.jobs,
-    selfieStatus,
-    usesLocalEngine: (eventId) => engineFor(eventId) === 'local',
-    modelId: ACTIVE_PROFILE.id,
-    now: Date.now,
-  });
-  const scheduler = createScheduler({
-    jobs: repos.jobs,
-    handlers: {
-      // What a job writes for a photo or selfie deleted while it ran is removed when it ends.
-      photo: removingOrphanFiles(createPhotoJob({ ...pipelineDeps, engines: faceEngines }), {
-        find: repos.photos.findById,
-        eventExists: repos.events.exists,
-        eventDir: files.eventDir,
-        filesOf: (p) => [files.preview(p.eventId, p.id), files.thumb(p.eventId, p.id), files.original(p.eventId, p.id, p.ext)],
-      }),
-      selfie: removingOrphanFiles(createSelfieJob({ ...pipelineDeps, engines: faceEngines }), {
-        find: repos.selfies.findById,
-        eventExists: repos.events.exists,
-        eventDir: files.eventDir,
-        filesOf: (x) => [files.selfie(x.eventId, x.id), files.selfieUpload(x.eventId, x.id)],
-      }),
-    },
-    capacity: () =>
-      jobCapacity({
-        poolSize: pool.size(),
-        passwordsWaiting: hasher.queueSize(),
-        rekognitionSlots: usesRekognition(settings.get()) ? settings.get().rekognitionConcurrency : 0,
-      }),
-    backoffBaseMs: opts.retryBackoffMs,
-    onJobChange: (job, state, error) => {
-      if (job.kind === 'photo' && (state === 'done' || state === 'failed')) {
-        throughput.record();
-        const eventId = repos.photos.findById(job.refId)?.eventId;
-        if (eventId) eventThroughput.record(eventId);
-      }
-      bus.emit('job', { jobId: job.id, kind: job.kind, state, error: error ?? null });
-    },
-    onError: (err, job) => logger.warn({ err, jobId: job.id, kind: job.kind, refId: job.refId }, 'job attempt failed'),
+    onJobError: (err, job) => logger.warn({ err, jobId: job.id, kind: job.kind, refId: job.refId }, 'job attempt failed'),
+    retryBackoffMs: opts.retryBackoffMs,
   });
   settings.onChange((next, previous) => {
     if (next.workers !== previous.workers) {
@@ -244,7 +161,7 @@ export async function createFindMe(opts: CoreOptions) {
   });
   // The Problems list: refused files kept, with the event's failed jobs.
   const problems = createProblemsService({
-    refused: createRefusedFilesRepo(db),
+    refused: repos.refusedFiles,
     jobs: repos.jobs,
     bus,
     onError: (err) => logger.warn({ err }, 'a refused file could not be kept for the Problems list'),
@@ -297,7 +214,7 @@ export async function createFindMe(opts: CoreOptions) {
     selfies: repos.selfies,
     attendees: repos.attendees,
     files,
-    acceptance: createSelfieAcceptance(pipelineDeps),
+    acceptance: selfieAcceptance,
   });
   const galleryService = createGalleryService({
     db,

@@ -5,6 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { I18nProvider } from './i18n/i18n';
 import './styles.css';
+import './screens.css';
+import './gallery.css';
+import './branding.css';
 import './feedback.css';
 
 createRoot(document.getElementById('root')!).render(

@@ -4,6 +4,7 @@ import type { AdminEvent, UpdateEventBody, UpdatedEvent } from '../../../server/
 import { EVENT_NAME_MAX } from '../../../server/contract/limits';
 import { useDashboard } from '../state';
 import { PurgeDialog } from './purge-dialog';
+import './event-life.css';
 
 export function EventLife({ event }: { event: AdminEvent }) {
   const { api, t, reloadEvents, setError } = useDashboard();

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FtpAccess } from '../../../server/contract/ftp';
 import { useDashboard } from '../state';
+import './ftp-panel.css';
 
 const POLL_MS = 3000;
 

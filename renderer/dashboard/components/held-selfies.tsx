@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { HeldSelfie, SelfieDecision } from '../../../server/contract/admin';
 import { ApiError } from '../../shared/api-client';
 import { useDashboard } from '../state';
+import './held-selfies.css';
 
 function SelfieImage({ selfieId, alt }: { selfieId: string | null; alt: string }) {
   const { api, t } = useDashboard();

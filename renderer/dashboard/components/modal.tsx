@@ -1,5 +1,6 @@
 // A modal <dialog> (focus kept inside, Escape closes it), labelled by its title.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './event-life.css'; // the modal dialogs' styles
 
 export function Modal({ title, onClose, className, children }: { title: string; onClose: () => void; className?: string; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
