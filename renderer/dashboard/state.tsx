@@ -151,7 +151,10 @@ export function DashboardProvider({ token, children }: { token: string; children
             setPhotoVersion((v) => v + 1);
           }, 500);
         },
-        'photo-removed': () => setPhotoVersion((v) => v + 1),
+        'photo-removed': (d) => {
+          setFeed((f) => f.filter((m) => m.photoId !== d.photoId)); // a deleted photo leaves the match feed too
+          setPhotoVersion((v) => v + 1);
+        },
         selfie: () => {
           selfieTimer ??= setTimeout(() => {
             selfieTimer = undefined;

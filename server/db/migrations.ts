@@ -285,4 +285,18 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 11,
+    name: 'deleted photos remembered',
+    sql: `
+      -- The fingerprint of each photo the operator deleted: the hot folder, an import or a camera
+      -- sending the same bytes again does not bring it back (nor its faces into galleries).
+      CREATE TABLE deleted_photos (
+        event_id    TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        sha256      TEXT NOT NULL,
+        deleted_at  INTEGER NOT NULL,
+        PRIMARY KEY (event_id, sha256)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -107,10 +107,14 @@ export function createIngestService(deps: IngestDeps) {
     }
     const sha256 = hash.digest('hex');
 
-    if (deps.photos.hashExists(eventId, sha256)) {
+    // A photo the operator deleted does not come back by itself (the hot folder at the next start,
+    // an import, a camera sending again): only the operator's own upload brings it back.
+    const deletedBefore = deps.photos.wasDeleted(eventId, sha256);
+    if (deps.photos.hashExists(eventId, sha256) || (deletedBefore && way !== 'upload')) {
       await rm(tmp, { force: true });
       return { outcome: 'duplicate', fileName };
     }
+    if (deletedBefore) deps.photos.forgetDeleted(eventId, sha256);
     const probe = size === 0 ? { ok: false, problem: 'empty_file' as const, message: 'The file is empty.', format: undefined } : await probeImage(tmp);
     const id = randomUUID();
     const ext =

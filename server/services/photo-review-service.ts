@@ -116,7 +116,7 @@ export function createPhotoReviewService(deps: PhotoReviewDeps) {
       const holders = deps.db.transaction(() => {
         const had = deps.matches.ofPhoto(photoId).map((m) => m.attendeeId);
         deps.jobs.removeFor('photo', photoId);
-        deps.photos.remove(photoId);
+        deps.photos.remove(photoId, now());
         return had;
       })();
       forgetNow(deps.db); // the faces' descriptors identify people: not left in the WAL

@@ -187,6 +187,11 @@ describe("a photo's page", () => {
     await expect.poll(() => phoneThumbs('alex').count(), { timeout: T.short }).toBe(0);
     const list = (await s.admin('GET', `/api/admin/events/${eventId}/photos`)).body.photos as { fileName: string }[];
     expect(list.map((p) => p.fileName)).toEqual(['obama1.jpg']);
+    // The Live page's match feed (open since the start) forgets the deleted photo too.
+    await tab('Live').click();
+    const feed = dash.locator('ul.feed');
+    await feed.getByText('obama1.jpg').first().waitFor({ timeout: T.short });
+    expect(await feed.getByText('two_people.jpg').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ export interface MatchInsert {
 /** A match as stored: what "This isn't me" keeps for a short while, so it can be undone. */
 export interface MatchRow extends MatchInsert {
   matchedAt: number;
+  /** 1: the operator gave this face to the attendee (automatic matching never takes it away). */
+  byOperator?: number;
 }
 
 export interface GalleryRow {
@@ -37,6 +39,8 @@ export interface RecentMatchRow {
   fileName: string;
 }
 
+class NotRestored extends Error {}
+
 export function createMatchesRepo(db: Db) {
   // A refused pair never comes back; a pair already there stays as it is (idempotent); a face
   // the operator gave to someone is not given to anyone else.
@@ -50,7 +54,12 @@ export function createMatchesRepo(db: Db) {
   const reject = db.prepare('INSERT INTO match_rejections (photo_id, attendee_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const count = db.prepare('SELECT COUNT(*) AS n FROM matches WHERE attendee_id = ?');
   const one = db.prepare(`SELECT photo_id AS photoId, attendee_id AS attendeeId, event_id AS eventId, face_index AS faceIndex, distance,
-    matched_at AS matchedAt FROM matches WHERE photo_id = ? AND attendee_id = ?`);
+    matched_at AS matchedAt, by_operator AS byOperator FROM matches WHERE photo_id = ? AND attendee_id = ?`);
+  // A match put back as it was (an undone "not me"), unless the face went to someone else meanwhile.
+  const putBack = db.prepare(`INSERT INTO matches (photo_id, attendee_id, event_id, face_index, distance, matched_at, by_operator)
+    SELECT @photoId, @attendeeId, @eventId, @faceIndex, @distance, @matchedAt, @byOperator
+    WHERE NOT EXISTS (SELECT 1 FROM matches o WHERE o.photo_id = @photoId AND o.face_index = @faceIndex AND o.by_operator = 1)
+    ON CONFLICT(photo_id, attendee_id) DO NOTHING`);
   const unreject = db.prepare('DELETE FROM match_rejections WHERE photo_id = ? AND attendee_id = ?');
   // Oldest first, the same order as the ZIP's numbers.
   const rank = db.prepare(`SELECT COUNT(*) AS n FROM matches m, matches me
@@ -74,6 +83,12 @@ export function createMatchesRepo(db: Db) {
     VALUES (@photoId, @attendeeId, @eventId, @faceIndex, 0, @matchedAt, 1)
     ON CONFLICT(photo_id, attendee_id) DO UPDATE SET face_index = excluded.face_index, distance = 0, by_operator = 1`);
 
+  const restoreBoth = db.transaction((row: MatchRow): boolean => {
+    if (unreject.run(row.photoId, row.attendeeId).changes !== 1) throw new NotRestored(); // not refused (any more)
+    if (putBack.run(row).changes !== 1) throw new NotRestored(); // rolls the refusal's removal back
+    return true;
+  });
+
   return {
     /** Inserts the matches that are new; returns those that were. */
     insertMany: db.transaction((rows: MatchInsert[], matchedAt: number): MatchInsert[] => rows.filter((r) => insert.run({ ...r, matchedAt }).changes === 1)),
@@ -85,11 +100,18 @@ export function createMatchesRepo(db: Db) {
       return had;
     }),
     find: (photoId: string, attendeeId: string) => one.get(photoId, attendeeId) as MatchRow | undefined,
-    /** Undoes a refusal: the refusal goes and the match comes back as it was; false when it could not. */
-    restore: db.transaction((row: MatchRow): boolean => {
-      unreject.run(row.photoId, row.attendeeId);
-      return insert.run(row).changes === 1;
-    }),
+    /**
+     * Undoes a refusal: the refusal goes and the match comes back as it was. False when it could
+     * not (the face is someone else's now): then the refusal stays too.
+     */
+    restore(row: MatchRow): boolean {
+      try {
+        return restoreBoth({ byOperator: 0, ...row });
+      } catch (err) {
+        if (err instanceof NotRestored) return false;
+        throw err;
+      }
+    },
     /** The photo's place in the attendee's gallery, oldest first, from 1 (0: not theirs). */
     rank: (photoId: string, attendeeId: string) => (rank.get({ photoId, attendeeId }) as { n: number }).n,
     countForAttendee: (attendeeId: string) => (count.get(attendeeId) as { n: number }).n,

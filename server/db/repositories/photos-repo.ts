@@ -48,6 +48,8 @@ export function createPhotosRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO photos (id, event_id, file_name, sha256, ext, byte_size, status, error, created_at)
     VALUES (@id, @eventId, @fileName, @sha256, @ext, @byteSize, @status, @error, @createdAt)`);
   const hashExists = db.prepare('SELECT EXISTS(SELECT 1 FROM photos WHERE event_id = ? AND sha256 = ?) AS e');
+  const wasDeleted = db.prepare('SELECT EXISTS(SELECT 1 FROM deleted_photos WHERE event_id = ? AND sha256 = ?) AS e');
+  const forgetDeleted = db.prepare('DELETE FROM deleted_photos WHERE event_id = ? AND sha256 = ?');
   const byId = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE id = ?`);
   const setStatus = db.prepare('UPDATE photos SET status = ?, error = ? WHERE id = ?');
   const finish = db.prepare(`UPDATE photos SET status = @status, error = NULL, width = @width, height = @height,
@@ -62,6 +64,8 @@ export function createPhotosRepo(db: Db) {
   const staleCount = db.prepare(`SELECT COUNT(*) AS n FROM photos WHERE event_id = ? AND status IN ('done', 'no_faces') AND model IS NOT ?`);
   const listByEvent = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE event_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`);
   const facesOf = db.prepare('SELECT face_index AS faceIndex, box FROM photo_faces WHERE photo_id = ? ORDER BY face_index');
+  const remember = db.prepare(`INSERT INTO deleted_photos (event_id, sha256, deleted_at) SELECT event_id, sha256, ? FROM photos WHERE id = ?
+    ON CONFLICT DO NOTHING`);
   const remove = db.prepare('DELETE FROM photos WHERE id = ?');
   const operatorFaces = db.prepare(`SELECT m.attendee_id AS attendeeId, f.box FROM matches m
     JOIN photo_faces f ON f.photo_id = m.photo_id AND f.face_index = m.face_index WHERE m.photo_id = ? AND m.by_operator = 1`);
@@ -84,6 +88,10 @@ export function createPhotosRepo(db: Db) {
       insert.run(row);
     },
     hashExists: (eventId: string, sha256: string) => (hashExists.get(eventId, sha256) as { e: number }).e === 1,
+    /** The operator deleted a photo with these bytes (its fingerprint is kept). */
+    wasDeleted: (eventId: string, sha256: string) => (wasDeleted.get(eventId, sha256) as { e: number }).e === 1,
+    /** The operator sends the bytes again on purpose: they are a photo like any other. */
+    forgetDeleted: (eventId: string, sha256: string) => void forgetDeleted.run(eventId, sha256),
     findById: (id: string) => byId.get(id) as PhotoRow | undefined,
     setStatus: (id: string, status: PhotoStatus, error: string | null = null) => void setStatus.run(status, error, id),
     /** Replaces the photo's faces (described by `model`) and marks it done / no_faces (idempotent). */
@@ -120,8 +128,14 @@ export function createPhotosRepo(db: Db) {
     /** The photo's faces, boxes in the oriented original's pixels. */
     faces: (photoId: string) =>
       (facesOf.all(photoId) as { faceIndex: number; box: string }[]).map((r) => ({ faceIndex: r.faceIndex, box: JSON.parse(r.box) as Box })),
-    /** Deletes the photo row; its faces, matches and "not me" refusals go with it (ON DELETE CASCADE). */
-    remove: (photoId: string) => remove.run(photoId).changes === 1,
+    /**
+     * Deletes the photo row; its faces, matches and "not me" refusals go with it (ON DELETE
+     * CASCADE). Its fingerprint stays (deleted_photos), so the same bytes are never taken again.
+     */
+    remove: db.transaction((photoId: string, now: number) => {
+      remember.run(now, photoId);
+      return remove.run(photoId).changes === 1;
+    }),
     list: (eventId: string, status: PhotoStatus | undefined, limit: number, offset: number) =>
       (status ? listByEventStatus.all(eventId, status, limit, offset) : listByEvent.all(eventId, limit, offset)) as PhotoRow[],
     /** How many of the event's photos are in each status (the Live page's figures). */

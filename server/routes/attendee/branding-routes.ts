@@ -8,10 +8,13 @@ import { AppError } from '../../util/app-error.js';
 
 export interface BrandingRoutesDeps {
   branding: BrandingService;
+  /** Requests per minute per address: like the event-code check, a logo answers whether a code exists. */
+  rateLimits: { availability: number };
 }
 
 export function registerBrandingRoutes(app: HttpApp, deps: BrandingRoutesDeps) {
-  app.get('/api/events/:code/logo', { schema: { params: EventCodeParams } }, async (req, reply) => {
+  const config = { rateLimit: { max: deps.rateLimits.availability, timeWindow: '1 minute' } };
+  app.get('/api/events/:code/logo', { schema: { params: EventCodeParams }, config }, async (req, reply) => {
     const logo = deps.branding.logoByCode(req.params.code);
     if (!logo) throw new AppError(404, 'not_found', 'This event has no logo.');
     reply.header('Cache-Control', 'public, no-cache').header('ETag', logo.etag);

@@ -9,13 +9,16 @@ import { register, startTestServer, type TestServer } from '../../helpers/test-s
 let s: TestServer;
 let token: string;
 let strangerToken: string;
+let strangerId: string;
 let photos: MyPhotosResponse['photos'];
 
 beforeAll(async () => {
   s = await startTestServer({ env: { FINDME_WORKERS: '1' } });
   const event = await s.createEvent('Undo', 'UNDO01');
   token = (await register(s, { code: event.code, username: 'obama' })).token;
-  strangerToken = (await register(s, { code: event.code, username: 'stranger' })).token;
+  const stranger = await register(s, { code: event.code, username: 'stranger' });
+  strangerToken = stranger.token;
+  strangerId = stranger.attendee.id;
   expect((await uploadSelfie(s, token, readFileSync(fixture('selfies/obama.jpg')))).status).toBe(202);
   await waitForIdle(s);
   expect((await uploadPhotos(s, event.id, [fixtureFile('photos/obama1.jpg'), fixtureFile('photos/obama2.jpg')])).status).toBe(202);
@@ -57,6 +60,24 @@ it('refuses for a photo that was never refused, and after the window', async () 
   expect(late.body.error.code).toBe('undo_expired');
   vi.useRealTimers();
   expect((await gallery()).map((p) => p.id)).toEqual([photos[0]!.id]);
+});
+
+it('cannot undo once the operator gave the face to someone else, and the refusal then stands', async () => {
+  const [newest] = photos;
+  expect((await notMe(newest!.id)).status).toBe(204);
+  expect((await s.admin('PUT', `/api/admin/photos/${newest!.id}/faces/0`, { attendeeId: strangerId })).status).toBe(200);
+  const res = await undo(newest!.id);
+  expect(res.status).toBe(410);
+  expect(res.body.error.code).toBe('undo_expired');
+  // The "not me" is still on record (a failed undo must not drop it), and the photo stays out.
+  const refused = s.findme.db.prepare(
+    'SELECT COUNT(*) AS n FROM match_rejections WHERE photo_id = ? AND attendee_id = (SELECT attendee_id FROM matches WHERE photo_id = ? AND by_operator = 1)',
+  );
+  expect((refused.get(newest!.id, newest!.id) as { n: number }).n).toBe(0); // the stranger has the face, not refused
+  const mine = s.findme.db.prepare(`SELECT COUNT(*) AS n FROM match_rejections r JOIN attendees a ON a.id = r.attendee_id
+    WHERE r.photo_id = ? AND a.username = 'obama'`);
+  expect((mine.get(newest!.id) as { n: number }).n).toBe(1);
+  expect((await gallery()).map((p) => p.id)).not.toContain(newest!.id);
 });
 
 it('refuses ids that are not ids', async () => {

@@ -2,7 +2,8 @@
 // (faces, boxes, who each went to), PUT …/faces/:index (a face given or taken away, and those
 // decisions surviving a new selfie's rematch and the photo's job run again), DELETE (files, rows,
 // job, and the live events to the phones and the dashboard), and the errors with their codes.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoDetail } from '../../../server/contract/admin.js';
@@ -248,7 +249,14 @@ describe('DELETE /api/admin/photos/:id', () => {
     expect(list.map((p) => p.id)).not.toContain(photoId);
     const again = await s.admin('DELETE', `/api/admin/photos/${photoId}`);
     expect([again.status, again.body.error.code]).toEqual([404, 'not_found']);
-    // The same file can be sent again: it is a new photo, not a duplicate of the deleted one.
+    // It does not come back by itself: a folder import (as the hot folder at the next start, or a
+    // camera sending again) of the same bytes is a duplicate of the deleted photo...
+    const folder = mkdtempSync(join(tmpdir(), 'findme-deleted-'));
+    copyFileSync(fixture('photos/obama1.jpg'), join(folder, 'IMG_0001.jpg'));
+    const imported = await s.admin('POST', `/api/admin/events/${event.id}/import`, { folder });
+    expect([imported.body.queued, imported.body.duplicates]).toEqual([0, 1]);
+    rmSync(folder, { recursive: true, force: true });
+    // ...while the operator's own upload of the file brings it back, as a new photo.
     const up = await uploadPhotos(s, event.id, [fixtureFile('photos/obama1.jpg')]);
     expect(up.body.duplicates).toEqual([]);
     await waitForIdle(s);
