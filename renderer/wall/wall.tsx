@@ -72,6 +72,13 @@ export function Wall({ wallKey, t }: { wallKey: string; t: WallWords }) {
     queue.current = withPoll(queue.current, ids);
     const shown = currentId.current;
     const stale = (shown !== null && !ids.includes(shown)) || (loadingId.current !== null && !ids.includes(loadingId.current));
+    // A photo that left the wall (hidden, or an attendee said "not me") leaves the screen now, not
+    // after the next photo has loaded, and never fades out in front of the room.
+    if (shown !== null && !ids.includes(shown)) currentId.current = null;
+    const keep = (slide: Slide | null) => (slide && ids.includes(slide.id) ? slide : null);
+    setSlides((now) =>
+      keep(now.current) === now.current && keep(now.previous) === now.previous ? now : { current: keep(now.current), previous: keep(now.previous) },
+    );
     const waiting = shown === null && loadingId.current === null && ids.length > 0;
     if (stale || waiting) advance();
   }, [feed, advance]);

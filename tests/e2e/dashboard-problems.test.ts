@@ -11,7 +11,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProblemList } from '../../server/contract/problems.js';
 import { launchBrowser, screenshotPath } from '../helpers/browser.js';
-import { fixture, manifest, uploadSelfie, waitForIdle } from '../helpers/fixtures.js';
+import { fixture, manifest, uploadPhotos, uploadSelfie, waitForIdle } from '../helpers/fixtures.js';
 import { ADMIN_TOKEN, register, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 let s: TestServer;
@@ -94,6 +94,20 @@ describe('the Problems tab', () => {
     await expect.poll(() => reloads, { timeout: 10_000 }).toBe(2);
     page.off('response', count);
     await expect.poll(() => page.getByTestId('problem').count(), { timeout: 10_000 }).toBe(4); // still one row for it
+  });
+
+  it("retries all of this event's failed jobs, and no other event's", async () => {
+    const other = await s.createEvent('Other party', 'OTHER1');
+    await uploadPhotos(s, other.id, [{ name: 'cut.jpg', bytes: readFileSync(fixture('photos/obama2.jpg')).subarray(0, 30_000) }]);
+    await waitForIdle(s);
+    const otherJob = async () => (await s.admin<ProblemList>('GET', `/api/admin/events/${other.id}/problems`)).body.problems.find((p) => p.kind === 'job');
+    const before = await otherJob();
+    expect(before?.name).toBe('cut.jpg');
+
+    await page.getByRole('button', { name: 'Retry all failed jobs' }).click();
+    await row('broken.jpg').getByRole('status').filter({ hasText: 'Failed again' }).waitFor({ timeout: 30_000 });
+    await waitForIdle(s);
+    expect(await otherJob()).toEqual(before); // not run again: same attempts, same time
   });
 
   it('dismisses a refused file', async () => {

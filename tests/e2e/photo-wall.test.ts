@@ -108,7 +108,10 @@ describe('the photo wall', () => {
     await card('obama1.jpg').getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => shownOn(wall), { timeout: T.slide }).toBe(ids['obama1.jpg']);
     expect((await s.api('POST', `/api/photo/${ids['obama1.jpg']}/not-me`, { token: obamaToken })).status).toBe(204);
+    // Gone from the page at once: not shown while the next photo loads, nor fading out before the room.
+    await expect.poll(() => wall.locator(`img[src*="${ids['obama1.jpg']}"]`).count(), { timeout: T.short }).toBe(0);
     await expect.poll(() => shownOn(wall), { timeout: T.short }).toBe(ids['lin-manuel-miranda.png']);
+    expect(await wall.locator(`img[src*="${ids['obama1.jpg']}"]`).count()).toBe(0);
 
     await stateButton(/Blocked/).click();
     await card('obama1.jpg').getByText('An attendee said “this isn’t me”').waitFor({ timeout: T.short });

@@ -28,7 +28,7 @@ export function ProblemsPage() {
     [onJob],
   );
 
-  async function retry(p: Problem) {
+  async function retryOne(p: Problem) {
     setRetry(p.id, 'retrying', p);
     try {
       await api.post(`/api/admin/jobs/${p.id}/retry`);
@@ -38,6 +38,16 @@ export function ProblemsPage() {
       setRetry(p.id, 'error');
       setError((e as Error).message);
     }
+  }
+
+  async function retry(p: Problem) {
+    await retryOne(p);
+    await reloadProblems();
+  }
+
+  /** Every failed job of this event's list (not other events'), each with its own feedback. */
+  async function retryAll() {
+    for (const p of listed.filter((x) => x.kind === 'job')) await retryOne(p);
     await reloadProblems();
   }
 
@@ -68,7 +78,7 @@ export function ProblemsPage() {
       <p className="muted">{t.problemsHelp}</p>
       <div className="problem-actions">
         {problems && <span data-testid="problem-counts">{t.problemsCounts(problems.refused, problems.failedJobs)}</span>}
-        <button type="button" disabled={!problems?.failedJobs} onClick={() => void act(() => api.post('/api/admin/jobs/retry-failed'))}>
+        <button type="button" disabled={!problems?.failedJobs} onClick={() => void retryAll()}>
           {t.retryAllFailed}
         </button>
         <button type="button" disabled={!problems?.refused} onClick={() => void act(() => api.del(`/api/admin/events/${activeEventId}/refused-files`))}>
