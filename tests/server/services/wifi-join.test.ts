@@ -19,6 +19,11 @@ describe('wifiJoinText', () => {
     );
   });
 
+  it('quotes a network name of hexadecimal digits (phones would read it as bytes), not a hex key', () => {
+    expect(wifiJoinText({ ssid: 'CAFE1234', password: 'ABCDEF0123', security: 'WEP', hidden: false })).toBe('WIFI:T:WEP;S:"CAFE1234";P:ABCDEF0123;;');
+    expect(wifiJoinText({ ssid: 'Cafe 12', password: null, security: 'nopass', hidden: false })).toBe('WIFI:T:nopass;S:Cafe 12;;');
+  });
+
   it('writes an open network without a password field, and a hidden one with H:true', () => {
     expect(wifiJoinText({ ssid: 'Open;Net', password: null, security: 'nopass', hidden: false })).toBe('WIFI:T:nopass;S:Open\\;Net;;');
     expect(wifiJoinText({ ssid: 'Back', password: '12345', security: 'WEP', hidden: true })).toBe('WIFI:T:WEP;S:Back;P:12345;H:true;;');
