@@ -3,6 +3,8 @@ import { LOCAL_FACE_PROFILE } from '../../server/contract/face-profile';
 import { photoEn, photoFr } from './photo-words';
 import type { Problem, ProblemReason } from '../../server/contract/problems';
 const en = {
+  /** Between a label and its value (French puts a non-breaking space before the colon). */
+  colon: ': ',
   ...photoEn,
   title: 'FindMe dashboard',
   events: 'Events',
@@ -266,6 +268,7 @@ const en = {
 export type Dict = typeof en;
 
 const fr: Dict = {
+  colon: '\u00a0: ',
   ...photoFr,
   title: 'Tableau de bord FindMe',
   events: 'Événements',

@@ -69,7 +69,9 @@ export function EventsPage() {
       {active && join && (
         <section className="card join" aria-labelledby="join-title">
           <h2 id="join-title">
-            {t.joinTitle}: {active.name}
+            {t.joinTitle}
+            {t.colon}
+            {active.name}
           </h2>
           <p>{t.joinHelp}</p>
           <img className="qr" src={join.qrSvgDataUrl} alt={`QR code: ${join.urls[0] ?? ''}`} width={220} height={220} />

@@ -166,7 +166,7 @@ export function PhotosPage() {
           {message && <p role="status">{message}</p>}
         </div>
         <FolderForm
-          label={`${t.hotFolder}: ${event.hotFolder ?? t.hotFolderNone}`}
+          label={`${t.hotFolder}${t.colon}${event.hotFolder ?? t.hotFolderNone}`}
           action={t.setFolder}
           initial={event.hotFolder ?? ''}
           onSubmit={async (folder) => {
