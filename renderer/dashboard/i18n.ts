@@ -2,6 +2,7 @@
 import { LOCAL_FACE_PROFILE } from '../../server/contract/face-profile';
 import { photoEn, photoFr } from './photo-words';
 import type { Problem, ProblemReason } from '../../server/contract/problems';
+import type { FtpFileProblem } from '../../server/contract/ftp';
 const en = {
   /** Between a label and its value (French puts a non-breaking space before the colon). */
   colon: ': ',
@@ -158,6 +159,19 @@ const en = {
   ftpSettingsNote: 'Changes apply at once; cameras connected at that moment reconnect. Ports below 1024 need administrator rights.',
   ftpCardSteps:
     "On the camera: Wi-Fi → FTP transfer → server settings: type these values, set passive mode on, and send JPEG only (no RAW). Photos appear in attendees' galleries seconds after they are sent.",
+  ftpFileProblems: {
+    not_jpeg: (f: string) => `${f}: RAW or video, not taken. Set the camera to send JPEG only.`,
+    too_large: (f: string) => `${f}: larger than 200 MB, not taken.`,
+    aborted: (f: string) => `${f}: the camera stopped the transfer; nothing was kept.`,
+    cut_off: (f: string) => `${f}: the transfer was cut off; nothing was kept. The camera can send it again.`,
+    incomplete: (f: string) => `${f} arrived incomplete; nothing was kept. The camera can send it again.`,
+    empty_file: (f: string) => `${f}: the file is empty.`,
+    unsupported_format: (f: string) => `${f}: not a JPEG, PNG or WebP photo.`,
+    unreadable_image: (f: string) => `${f}: not a readable image.`,
+    image_too_large: (f: string) => `${f}: too many pixels to process safely.`,
+    disk_full: (f: string) => `${f}: the laptop's disk is full; nothing was kept.`,
+    event_gone: (f: string) => `${f}: this event no longer exists.`,
+  } satisfies Record<FtpFileProblem, (file: string) => string>,
   wall: 'Photo wall',
   wallTitle: 'Live photo wall',
   wallOn: 'The wall is on',
@@ -428,6 +442,19 @@ const fr: Dict = {
     "Les changements s'appliquent aussitôt\u00a0; les appareils connectés se reconnectent. Les ports sous 1024 demandent des droits d'administrateur.",
   ftpCardSteps:
     "Sur l'appareil\u00a0: Wi-Fi → transfert FTP → réglages du serveur\u00a0: saisissez ces valeurs, activez le mode passif et n'envoyez que les JPEG (pas de RAW). Les photos apparaissent dans les galeries des participants quelques secondes après l'envoi.",
+  ftpFileProblems: {
+    not_jpeg: (f: string) => `${f}\u00a0: RAW ou vidéo, non pris. Réglez l’appareil pour n’envoyer que des JPEG.`,
+    too_large: (f: string) => `${f}\u00a0: plus de 200 Mo, non pris.`,
+    aborted: (f: string) => `${f}\u00a0: l’appareil a arrêté l’envoi\u00a0; rien n’a été gardé.`,
+    cut_off: (f: string) => `${f}\u00a0: l’envoi a été coupé\u00a0; rien n’a été gardé. L’appareil peut le renvoyer.`,
+    incomplete: (f: string) => `${f} est arrivé incomplet\u00a0; rien n’a été gardé. L’appareil peut le renvoyer.`,
+    empty_file: (f: string) => `${f}\u00a0: le fichier est vide.`,
+    unsupported_format: (f: string) => `${f}\u00a0: ni JPEG, ni PNG, ni WebP.`,
+    unreadable_image: (f: string) => `${f}\u00a0: image illisible.`,
+    image_too_large: (f: string) => `${f}\u00a0: trop de pixels pour être traité sans risque.`,
+    disk_full: (f: string) => `${f}\u00a0: le disque de l’ordinateur est plein\u00a0; rien n’a été gardé.`,
+    event_gone: (f: string) => `${f}\u00a0: cet événement n’existe plus.`,
+  },
   wall: 'Mur de photos',
   wallTitle: 'Mur de photos en direct',
   wallOn: 'Le mur est allumé',

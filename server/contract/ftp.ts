@@ -1,6 +1,22 @@
 // HTTP shapes of the FTP receiver's admin routes (API.md, "FTP receiver").
 import { Type, type Static } from 'typebox';
 
+/** Why a camera's file was not taken (the dashboard words it in the operator's language). */
+export const FtpFileProblem = Type.Union([
+  Type.Literal('not_jpeg'), // RAW or video, refused by name before the transfer
+  Type.Literal('too_large'),
+  Type.Literal('aborted'),
+  Type.Literal('cut_off'),
+  Type.Literal('incomplete'),
+  Type.Literal('empty_file'),
+  Type.Literal('unsupported_format'),
+  Type.Literal('unreadable_image'),
+  Type.Literal('image_too_large'),
+  Type.Literal('disk_full'),
+  Type.Literal('event_gone'),
+]);
+export type FtpFileProblem = Static<typeof FtpFileProblem>;
+
 export const FtpCamera = Type.Object({
   address: Type.String({ description: "the camera's IP address: one camera per address" }),
   connected: Type.Boolean(),
@@ -9,7 +25,16 @@ export const FtpCamera = Type.Object({
   duplicates: Type.Integer({ description: 'files already received (same bytes)' }),
   refused: Type.Integer({ description: 'files refused: not an image FindMe takes' }),
   lost: Type.Integer({ description: 'transfers cut off, aborted or too large: nothing kept' }),
-  lastError: Type.Union([Type.Object({ at: Type.String(), message: Type.String() }), Type.Null()]),
+  lastError: Type.Union([
+    Type.Object({
+      at: Type.String(),
+      /** What the camera was told (English, FTP's own words). */
+      message: Type.String(),
+      reason: FtpFileProblem,
+      file: Type.String(),
+    }),
+    Type.Null(),
+  ]),
 });
 export type FtpCamera = Static<typeof FtpCamera>;
 

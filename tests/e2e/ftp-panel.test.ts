@@ -51,8 +51,13 @@ it('turns FTP on, shows what to type into the camera, and follows the camera liv
   expect(sent.steps.map((x) => x.reply.slice(0, 3))).toEqual(['226', '553']);
 
   const row = page.getByTestId('ftp-camera');
-  await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/127\.0\.0\.1.*not connected1010.*notes\.jpg not taken/);
+  await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/127\.0\.0\.1.*not connected1010.*notes\.jpg: not a readable image\./);
   await page.locator('section.ftp').screenshot({ path: screenshotPath('dashboard-ftp') });
+  // In French, the camera's last error is in French too (the camera's own English words in its tooltip).
+  await page.getByRole('button', { name: 'Language / Langue' }).click();
+  await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/notes\.jpg\u00a0: image illisible\./);
+  expect(await row.locator('td.err').getAttribute('title')).toMatch(/^notes\.jpg not taken/);
+  await page.getByRole('button', { name: 'Language / Langue' }).click();
 
   await page.emulateMedia({ media: 'print' });
   const card = page.locator('.ftp-card');

@@ -34,7 +34,7 @@ function Copyable({ label, value, secret }: { label: string; value: string; secr
 }
 
 export function FtpPanel({ eventId, eventName }: { eventId: string; eventName: string }) {
-  const { api, t, setError } = useDashboard();
+  const { api, t, lang, setError } = useDashboard();
   const [ftp, setFtp] = useState<FtpAccess | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -122,8 +122,8 @@ export function FtpPanel({ eventId, eventName }: { eventId: string; eventName: s
                     <td>{c.duplicates}</td>
                     <td>{c.refused}</td>
                     <td>{c.lost}</td>
-                    <td className={c.lastError ? 'err' : 'muted'}>
-                      {c.lastError ? `${new Date(c.lastError.at).toLocaleTimeString()} — ${c.lastError.message}` : '—'}
+                    <td className={c.lastError ? 'err' : 'muted'} title={c.lastError?.message}>
+                      {c.lastError ? `${new Date(c.lastError.at).toLocaleTimeString(lang)} — ${t.ftpFileProblems[c.lastError.reason](c.lastError.file)}` : '—'}
                     </td>
                   </tr>
                 ))}

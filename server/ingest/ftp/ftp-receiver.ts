@@ -57,10 +57,10 @@ export function createFtpReceiver(deps: FtpReceiverDeps) {
     return cam;
   };
 
-  function record(camera: CameraState, result: UploadResult) {
+  function record(camera: CameraState, file: string, result: UploadResult) {
     camera.lastSeenAt = new Date().toISOString();
     camera[result.kind === 'photo' ? 'photos' : result.kind === 'duplicate' ? 'duplicates' : result.kind]++;
-    if (result.code !== 226) camera.lastError = { at: camera.lastSeenAt, message: result.text };
+    if (result.code !== 226) camera.lastError = { at: camera.lastSeenAt, message: result.text, reason: result.reason ?? 'unreadable_image', file };
   }
 
   function onConnection(socket: Socket) {
@@ -84,7 +84,7 @@ export function createFtpReceiver(deps: FtpReceiverDeps) {
         tls: deps.tls,
         refuse(name) {
           const refused = refuseByName(name);
-          if (refused && camera) record(camera, { ...refused, kind: 'refused' });
+          if (refused && camera) record(camera, name, { ...refused, kind: 'refused', reason: 'not_jpeg' });
           return refused;
         },
         async login(user, password, from) {
@@ -96,7 +96,7 @@ export function createFtpReceiver(deps: FtpReceiverDeps) {
         },
         async store(account, name, data, signal) {
           const result = await deps.take(account, name, data, signal);
-          if (camera) record(camera, result);
+          if (camera) record(camera, name, result);
           return result;
         },
       },

@@ -101,7 +101,10 @@ describe('a camera sending photos', () => {
     expect(clean.steps[0]).toMatchObject({ ok: false, reply: expect.stringMatching(/^426 IMG_0009\.JPG arrived incomplete/) });
     expect((await photos()).some((p) => p.fileName === 'IMG_0009.JPG')).toBe(false);
     expect(incoming()).toEqual([]);
-    expect((await ftp()).cameras[0]!).toMatchObject({ lost: 2, lastError: { message: expect.stringMatching(/incomplete/) } });
+    expect((await ftp()).cameras[0]!).toMatchObject({
+      lost: 2,
+      lastError: { message: expect.stringMatching(/incomplete/), reason: 'incomplete', file: 'IMG_0009.JPG' },
+    });
 
     const resent = await camera(access, [{ do: 'stor', name: 'IMG_0009.JPG', file }]);
     expect(resent.steps[0]!.reply).toBe('226 Received IMG_0009.JPG.');
@@ -126,7 +129,7 @@ describe('a camera sending photos', () => {
       '553 IMG_0010.CR3 not taken: FindMe takes JPEG photos; set the camera to send JPEG only.',
     ]);
     expect((await photos()).some((p) => ['notes.jpg', 'empty.jpg', 'IMG_0010.CR3'].includes(p.fileName))).toBe(false);
-    expect((await ftp()).cameras[0]!.lastError?.message).toMatch(/CR3/);
+    expect((await ftp()).cameras[0]!.lastError).toMatchObject({ message: expect.stringMatching(/CR3/), reason: 'not_jpeg', file: 'IMG_0010.CR3' });
   });
 });
 
