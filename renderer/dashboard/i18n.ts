@@ -159,6 +159,10 @@ const en = {
   ftpSettingsNote: 'Changes apply at once; cameras connected at that moment reconnect. Ports below 1024 need administrator rights.',
   ftpCardSteps:
     "On the camera: Wi-Fi → FTP transfer → server settings: type these values, set passive mode on, and send JPEG only (no RAW). Photos appear in attendees' galleries seconds after they are sent.",
+  ftpProblems: {
+    port_in_use: (port: number) => `Port ${port} is used by another program: choose another FTP port in Settings.`,
+    port_needs_admin: (port: number) => `Port ${port} needs administrator rights: choose a port above 1023 in Settings.`,
+  },
   ftpFileProblems: {
     not_jpeg: (f: string) => `${f}: RAW or video, not taken. Set the camera to send JPEG only.`,
     too_large: (f: string) => `${f}: larger than 200 MB, not taken.`,
@@ -442,6 +446,10 @@ const fr: Dict = {
     "Les changements s'appliquent aussitôt\u00a0; les appareils connectés se reconnectent. Les ports sous 1024 demandent des droits d'administrateur.",
   ftpCardSteps:
     "Sur l'appareil\u00a0: Wi-Fi → transfert FTP → réglages du serveur\u00a0: saisissez ces valeurs, activez le mode passif et n'envoyez que les JPEG (pas de RAW). Les photos apparaissent dans les galeries des participants quelques secondes après l'envoi.",
+  ftpProblems: {
+    port_in_use: (port: number) => `Le port ${port} est utilisé par un autre programme\u00a0: choisissez un autre port FTP dans les Réglages.`,
+    port_needs_admin: (port: number) => `Le port ${port} demande les droits d’administrateur\u00a0: choisissez un port au-dessus de 1023 dans les Réglages.`,
+  },
   ftpFileProblems: {
     not_jpeg: (f: string) => `${f}\u00a0: RAW ou vidéo, non pris. Réglez l’appareil pour n’envoyer que des JPEG.`,
     too_large: (f: string) => `${f}\u00a0: plus de 200 Mo, non pris.`,

@@ -50,6 +50,8 @@ export const FtpAccess = Type.Object({
   tlsFingerprint: Type.Union([Type.String({ description: "SHA-256 of the receiver's certificate, for cameras that ask to trust it" }), Type.Null()]),
   listening: Type.Boolean({ description: 'the receiver is listening (false when FTP is on but its port could not be opened)' }),
   problem: Type.Union([Type.String(), Type.Null()]),
+  /** Why the receiver cannot listen, for the dashboard's words: its port is taken, needs admin rights, or another failure. */
+  problemCode: Type.Union([Type.Literal('port_in_use'), Type.Literal('port_needs_admin'), Type.Literal('start_failed'), Type.Null()]),
   cameras: Type.Array(FtpCamera),
 });
 export type FtpAccess = Static<typeof FtpAccess>;

@@ -38,7 +38,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 export function createFtpService(deps: FtpServiceDeps) {
   const now = deps.now ?? Date.now;
-  let problem: string | null = null;
+  let problem: { code: NonNullable<FtpAccess['problemCode']>; text: string } | null = null;
 
   const accountOf = (eventId: string) => {
     const event = deps.events.findById(eventId);
@@ -56,11 +56,11 @@ export function createFtpService(deps: FtpServiceDeps) {
       const code = (err as NodeJS.ErrnoException).code;
       problem =
         code === 'EADDRINUSE'
-          ? `Port ${s.ftpPort} is used by another program: choose another FTP port in Settings.`
+          ? { code: 'port_in_use', text: `Port ${s.ftpPort} is used by another program: choose another FTP port in Settings.` }
           : code === 'EACCES'
-            ? `Port ${s.ftpPort} needs administrator rights: choose a port above 1023 in Settings.`
-            : `The FTP receiver could not start: ${(err as Error).message}`;
-      throw new AppError(409, 'ftp_unavailable', problem);
+            ? { code: 'port_needs_admin', text: `Port ${s.ftpPort} needs administrator rights: choose a port above 1023 in Settings.` }
+            : { code: 'start_failed', text: `The FTP receiver could not start: ${(err as Error).message}` };
+      throw new AppError(409, 'ftp_unavailable', problem.text);
     }
   }
 
@@ -89,7 +89,8 @@ export function createFtpService(deps: FtpServiceDeps) {
         ftps: s.ftpTls,
         tlsFingerprint: s.ftpTls ? deps.tls.fingerprint() : null,
         listening: port !== null,
-        problem: row.enabled ? problem : null,
+        problem: row.enabled ? (problem?.text ?? null) : null,
+        problemCode: row.enabled ? (problem?.code ?? null) : null,
         cameras: deps.receiver.cameras(eventId),
       };
     },

@@ -45,7 +45,15 @@ export interface ApiResult<T = AnyBody> {
 }
 
 export async function startTestServer(
-  opts: { dataDir?: string; env?: Record<string, string>; retryBackoffMs?: number; logger?: import('pino').Logger; streamMaxAgeMs?: number } = {},
+  opts: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    retryBackoffMs?: number;
+    logger?: import('pino').Logger;
+    streamMaxAgeMs?: number;
+    /** The FTP receiver's port (default: any free one). */
+    ftpPort?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-test-'));
   const config = readConfig({ FINDME_DATA_DIR: dataDir, FINDME_ADMIN_TOKEN: ADMIN_TOKEN, FINDME_HOST: '127.0.0.1', ...opts.env }, dataDir);
@@ -57,7 +65,7 @@ export async function startTestServer(
     retryBackoffMs: opts.retryBackoffMs ?? 50,
     streamMaxAgeMs: opts.streamMaxAgeMs,
   });
-  const urls = await findme.listen({ attendeePort: 0, adminPort: 0, ftpPort: 0 });
+  const urls = await findme.listen({ attendeePort: 0, adminPort: 0, ftpPort: opts.ftpPort ?? 0 });
   const attendeeUrl = urls.localAttendeeUrl.replace(/\/$/, '');
   const adminUrl = urls.adminUrl.replace(/\/$/, '');
 

@@ -73,8 +73,8 @@ export function FtpPanel({ eventId, eventName }: { eventId: string; eventName: s
         {ftp.enabled ? t.ftpOn : t.ftpOff}
       </label>
       {ftp.problem && (
-        <p className="err" role="alert">
-          {ftp.problem}
+        <p className="err" role="alert" title={ftp.problem}>
+          {ftp.problemCode && ftp.problemCode !== 'start_failed' ? t.ftpProblems[ftp.problemCode](ftp.port) : ftp.problem}
         </p>
       )}
       {!ftp.enabled && <p className="note">{t.ftpHelp}</p>}
