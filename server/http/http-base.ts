@@ -182,3 +182,6 @@ function errorHandler(
     reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged.' } });
   }
 }
+
+/** A route's limit per client address and minute (@fastify/rate-limit's route config). */
+export const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });

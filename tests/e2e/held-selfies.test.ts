@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, screenshotPath } from '../helpers/browser.js';
+import { launchBrowser, PHONE, screenshotPath, pageProblems } from '../helpers/browser.js';
 import { fixture, uploadSelfie, waitForIdle } from '../helpers/fixtures.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -15,19 +15,13 @@ let browser: Browser;
 let dash: Page;
 let phone: Page;
 let bobToken: string;
-const problems: string[] = [];
 
 async function registerAs(code: string, username: string, displayName: string) {
   const res = await s.api('POST', '/api/register', { body: { code, username, displayName, password: 'correct horse battery', consent: true } });
   expect(res.status).toBe(201);
   return res.body.token as string;
 }
-const watch = (page: Page) => {
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(msg.text());
-  });
-};
+const { problems, watch } = pageProblems();
 
 beforeAll(async () => {
   s = await startTestServer({ env: { FINDME_WORKERS: '1' } });

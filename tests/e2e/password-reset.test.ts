@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, screenshotPath } from '../helpers/browser.js';
+import { launchBrowser, PHONE, screenshotPath, pageProblems } from '../helpers/browser.js';
 import { fixture, fixtureFile, uploadPhotos, uploadSelfie, waitForIdle } from '../helpers/fixtures.js';
 import { ADMIN_TOKEN, register, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -15,15 +15,8 @@ let s: TestServer;
 let browser: Browser;
 let dash: Page;
 let gala: { id: string; code: string };
-const problems: string[] = [];
 
-const watch = (page: Page) => {
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    // An expected 400 (the wrong code) is logged by Chromium as a failed resource.
-    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(msg.text());
-  });
-};
+const { problems, watch } = pageProblems();
 
 async function newPhone(locale: string) {
   const page = await (await browser.newContext({ ...PHONE, locale })).newPage();

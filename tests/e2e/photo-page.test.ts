@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, screenshotPath } from '../helpers/browser.js';
+import { launchBrowser, PHONE, screenshotPath, pageProblems } from '../helpers/browser.js';
 import { fixture, fixtureFile, uploadPhotos, uploadSelfie, waitForIdle } from '../helpers/fixtures.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -18,7 +18,6 @@ let browser: Browser;
 let dash: Page;
 let eventId: string;
 const phones: Record<string, Page> = {};
-const problems: string[] = [];
 const people = [
   { username: 'obama', displayName: 'Barack Obama', selfie: 'selfies/obama.jpg' },
   { username: 'biden', displayName: 'Joe Biden', selfie: 'selfies/biden.jpg' },
@@ -31,12 +30,7 @@ interface BrowserGlobals {
   document: { activeElement: { getAttribute(name: string): string | null } | null };
 }
 
-const watch = (page: Page) => {
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(msg.text());
-  });
-};
+const { problems, watch } = pageProblems();
 const naturalWidth = (img: Locator) => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth);
 const phoneThumbs = (name: string) => phones[name]!.locator('[data-photo-id]');
 const dialog = () => dash.getByRole('dialog');

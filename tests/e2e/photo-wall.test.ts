@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, pageProblems } from '../helpers/browser.js';
 import { fixture, fixtureFile, uploadPhotos, uploadSelfie, waitForIdle } from '../helpers/fixtures.js';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { shownOn } from '../helpers/wall-page.js';
@@ -22,14 +22,8 @@ let wall: Page;
 let wallUrl: string;
 let obamaToken: string;
 const ids: Record<string, string> = {};
-const problems: string[] = [];
 
-const watch = (page: Page) => {
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(msg.text());
-  });
-};
+const { problems, watch } = pageProblems();
 const card = (fileName: string) => dash.locator('li.wall-photo', { hasText: fileName });
 const stateButton = (name: RegExp) => dash.getByRole('group', { name: 'Live photo wall' }).getByRole('button', { name });
 

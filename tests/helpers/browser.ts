@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (no browser download), for end-to-end tests.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { packageRoot } from '../../server/util/app-paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,4 +36,19 @@ export function screenshotPath(name: string): string {
   const dir = join(packageRoot(), 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, `${name}.png`);
+}
+
+/**
+ * What went wrong in the pages it watches: uncaught errors and console errors. A failed resource
+ * is not one (the answers a test provokes, a 400 or a 404, are logged by Chromium that way).
+ */
+export function pageProblems() {
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(msg.text());
+    });
+  };
+  return { problems, watch };
 }

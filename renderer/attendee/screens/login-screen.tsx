@@ -7,6 +7,7 @@ import type { EventRef } from '../../../server/contract/common';
 import { api, chooseEventOptions, errorCode, eventNames } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { Field } from '../components/field';
+import { PasswordField } from '../components/password-field';
 import { ScreenHeading } from '../components/screen-heading';
 import { useI18n } from '../i18n/i18n';
 import { EMAIL_MAX } from '../../../server/contract/limits';
@@ -24,7 +25,6 @@ export function LoginScreen({ preferredEvent, onDone, onBack, onForgot }: Props)
   const { t } = useI18n();
   const [identifier, setIdentifier] = useDraft('login.identifier', ''); // kept across a reload; the password is not
   const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
   const [choices, setChoices] = useState<EventRef[] | null>(null);
   const [eventId, setEventId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,23 +85,7 @@ export function LoginScreen({ preferredEvent, onDone, onBack, onForgot }: Props)
               spellCheck={false}
               maxLength={EMAIL_MAX}
             />
-            <Field
-              label={t('passwordLabel')}
-              type={showPassword ? 'text' : 'password'}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="current-password"
-              adornment={
-                <button
-                  type="button"
-                  className="btn ghost reveal"
-                  onClick={() => setShowPassword((v) => !v)}
-                  aria-label={showPassword ? t('hidePasswordLabel') : t('showPasswordLabel')}
-                >
-                  {showPassword ? t('hidePassword') : t('showPassword')}
-                </button>
-              }
-            />
+            <PasswordField label={t('passwordLabel')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
             <button type="button" className="btn ghost forgot" onClick={() => onForgot(identifier.trim())}>
               {t('forgotPassword')}
             </button>

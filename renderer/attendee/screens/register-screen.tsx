@@ -9,6 +9,7 @@ import type { EventRef } from '../../../server/contract/common';
 import { api, errorCode } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { Field, type FieldMessage } from '../components/field';
+import { PasswordField } from '../components/password-field';
 import { ScreenHeading } from '../components/screen-heading';
 import { EMAIL_RE, USERNAME_RE, useAvailability, type Availability } from '../hooks/use-availability';
 import { errorKey, useI18n, type Translate } from '../i18n/i18n';
@@ -50,7 +51,6 @@ export function RegisterScreen({ event, code, step, onConsentStep, onDetailsStep
   const [username, setUsername] = useDraft(`${draft}.username`, '');
   const [email, setEmail] = useDraft(`${draft}.email`, '');
   const [password, setPassword] = useMemoryOnly(`${draft}.password`);
-  const [showPassword, setShowPassword] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const [consent, setConsent] = useState(false);
   const [consentMissing, setConsentMissing] = useState(false);
@@ -209,28 +209,17 @@ export function RegisterScreen({ event, code, step, onConsentStep, onDetailsStep
           autoComplete="email"
           inputMode="email"
         />
-        <Field
+        <PasswordField
           label={t('passwordLabel')}
           hint={t('passwordHint')}
           message={passwordMsg}
           required
-          type={showPassword ? 'text' : 'password'}
           value={password}
           onChange={(e) => {
             setPassword(e.target.value);
             clearServer(['password_too_short', 'password_too_long']);
           }}
           autoComplete="new-password"
-          adornment={
-            <button
-              type="button"
-              className="btn ghost reveal"
-              aria-label={showPassword ? t('hidePasswordLabel') : t('showPasswordLabel')}
-              onClick={() => setShowPassword((v) => !v)}
-            >
-              {showPassword ? t('hidePassword') : t('showPassword')}
-            </button>
-          }
         />
         <ErrorNotice code={serverError && FIELD_ERRORS.has(serverError) ? null : serverError} />
         {attempted && !detailsOk && <p className="form-error">{t('fixErrors')}</p>}

@@ -6,6 +6,7 @@ import { EMAIL_MAX, RESET_CODE_LENGTH } from '../../../server/contract/limits';
 import { api, errorCode } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { Field } from '../components/field';
+import { PasswordField } from '../components/password-field';
 import { ScreenHeading } from '../components/screen-heading';
 import { useI18n } from '../i18n/i18n';
 
@@ -30,7 +31,6 @@ export function ResetPasswordScreen({ identifier: initialIdentifier, onDone, onB
   const [code, setCode] = useState('');
   const [identifier, setIdentifier] = useState(initialIdentifier);
   const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -84,23 +84,12 @@ export function ResetPasswordScreen({ identifier: initialIdentifier, onDone, onB
           spellCheck={false}
           maxLength={EMAIL_MAX}
         />
-        <Field
+        <PasswordField
           label={t('newPasswordLabel')}
           hint={t('passwordHint')}
-          type={showPassword ? 'text' : 'password'}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           autoComplete="new-password"
-          adornment={
-            <button
-              type="button"
-              className="btn ghost reveal"
-              onClick={() => setShowPassword((v) => !v)}
-              aria-label={showPassword ? t('hidePasswordLabel') : t('showPasswordLabel')}
-            >
-              {showPassword ? t('hidePassword') : t('showPassword')}
-            </button>
-          }
         />
         <ErrorNotice code={error} />
         <div className="actions">

@@ -1,33 +1,16 @@
 // "Selfies to check" (one face, one account): each held selfie next to the accepted selfie of
 // the attendee it looks like, with both names; the operator says "different people" (accept)
 // or "same person" (refuse). Images come from the admin API with the token, as object URLs.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { HeldSelfie, SelfieDecision } from '../../../server/contract/admin';
 import { ApiError } from '../../shared/api-client';
 import { useDashboard } from '../state';
 import './held-selfies.css';
+import { useAdminImage } from './admin-image';
 
 function SelfieImage({ selfieId, alt }: { selfieId: string | null; alt: string }) {
-  const { api, t } = useDashboard();
-  const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (!selfieId) return;
-    let live = true;
-    let made: string | null = null;
-    api.imageUrl(`/api/admin/selfies/${selfieId}/image`).then(
-      (u) => {
-        made = u;
-        if (live) setUrl(u);
-        else URL.revokeObjectURL(u);
-      },
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [api, selfieId]);
+  const { t } = useDashboard();
+  const { url, failed } = useAdminImage(selfieId && `/api/admin/selfies/${selfieId}/image`);
   if (!selfieId || failed) return <div className="held-photo missing">{t.heldNoImage}</div>;
   return url ? <img className="held-photo" src={url} alt={alt} /> : <div className="held-photo loading" aria-busy="true" />;
 }

@@ -6,30 +6,14 @@ import type { WallModerationList, WallModerationPhoto, WallPhotoState, WallStatu
 import { ApiError } from '../../shared/api-client';
 import { useDashboard } from '../state';
 import './wall-panel.css';
+import { useAdminImage } from './admin-image';
 
 const PAGE = 60;
 const REFRESH_MS = 10_000;
 const STATES: WallPhotoState[] = ['pending', 'approved', 'hidden', 'blocked'];
 
 function Thumb({ photoId, alt }: { photoId: string; alt: string }) {
-  const { api } = useDashboard();
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    api.imageUrl(`/api/admin/photos/${photoId}/thumb`).then(
-      (u) => {
-        made = u;
-        if (live) setUrl(u);
-        else URL.revokeObjectURL(u);
-      },
-      () => {},
-    );
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [api, photoId]);
+  const { url } = useAdminImage(`/api/admin/photos/${photoId}/thumb`);
   return url ? <img src={url} alt={alt} /> : <div className="wall-thumb-loading" aria-hidden="true" />;
 }
 

@@ -7,6 +7,7 @@ import type { EventQueue } from '../../../server/contract/event-live';
 import type { SettingsView as Settings } from '../../../server/contract/settings';
 import { Chart } from '../components/chart';
 import { useDashboard } from '../state';
+import { useAdminImage } from '../components/admin-image';
 
 /** The time left, rounded as a person would say it: "45 s", "3 min", "1 h 05". */
 function formatEta(s: number | null | undefined): string {
@@ -58,24 +59,7 @@ function InPlaceNumber({
 
 /** A match's thumbnail: fetched with the token in a header (never in a URL), shown from memory. */
 function FeedThumb({ photoId }: { photoId: string }) {
-  const { api } = useDashboard();
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    api.imageUrl(`/api/admin/photos/${photoId}/thumb`).then(
-      (u) => {
-        made = u;
-        if (live) setUrl(u);
-        else URL.revokeObjectURL(u);
-      },
-      () => {}, // no thumbnail yet: the empty square stays
-    );
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [api, photoId]);
+  const { url } = useAdminImage(`/api/admin/photos/${photoId}/thumb`); // no thumbnail yet: the empty square stays
   return url ? <img src={url} alt="" width={48} height={48} /> : <span className="thumb-empty" />;
 }
 

@@ -11,7 +11,7 @@ import {
   ResetPasswordBody,
 } from '../../contract/attendee.js';
 import { AppError } from '../../util/app-error.js';
-import type { HttpApp } from '../../http/http-base.js';
+import { perMinute, type HttpApp } from '../../http/http-base.js';
 import type { AttendeeStreams } from '../../live/attendee-streams.js';
 import type { BrandingService } from '../../services/branding-service.js';
 import { hashToken } from '../../security/tokens.js';
@@ -37,7 +37,6 @@ export const PASSWORD_QUEUE_LIMIT = 64;
 
 export function registerAccountRoutes(app: HttpApp, deps: AccountRoutesDeps) {
   const { accounts } = deps;
-  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
   // Real overload is shed before any work, with a time to come back (the phone app retries).
   const shedWhenBusy = async () => {
     if (deps.passwordsWaiting() >= PASSWORD_QUEUE_LIMIT) {

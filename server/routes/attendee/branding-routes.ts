@@ -2,7 +2,7 @@
 // account exists). Revalidated with its ETag: a new logo is seen at once, an unchanged one costs a 304.
 import { readFile } from 'node:fs/promises';
 import { EventCodeParams } from '../../contract/branding.js';
-import type { HttpApp } from '../../http/http-base.js';
+import { perMinute, type HttpApp } from '../../http/http-base.js';
 import type { BrandingService } from '../../services/branding-service.js';
 import { AppError } from '../../util/app-error.js';
 
@@ -13,7 +13,7 @@ export interface BrandingRoutesDeps {
 }
 
 export function registerBrandingRoutes(app: HttpApp, deps: BrandingRoutesDeps) {
-  const config = { rateLimit: { max: deps.rateLimits.availability, timeWindow: '1 minute' } };
+  const config = perMinute(deps.rateLimits.availability);
   app.get('/api/events/:code/logo', { schema: { params: EventCodeParams }, config }, async (req, reply) => {
     const logo = deps.branding.logoByCode(req.params.code);
     if (!logo) throw new AppError(404, 'not_found', 'This event has no logo.');

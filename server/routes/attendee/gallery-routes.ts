@@ -4,7 +4,7 @@ import { open, readFile } from 'node:fs/promises';
 import { MyPhotosQuery, MyPhotosResponse, PhotoParams, PhotoQuery, UndoNotMeParams } from '../../contract/attendee.js';
 import type { ThumbCache } from '../../cache/thumb-cache.js';
 import { attachment } from '../../http/content-disposition.js';
-import type { HttpApp } from '../../http/http-base.js';
+import { perMinute, type HttpApp } from '../../http/http-base.js';
 import { createLazyZip } from '../../http/lazy-zip.js';
 import type { AccountsService } from '../../services/accounts-service.js';
 import type { GalleryService } from '../../services/gallery-service.js';
@@ -22,7 +22,6 @@ const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.png': 'i
 
 export function registerGalleryRoutes(app: HttpApp, deps: GalleryRoutesDeps) {
   const auth = requireAttendee(deps.accounts);
-  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
   app.get(
     '/api/my-photos',

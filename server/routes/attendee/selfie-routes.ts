@@ -1,7 +1,7 @@
 // Attendee: the selfie upload (checked and described by a job; the phone follows it on its stream).
 import type {} from '@fastify/multipart';
 import { UploadSelfieResponse } from '../../contract/attendee.js';
-import type { HttpApp } from '../../http/http-base.js';
+import { perMinute, type HttpApp } from '../../http/http-base.js';
 import type { AccountsService } from '../../services/accounts-service.js';
 import { MAX_SELFIE_BYTES, type SelfieService } from '../../services/selfie-service.js';
 import { AppError } from '../../util/app-error.js';
@@ -15,7 +15,6 @@ export interface SelfieRoutesDeps {
 
 export function registerSelfieRoutes(app: HttpApp, deps: SelfieRoutesDeps) {
   const auth = requireAttendee(deps.accounts);
-  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
   app.post(
     '/api/upload-selfie',

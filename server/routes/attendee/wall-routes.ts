@@ -3,7 +3,7 @@
 // no faces. A wrong key, a wall turned off, or a photo not on the wall: 404.
 import { readFile } from 'node:fs/promises';
 import { PublicWall, WallParams, WallPhotoParams } from '../../contract/wall.js';
-import type { HttpApp } from '../../http/http-base.js';
+import { perMinute, type HttpApp } from '../../http/http-base.js';
 import type { WallService } from '../../services/wall-service.js';
 import { AppError } from '../../util/app-error.js';
 
@@ -13,7 +13,7 @@ export interface WallRoutesDeps {
 }
 
 export function registerPublicWallRoutes(app: HttpApp, deps: WallRoutesDeps) {
-  const limit = { rateLimit: { max: deps.rateLimits.wall, timeWindow: '1 minute' } };
+  const limit = perMinute(deps.rateLimits.wall);
 
   app.get('/api/wall/:key', { config: limit, schema: { params: WallParams, response: { 200: PublicWall } } }, async (req, reply) => {
     reply.header('Cache-Control', 'private, no-store');
