@@ -3,7 +3,7 @@
 // strangers in the photos, and small faces in 24 MP group photos. Prints the figures and writes
 // eval/reports/faces-<date>.md and .json. Not a test: it measures.
 //   --engines=v1,v2   which engines (default: v1 and v2; v2f and v2b are experiments)    --threads=2   worker threads
-//   --quick           100 people, 200 strangers (a smoke run)
+//   --quick           100 people, 200 strangers (a smoke run)    --tag=x   faces-<date>-x.md (keeps the day's other reports)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -134,7 +134,8 @@ async function main() {
   };
   const dir = join(root, 'eval', 'reports');
   mkdirSync(dir, { recursive: true });
-  const base = join(dir, `faces-${report.startedAt.slice(0, 10)}${quick ? '-quick' : ''}`);
+  const tag = arg('tag');
+  const base = join(dir, `faces-${report.startedAt.slice(0, 10)}${quick ? '-quick' : ''}${tag ? `-${tag}` : ''}`);
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 1));
   writeFileSync(`${base}.md`, renderFaceReport(report));
   for (const g of goals) log(`${g.status} ${g.goal}: ${g.measured}`);

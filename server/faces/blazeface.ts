@@ -10,6 +10,7 @@ import { packageRoot } from '../util/app-paths.js';
 import { unpackedPath } from '../util/worker-file.js';
 import type { ScoredBox } from './face-boxes.js';
 import { mergeBoxes } from './face-boxes.js';
+import { floatScratch } from './float-scratch.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
 type GraphModel = import('@tensorflow/tfjs').GraphModel;
@@ -52,10 +53,12 @@ export async function loadBlazeface(tf: Tf, dir = blazefaceDirectory()): Promise
 
 /** Faces in an RGB image of any size (at least 32 px a side), boxes in its pixels, SSD's convention. */
 export async function blazeDetect(tf: Tf, model: GraphModel, rgb: Uint8Array, width: number, height: number, minScore: number): Promise<ScoredBox[]> {
-  const outs = tf.tidy(() => {
-    const x = tf.sub(tf.div(tf.cast(tf.tensor3d(rgb, [height, width, 3], 'int32'), 'float32'), 127.5), 1);
-    return model.execute(tf.expandDims(x, 0), HEADS) as Tensor[];
-  });
+  // Scaled to [-1, 1] here: one float tensor in the model's heap instead of four kept through the run.
+  const scaled = floatScratch(rgb.length);
+  for (let i = 0; i < rgb.length; i++) scaled[i] = rgb[i]! / 127.5 - 1;
+  const x = tf.tensor4d(scaled, [1, height, width, 3]);
+  const outs = model.execute(x, HEADS) as Tensor[];
+  x.dispose();
   const values = await Promise.all(outs.map((o) => o.data() as Promise<Float32Array>));
   const shapes = outs.map((o) => o.shape);
   tf.dispose(outs);

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { unpackedPath } from '../util/worker-file.js';
 import { blazeDetect, loadBlazeface } from './blazeface.js';
 import type { ScoredBox } from './face-boxes.js';
+import { SSD_TRAINED_SIZE, createSsdNet, type FaceApiSsdParams } from './ssd-mobilenet.js';
 import { MIN_FACE_SCORE, type DetectedFace, type FaceBox, type FaceDetector } from './face-engine.js';
 
 const require = createRequire(import.meta.url);
@@ -20,7 +21,7 @@ interface Landmarks {
 // face-api's node-wasm build has no typed export path that fits NodeNext; we use a narrow view of it.
 interface FaceApi {
   nets: {
-    ssdMobilenetv1: { loadFromDisk(dir: string): Promise<void> };
+    ssdMobilenetv1: { loadFromDisk(dir: string): Promise<void>; params: FaceApiSsdParams };
     faceLandmark68Net: { loadFromDisk(dir: string): Promise<void>; detectLandmarks(face: Tensor3D): Promise<Landmarks> };
     faceRecognitionNet: { loadFromDisk(dir: string): Promise<void>; computeFaceDescriptor(face: Tensor3D): Promise<Float32Array> };
   };
@@ -41,16 +42,30 @@ export interface RgbImage {
   height: number;
 }
 
+export interface DescribeOptions {
+  /** The mean of the face's and its mirror image's descriptors (each scaled to length 1). */
+  flip?: boolean;
+  /**
+   * Landmarks placed as face-api's own pipeline places them: shifted by the detector's unrounded
+   * box, not by the whole-pixel crop they were read from (up to a pixel apart). The selfie check
+   * keeps this, so its descriptors stay those the decision rule was measured with.
+   */
+  asFaceApi?: boolean;
+}
+
 export interface LocalFaceModel extends FaceDetector {
-  /** SSD MobileNet v1 boxes (it looks at a 512 px square of the whole image). */
-  ssdBoxes(img: RgbImage): Promise<ScoredBox[]>;
+  /**
+   * SSD MobileNet v1 boxes: it looks at the whole image padded to a square and resized to
+   * `inputSize` (the size it was trained at, 512, unless a cheaper look will do).
+   */
+  ssdBoxes(img: RgbImage, inputSize?: number): Promise<ScoredBox[]>;
   /** BlazeFace boxes (SSD's convention) on an image of any size. */
   findBoxes(img: RgbImage, minScore: number): Promise<ScoredBox[]>;
   /**
    * Landmarks, dlib alignment and the 128-d descriptor of the face in `box`, read from `img`'s
-   * pixels. `flip`: the mean of the face's and its mirror image's descriptors (each scaled to length 1).
+   * pixels (only the face and a margin become a tensor).
    */
-  describe(img: RgbImage, box: FaceBox, opts?: { flip?: boolean }): Promise<Float32Array | null>;
+  describe(img: RgbImage, box: FaceBox, opts?: DescribeOptions): Promise<Float32Array | null>;
 }
 
 export function modelDirectory(): string {
@@ -70,10 +85,11 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
   await faceapi.nets.faceLandmark68Net.loadFromDisk(dir);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(dir);
   const blaze = await loadBlazeface(tf);
+  const ssd = createSsdNet(tf, faceapi.nets.ssdMobilenetv1.params);
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence: MIN_FACE_SCORE, maxResults: 200 });
 
   return {
-    /** SSD, landmarks and descriptors on the whole image (the selfie check). */
+    /** face-api's own pipeline (SSD at 512, landmarks, descriptors): engine v1, kept as the evaluation's baseline. */
     async detect(rgb, width, height): Promise<DetectedFace[]> {
       const input = tf.tensor3d(rgb, [height, width, 3], 'int32');
       try {
@@ -88,17 +104,7 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
       }
     },
 
-    async ssdBoxes(img) {
-      const input = tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
-      try {
-        return (await faceapi.detectAllFaces(input, options)).map((d) => ({
-          score: d.score,
-          box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height },
-        }));
-      } finally {
-        input.dispose();
-      }
-    },
+    ssdBoxes: (img, inputSize = SSD_TRAINED_SIZE) => ssd.detect(img, { inputSize, minScore: MIN_FACE_SCORE, maxResults: 200 }),
 
     findBoxes: (img, minScore) => blazeDetect(tf, blaze, img.data, img.width, img.height, minScore),
 
@@ -119,7 +125,10 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
         const [face] = await faceapi.extractFaceTensors(input, [rect]);
         held.push(face!);
         // As face-api's own pipeline: landmarks on the box, then dlib's alignment, then the descriptor.
-        const landmarks = (await faceapi.nets.faceLandmark68Net.detectLandmarks(face!)).shiftBy(rect.x, rect.y);
+        const landmarks = (await faceapi.nets.faceLandmark68Net.detectLandmarks(face!)).shiftBy(
+          opts.asFaceApi ? box.x - left : rect.x,
+          opts.asFaceApi ? box.y - top : rect.y,
+        );
         const [aligned] = await faceapi.extractFaceTensors(input, [landmarks.align(null, { useDlibAlignment: true })]);
         held.push(aligned!);
         const d = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(aligned!);

@@ -48,7 +48,7 @@ export interface PhotoResult {
 
 export type SelfieResult =
   | { kind: 'selfie'; accepted: true; descriptor: Float32Array; timings: StageTimings }
-  | { kind: 'selfie'; accepted: false; reason: SelfieRejection; timings: StageTimings; /** refused by the cheap first look (a crowd) */ atFirstLook?: boolean };
+  | { kind: 'selfie'; accepted: false; reason: SelfieRejection; timings: StageTimings };
 
 export type SelfieImageResult =
   | { kind: 'selfie-image'; readable: true; jpeg: Uint8Array; width: number; height: number; timings: StageTimings }

@@ -2,8 +2,8 @@
 // The face model is loaded once per thread and kept.
 import sharp from 'sharp';
 import { loadLocalFaceModel, type LocalFaceModel } from '../faces/local-face-model.js';
-import { findPhotoFaces, level } from '../faces/photo-faces.js';
-import { CROWD_FACES, CROWD_LOOK_PX, CROWD_MIN_SCORE, judgeSelfie, type SelfieVerdict } from '../faces/selfie-check.js';
+import { findPhotoFaces } from '../faces/photo-faces.js';
+import { checkSelfie } from '../faces/selfie-check.js';
 import {
   DETECT_MAX,
   FULL_RESOLUTION,
@@ -69,15 +69,13 @@ async function selfie(task: SelfieTask): Promise<SelfieResult> {
     return { kind: 'selfie', accepted: false, reason: 'unreadable_image', timings: { decodeMs: performance.now() - t0, facesMs: 0, encodeMs: 0 } };
   }
   const t1 = performance.now();
-  const model = await getDetector();
-  const crowd = (await model.findBoxes(await level(img, CROWD_LOOK_PX), CROWD_MIN_SCORE)).length >= CROWD_FACES;
-  const verdict: SelfieVerdict = crowd ? { accepted: false, reason: 'several_faces' } : judgeSelfie(await model.detect(img.data, img.width, img.height));
+  const verdict = await checkSelfie(await getDetector(), img);
   const t2 = performance.now();
   await writeSelfie(img, task.outputPath);
   const timings = { decodeMs: t1 - t0, facesMs: t2 - t1, encodeMs: performance.now() - t2 };
   return verdict.accepted
     ? { kind: 'selfie', accepted: true, descriptor: verdict.face.descriptor, timings }
-    : { kind: 'selfie', accepted: false, reason: verdict.reason, timings, ...(crowd && { atFirstLook: true }) };
+    : { kind: 'selfie', accepted: false, reason: verdict.reason, timings };
 }
 
 /** The selfie for Rekognition: stored as usual, and sent as the ≤800 px JPEG the local detector would have read. */

@@ -1,0 +1,197 @@
+// SSD MobileNet v1 (face-api's weights), run here instead of through face-api for two reasons:
+// - any input size: face-api looks at a 512 px square always; a selfie's one large face is
+//   found as well at 320 px for 0.4× the cost (the anchors are generated for the grid the
+//   input gives, by the rule the weights were trained with);
+// - memory: face-api keeps every layer's output alive until the network ends (one tf.tidy
+//   around it all) and the WebAssembly heap never shrinks; here each layer's input is freed as
+//   soon as its output exists, and batch norms are folded into fused convolutions.
+// At 512 px it finds the same boxes as face-api (tests/unit/ssd-mobilenet.test.ts).
+import { iou, type ScoredBox } from './face-boxes.js';
+import { floatScratch } from './float-scratch.js';
+import type { RgbImage } from './local-face-model.js';
+
+type Tf = typeof import('@tensorflow/tfjs');
+type Tensor = import('@tensorflow/tfjs').Tensor;
+type Tensor4D = import('@tensorflow/tfjs').Tensor4D;
+
+/** face-api's parameter tree for SSD MobileNet v1 (the parts read here). */
+interface PointwiseParams {
+  filters: Tensor4D;
+  batch_norm_offset: Tensor;
+}
+interface DepthwiseParams {
+  filters: Tensor4D;
+  batch_norm_scale: Tensor;
+  batch_norm_offset: Tensor;
+  batch_norm_mean: Tensor;
+  batch_norm_variance: Tensor;
+}
+interface ConvParams {
+  filters: Tensor4D;
+  bias: Tensor;
+}
+export interface FaceApiSsdParams {
+  mobilenetv1: Record<string, PointwiseParams | { depthwise_conv: DepthwiseParams; pointwise_conv: PointwiseParams }>;
+  prediction_layer: Record<string, PointwiseParams | { box_encoding_predictor: ConvParams; class_predictor: ConvParams }>;
+}
+
+export interface SsdOptions {
+  /** The square the image is padded (right and bottom) and resized to. face-api's: 512. */
+  inputSize: number;
+  minScore: number;
+  maxResults: number;
+}
+
+export interface SsdNet {
+  /** Boxes in `img`'s pixels, best first, overlaps suppressed (IoU > 0.5) as face-api does. */
+  detect(img: RgbImage, o: SsdOptions): Promise<ScoredBox[]>;
+}
+
+/** The input size the weights were trained at: anchors keep their size in its pixels. */
+export const SSD_TRAINED_SIZE = 512;
+const BN_EPSILON = 0.0010000000474974513;
+/** MobileNet's depthwise layers that halve the grid. */
+const STRIDE_2 = new Set([2, 4, 6, 12]);
+
+/** The anchor scales of the six heads (TF object detection's SSD rule: 0.2 to 0.95). */
+const SCALES = [0.2, 0.35, 0.5, 0.65, 0.8, 0.95];
+
+/**
+ * Anchors of one head's grid as [ymin, xmin, ymax, xmax] in the padded square (0..1): the first
+ * head has 3 per cell (0.1 at 1:1, its scale at 2:1 and 1:2), the others 6 (1:1, the scale
+ * between this one and the next at 1:1, 2:1, 1:2, 3:1, 1:3), cell-major as the heads emit them.
+ */
+export function anchorsFor(head: number, rows: number, cols: number, zoom = 1): Float32Array {
+  const s = SCALES[head]! * zoom;
+  const next = (SCALES[head + 1] ?? 1) * zoom;
+  const shapes: [number, number][] =
+    head === 0
+      ? [
+          [0.1 * zoom, 1],
+          [s, 2],
+          [s, 0.5],
+        ]
+      : [
+          [s, 1],
+          [Math.sqrt(s * next), 1],
+          [s, 2],
+          [s, 0.5],
+          [s, 3],
+          [s, 1 / 3],
+        ];
+  const out = new Float32Array(rows * cols * shapes.length * 4);
+  let i = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const cy = (r + 0.5) / rows;
+      const cx = (c + 0.5) / cols;
+      for (const [scale, aspect] of shapes) {
+        const h = scale / Math.sqrt(aspect);
+        const w = scale * Math.sqrt(aspect);
+        out.set([cy - h / 2, cx - w / 2, cy + h / 2, cx + w / 2], i);
+        i += 4;
+      }
+    }
+  }
+  return out;
+}
+
+export function createSsdNet(tf: Tf, params: FaceApiSsdParams): SsdNet {
+  const mobilenet = params.mobilenetv1;
+  const pred = params.prediction_layer;
+  // Batch norm folded into each depthwise filter and a bias, once.
+  const folded = new Map<number, { filter: Tensor4D; bias: Tensor }>();
+  for (let i = 1; i <= 13; i++) {
+    const dw = (mobilenet[`conv_${i}`] as { depthwise_conv: DepthwiseParams }).depthwise_conv;
+    folded.set(
+      i,
+      tf.tidy(() => {
+        const k = tf.div(dw.batch_norm_scale, tf.sqrt(tf.add(dw.batch_norm_variance, BN_EPSILON)));
+        const filter = tf.mul(dw.filters, tf.reshape(k, [1, 1, -1, 1])) as Tensor4D;
+        return { filter, bias: tf.sub(dw.batch_norm_offset, tf.mul(dw.batch_norm_mean, k)) };
+      }),
+    );
+  }
+
+  /** Runs `f` on `x` and frees `x` (unless kept). */
+  const step = <T extends Tensor>(x: Tensor4D, f: (x: Tensor4D) => T, keep = false): T => {
+    const y = f(x);
+    if (!keep) x.dispose();
+    return y;
+  };
+  const pointwise = (p: PointwiseParams, stride: 1 | 2) => (x: Tensor4D) =>
+    tf.fused.conv2d({ x, filter: p.filters, strides: stride, pad: 'same', bias: p.batch_norm_offset, activation: 'relu6' });
+  const depthwise = (i: number) => (x: Tensor4D) => {
+    const { filter, bias } = folded.get(i)!;
+    return tf.fused.depthwiseConv2d({ x, filter, strides: STRIDE_2.has(i) ? 2 : 1, pad: 'same', bias, activation: 'relu6' });
+  };
+  /** One head: box encodings and class logits read back, and the grid they cover. */
+  const head = async (x: Tensor4D, p: { box_encoding_predictor: ConvParams; class_predictor: ConvParams }) => {
+    const conv = (c: ConvParams) => tf.fused.conv2d({ x, filter: c.filters, strides: 1, pad: 'same', bias: c.bias });
+    const [boxT, clsT] = [conv(p.box_encoding_predictor), conv(p.class_predictor)];
+    const [boxes, classes] = (await Promise.all([boxT.data(), clsT.data()])) as [Float32Array, Float32Array];
+    tf.dispose([boxT, clsT]);
+    return { boxes, classes, rows: x.shape[1], cols: x.shape[2] };
+  };
+
+  return {
+    async detect(img, o) {
+      const side = Math.max(img.width, img.height);
+      const input = tf.tidy(() => {
+        // face-api's input: padded with black to a square on the right or bottom, resized, then -1..1.
+        const square = floatScratch(side * side * 3).fill(0);
+        for (let y = 0; y < img.height; y++) {
+          const row = img.data.subarray(y * img.width * 3, (y + 1) * img.width * 3);
+          square.set(row, y * side * 3);
+        }
+        const t = tf.tensor4d(square, [1, side, side, 3]);
+        const sized = side === o.inputSize ? t : tf.image.resizeBilinear(t, [o.inputSize, o.inputSize]);
+        return tf.sub(tf.div(sized, 127.5), 1) as Tensor4D;
+      });
+      const heads: Awaited<ReturnType<typeof head>>[] = [];
+      let x = step(input, pointwise(mobilenet.conv_0 as PointwiseParams, 2));
+      for (let i = 1; i <= 13; i++) {
+        const pw = (mobilenet[`conv_${i}`] as { pointwise_conv: PointwiseParams }).pointwise_conv;
+        x = step(step(x, depthwise(i)), pointwise(pw, 1));
+        if (i === 11) heads.push(await head(x, pred.box_predictor_0 as never));
+      }
+      heads.push(await head(x, pred.box_predictor_1 as never));
+      for (let j = 0; j < 8; j += 2) {
+        x = step(step(x, pointwise(pred[`conv_${j}`] as PointwiseParams, 1)), pointwise(pred[`conv_${j + 1}`] as PointwiseParams, 2));
+        heads.push(await head(x, pred[`box_predictor_${j / 2 + 2}`] as never));
+      }
+      x.dispose();
+      return decode(heads, side, o);
+    },
+  };
+}
+
+/** Boxes from the heads' encodings (face-api's decoding: centres /10, sizes exp(/5)), then NMS. */
+function decode(heads: { boxes: Float32Array; classes: Float32Array; rows: number; cols: number }[], side: number, o: SsdOptions): ScoredBox[] {
+  const logit = Math.log(o.minScore / (1 - o.minScore));
+  const found: ScoredBox[] = [];
+  heads.forEach((h, n) => {
+    const anchors = anchorsFor(n, h.rows, h.cols, SSD_TRAINED_SIZE / o.inputSize);
+    for (let a = 0; a < anchors.length / 4; a++) {
+      const l = h.classes[a * 3 + 1]!;
+      if (l <= logit) continue;
+      const [ay0, ax0, ay1, ax1] = anchors.subarray(a * 4, a * 4 + 4) as unknown as number[];
+      const [ty, tx, th, tw] = h.boxes.subarray(a * 4, a * 4 + 4) as unknown as number[];
+      const [ah, aw] = [ay1! - ay0!, ax1! - ax0!];
+      const cy = (ty! / 10) * ah + ay0! + ah / 2;
+      const cx = (tx! / 10) * aw + ax0! + aw / 2;
+      const hh = (Math.exp(th! / 5) * ah) / 2;
+      const hw = (Math.exp(tw! / 5) * aw) / 2;
+      const clip = (v: number) => Math.min(1, Math.max(0, v)) * side;
+      const [top, left, bottom, right] = [clip(cy - hh), clip(cx - hw), clip(cy + hh), clip(cx + hw)];
+      found.push({ score: 1 / (1 + Math.exp(-l)), box: { x: left, y: top, width: right - left, height: bottom - top } });
+    }
+  });
+  found.sort((p, q) => q.score - p.score);
+  const keep: ScoredBox[] = [];
+  for (const d of found) {
+    if (keep.length >= o.maxResults) break;
+    if (!keep.some((k) => iou(k.box, d.box) > 0.5)) keep.push(d);
+  }
+  return keep;
+}

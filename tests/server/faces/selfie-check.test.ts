@@ -1,0 +1,60 @@
+// The local selfie check on real pictures: SSD's boxes judged (one face, large enough, alone),
+// then only the accepted face described. A crowd (a mosaic of many faces) is refused from its
+// boxes; real selfies are accepted; photos of two people are refused.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import run from '../../../server/workers/image.worker.js';
+import type { SelfieResult } from '../../../server/workers/image-tasks.js';
+import { FIXTURES, manifest } from '../../helpers/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'findme-selfiecheck-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const SCALE = join(FIXTURES, '..', 'scale');
+
+async function mosaic(): Promise<string> {
+  const manifest = JSON.parse(readFileSync(join(SCALE, 'manifest.json'), 'utf8')) as { strangers: string[] };
+  const cells = await Promise.all(manifest.strangers.slice(0, 16).map((rel) => sharp(join(SCALE, rel)).resize(200, 200).toBuffer()));
+  const path = join(dir, 'mosaic.jpg');
+  await sharp({ create: { width: 800, height: 800, channels: 3, background: '#777' } })
+    .composite(cells.map((input, i) => ({ input, left: (i % 4) * 200, top: Math.floor(i / 4) * 200 })))
+    .jpeg()
+    .toFile(path);
+  return path;
+}
+
+const check = (uploadPath: string, name: string) => run({ kind: 'selfie', uploadPath, outputPath: join(dir, `${name}.jpg`) }) as Promise<SelfieResult>;
+
+describe('the selfie check', () => {
+  it('refuses a mosaic of 16 faces as several faces', async () => {
+    expect(await check(await mosaic(), 'mosaic')).toMatchObject({ accepted: false, reason: 'several_faces' });
+  });
+
+  it('accepts every fixture selfie with a 128-d descriptor, and refuses a two-person photo', async () => {
+    for (const rel of Object.values(manifest.selfies)) {
+      const r = await check(join(FIXTURES, rel), rel.replace(/\W/g, '_'));
+      expect(r, rel).toMatchObject({ accepted: true });
+      if (r.accepted) expect(r.descriptor, rel).toHaveLength(128);
+    }
+    expect(await check(join(FIXTURES, 'photos', 'two_people.jpg'), 'two')).toMatchObject({ accepted: false, reason: 'several_faces' });
+  });
+
+  it('refuses a picture without a face, and a face too small to describe well', async () => {
+    const blank = join(dir, 'blank.jpg');
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a9' } })
+      .jpeg()
+      .toFile(blank);
+    expect(await check(blank, 'blank')).toMatchObject({ accepted: false, reason: 'no_face' });
+    const far = join(dir, 'far.jpg');
+    const face = await sharp(join(FIXTURES, 'selfies', 'obama.jpg'))
+      .resize(90)
+      .toBuffer();
+    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#8a9' } })
+      .composite([{ input: face, left: 700, top: 500 }])
+      .jpeg()
+      .toFile(far);
+    expect(await check(far, 'far')).toMatchObject({ accepted: false });
+  });
+});

@@ -1,0 +1,74 @@
+// FindMe's own run of SSD MobileNet v1 (server/faces/ssd-mobilenet.ts) against face-api's, on
+// the real fixtures: the anchors it generates are the ones the weights ship with, at 512 px it
+// finds face-api's boxes, and at the selfie check's smaller square it frames a selfie's face as
+// it does at 512.
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocalFaceModel, type LocalFaceModel } from '../../../server/faces/local-face-model.js';
+import { SELFIE_SSD_INPUT } from '../../../server/faces/selfie-check.js';
+import { anchorsFor } from '../../../server/faces/ssd-mobilenet.js';
+import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb } from '../../../server/images/renditions.js';
+import { fixture, manifest } from '../../helpers/fixtures.js';
+
+const require = createRequire(import.meta.url);
+type Box = { x: number; y: number; width: number; height: number };
+interface FaceApiView {
+  detectAllFaces(input: unknown, o: unknown): Promise<{ box: Box; score: number }[]>;
+  SsdMobilenetv1Options: new (o: { minConfidence: number; maxResults: number }) => unknown;
+  nets: { ssdMobilenetv1: { params: { output_layer: { extra_dim: { dataSync(): Float32Array } } } } };
+}
+
+let model: LocalFaceModel;
+let faceapi: FaceApiView;
+let tf: typeof import('@tensorflow/tfjs');
+beforeAll(async () => {
+  model = await loadLocalFaceModel();
+  faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApiView;
+  tf = require('@tensorflow/tfjs') as typeof import('@tensorflow/tfjs');
+}, 60_000);
+
+const centre = (b: Box) => [b.x + b.width / 2, b.y + b.height / 2] as const;
+
+describe('SSD MobileNet v1 run by FindMe', () => {
+  it("generates, for the 512 px grid, the 5,118 anchors face-api's weights ship with", () => {
+    const shipped = faceapi.nets.ssdMobilenetv1.params.output_layer.extra_dim.dataSync();
+    const grids = [32, 16, 8, 4, 2, 1];
+    const ours = grids.flatMap((g, head) => Array.from(anchorsFor(head, g, g)));
+    expect(ours).toHaveLength(shipped.length);
+    const worst = ours.reduce((m, v, i) => Math.max(m, Math.abs(v - shipped[i]!)), 0);
+    expect(worst).toBeLessThan(1e-4);
+  });
+
+  it("finds face-api's boxes at 512 px on every fixture photo", async () => {
+    const options = new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5, maxResults: 200 });
+    for (const rel of Object.keys(manifest.photos)) {
+      const img = await decodeRgb(fixture(rel), DETECT_MAX);
+      const input = tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
+      const theirs = (await faceapi.detectAllFaces(input, options)).sort((a, b) => b.score - a.score);
+      input.dispose();
+      const ours = await model.ssdBoxes(img);
+      expect(ours.length, rel).toBe(theirs.length);
+      ours.forEach((o, i) => {
+        const t = theirs[i]!;
+        expect(Math.abs(o.score - t.score), rel).toBeLessThan(1e-3);
+        // face-api maps back through a rounded size (up to 0.2 % off along the short side).
+        const tol = Math.max(1, 0.005 * Math.max(img.width, img.height));
+        for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(o.box[k] - t.box[k]), `${rel} ${k}`).toBeLessThan(tol);
+      });
+    }
+  }, 120_000);
+
+  it(`frames each fixture selfie's face at ${SELFIE_SSD_INPUT} px as at 512 px`, async () => {
+    for (const rel of Object.values(manifest.selfies)) {
+      const img = await decodeRgb(fixture(rel), SELFIE_DETECT_MAX);
+      const [full] = await model.ssdBoxes(img, 512);
+      const small = await model.ssdBoxes(img, SELFIE_SSD_INPUT);
+      expect(small, rel).toHaveLength(1);
+      const [a, b] = [full!.box, small[0]!.box];
+      const [ax, ay] = centre(a);
+      const [bx, by] = centre(b);
+      expect(Math.hypot(ax - bx, ay - by) / a.width, rel).toBeLessThan(0.1);
+      expect(Math.abs(b.width / a.width - 1), rel).toBeLessThan(0.1);
+    }
+  }, 60_000);
+});
