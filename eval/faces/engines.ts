@@ -28,7 +28,7 @@ export const ENGINES: Record<EngineId, { label: string; rule: MatchRule; selfies
     photos: 'ssd1600-resnet128',
   },
   v2: {
-    label: `SSD on the 1600 px rendition + BlazeFace on a 1200 px level, ResNet 128-d read from the original for small faces; ${describeRule(PROFILE_V2.rule)}`,
+    label: `SSD on the 1600 px rendition + BlazeFace on a 1200 px level, ResNet 128-d read from the original for small faces; selfies: SSD on a 384 px square, the one face described; ${describeRule(PROFILE_V2.rule)}`,
     rule: PROFILE_V2.rule,
     selfies: `ssdnet${SELFIE_SSD_INPUT}-describe-asfaceapi`,
     photos: 'ssdnet1600-blaze1200s60-full60-resnet128',

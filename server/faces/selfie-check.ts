@@ -11,8 +11,8 @@ export const MIN_SELFIE_FACE_PX = 48;
 /** A second face at least this fraction of the main face's width makes it a group picture. */
 export const SECOND_FACE_RATIO = 0.5;
 /**
- * The square SSD looks at for a selfie: 384 px finds the boxes it finds at 512 (its training
- * size) for 0.4× the cost, with the same descriptors' quality (npm run eval:faces, engine v2).
+ * The square SSD looks at for a selfie: 384 px frames a selfie's face as 512 (its training size)
+ * does, for less than half the cost, with the same matching quality (npm run eval:faces, v2 beside v2p).
  */
 export const SELFIE_SSD_INPUT = 384;
 

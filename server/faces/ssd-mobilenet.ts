@@ -1,11 +1,12 @@
 // SSD MobileNet v1 (face-api's weights), run here instead of through face-api for two reasons:
 // - any input size: face-api looks at a 512 px square always; a selfie's one large face is
-//   found as well at 320 px for 0.4× the cost (the anchors are generated for the grid the
-//   input gives, by the rule the weights were trained with);
+//   framed as well on a 384 px square for less than half the cost. The anchors are generated
+//   for the grid the input gives, by the rule the weights were trained with, and keep their
+//   size in pixels of the 512 px square the weights learnt (the boxes are read from pixels);
 // - memory: face-api keeps every layer's output alive until the network ends (one tf.tidy
 //   around it all) and the WebAssembly heap never shrinks; here each layer's input is freed as
 //   soon as its output exists, and batch norms are folded into fused convolutions.
-// At 512 px it finds the same boxes as face-api (tests/unit/ssd-mobilenet.test.ts).
+// At 512 px it finds face-api's boxes (tests/server/faces/ssd-mobilenet.test.ts).
 import { iou, type ScoredBox } from './face-boxes.js';
 import { floatScratch } from './float-scratch.js';
 import type { RgbImage } from './local-face-model.js';
@@ -113,10 +114,10 @@ export function createSsdNet(tf: Tf, params: FaceApiSsdParams): SsdNet {
     );
   }
 
-  /** Runs `f` on `x` and frees `x` (unless kept). */
-  const step = <T extends Tensor>(x: Tensor4D, f: (x: Tensor4D) => T, keep = false): T => {
+  /** Runs `f` on `x` and frees `x`. */
+  const step = <T extends Tensor>(x: Tensor4D, f: (x: Tensor4D) => T): T => {
     const y = f(x);
-    if (!keep) x.dispose();
+    x.dispose();
     return y;
   };
   const pointwise = (p: PointwiseParams, stride: 1 | 2) => (x: Tensor4D) =>
@@ -175,13 +176,13 @@ function decode(heads: { boxes: Float32Array; classes: Float32Array; rows: numbe
     for (let a = 0; a < anchors.length / 4; a++) {
       const l = h.classes[a * 3 + 1]!;
       if (l <= logit) continue;
-      const [ay0, ax0, ay1, ax1] = anchors.subarray(a * 4, a * 4 + 4) as unknown as number[];
-      const [ty, tx, th, tw] = h.boxes.subarray(a * 4, a * 4 + 4) as unknown as number[];
-      const [ah, aw] = [ay1! - ay0!, ax1! - ax0!];
-      const cy = (ty! / 10) * ah + ay0! + ah / 2;
-      const cx = (tx! / 10) * aw + ax0! + aw / 2;
-      const hh = (Math.exp(th! / 5) * ah) / 2;
-      const hw = (Math.exp(tw! / 5) * aw) / 2;
+      const i = a * 4;
+      const ah = anchors[i + 2]! - anchors[i]!;
+      const aw = anchors[i + 3]! - anchors[i + 1]!;
+      const cy = (h.boxes[i]! / 10) * ah + anchors[i]! + ah / 2;
+      const cx = (h.boxes[i + 1]! / 10) * aw + anchors[i + 1]! + aw / 2;
+      const hh = (Math.exp(h.boxes[i + 2]! / 5) * ah) / 2;
+      const hw = (Math.exp(h.boxes[i + 3]! / 5) * aw) / 2;
       const clip = (v: number) => Math.min(1, Math.max(0, v)) * side;
       const [top, left, bottom, right] = [clip(cy - hh), clip(cx - hw), clip(cy + hh), clip(cx + hw)];
       found.push({ score: 1 / (1 + Math.exp(-l)), box: { x: left, y: top, width: right - left, height: bottom - top } });
