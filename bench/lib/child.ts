@@ -1,6 +1,7 @@
 // Child processes of the benchmark (FindMe host, load driver, hello-world, inference floor):
-// TypeScript entry files run under tsx, talk over Node's IPC channel, and are always stopped
-// by the process id we got when starting them.
+// TypeScript entry files run under tsx, JavaScript ones (the FindMe host, on the compiled
+// server) under plain Node; all talk over Node's IPC channel, and are always stopped by the
+// process id we got when starting them.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../server/util/app-paths.js';
@@ -16,11 +17,11 @@ export function benchFile(rel: string): string {
   return fileURLToPath(new URL(`../${rel}`, import.meta.url));
 }
 
-/** Starts `bench/<rel>` with tsx and an IPC channel; its output is kept (last 20 kB). */
-export function forkTs(rel: string, env: Record<string, string> = {}): ChildProcess & { output: () => string } {
+/** Starts `bench/<rel>` (with tsx if it is TypeScript) and an IPC channel; its output is kept (last 20 kB). */
+export function forkChild(rel: string, env: Record<string, string> = {}): ChildProcess & { output: () => string } {
   const child = fork(benchFile(rel), [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: rel.endsWith('.ts') ? ['--import', 'tsx'] : [],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',

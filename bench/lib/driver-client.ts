@@ -1,7 +1,7 @@
 // The load driver's process seen from the benchmark: started once per scenario step, runs
 // jobs one after another, and is stopped (by its pid) when done or when a job overruns.
 import type { DriverJob } from '../children/driver.js';
-import { forkTs, nextMessage, stopChild } from './child.js';
+import { forkChild, nextMessage, stopChild } from './child.js';
 
 export interface Driver {
   pid: number;
@@ -10,7 +10,7 @@ export interface Driver {
 }
 
 export async function startDriver(): Promise<Driver> {
-  const child = forkTs('children/driver.ts');
+  const child = forkChild('children/driver.ts');
   try {
     await nextMessage(child, 'ready', 60_000);
   } catch (err) {

@@ -1,7 +1,7 @@
 // Runs the inference floor with `parallel` processes at once (photos split round-robin) and
 // sums it up: the floor of an ingest with that many workers is the slowest process's time.
 import { readProc } from './proc-sampler.js';
-import { forkTs, nextMessage, stopChild } from './child.js';
+import { forkChild, nextMessage, stopChild } from './child.js';
 import type { FloorChildResult, FloorTask } from '../children/floor-child.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -22,7 +22,7 @@ export interface FloorResult {
 
 export async function inferenceFloor(photos: FloorTask['photos'], selfies: FloorTask['selfies'], parallel: number, threshold: number): Promise<FloorResult> {
   const shares = Array.from({ length: parallel }, (_, k) => photos.filter((_, i) => i % parallel === k)).filter((s) => s.length);
-  const children = shares.map(() => forkTs('children/floor-child.ts'));
+  const children = shares.map(() => forkChild('children/floor-child.ts'));
   let peakRssBytes = 0;
   const timer = setInterval(() => {
     const rss = children.reduce((s, c) => s + (readProc(c.pid!)?.rssBytes ?? 0), 0);

@@ -1,4 +1,4 @@
-// Starts and stops FindMe (bench/lib/server-host.ts) in its own process, on free ports of
+// Starts and stops FindMe (bench/children/server-host.mjs, the compiled server) in its own process, on free ports of
 // 127.0.0.1 with a temp data folder, and gives the benchmark an admin client and the stage
 // totals. Virtual phones send from addresses of their own (addresses.ts), so FindMe runs with
 // its real per-address limits (sockets, availability; all of them with `realLimits`). Without
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StageTotals } from '../../server/monitor/stage-stats.js';
 import { freePort } from '../../tests/helpers/child-server.js';
-import { forkTs, nextMessage, stopChild } from './child.js';
+import { forkChild, nextMessage, stopChild } from './child.js';
 import { adminClient, request, type AdminClient } from './http.js';
 
 /** The bcrypt cost FindMe runs with in the benchmark. */
@@ -50,7 +50,7 @@ export async function startFindMe(opts: StartOptions = {}): Promise<FindMeServer
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-bench-'));
   const adminToken = randomBytes(18).toString('base64url');
   const [port, adminPort] = [await freePort(), await freePort()];
-  const child = forkTs('children/server-host.ts', {
+  const child = forkChild('children/server-host.mjs', {
     FINDME_DATA_DIR: dataDir,
     FINDME_PORT: String(port),
     FINDME_ADMIN_PORT: String(adminPort),

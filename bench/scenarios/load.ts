@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { BLOCKS, stepBlock } from '../lib/addresses.js';
 import type { BenchOptions } from '../lib/args.js';
-import { forkTs, nextMessage, stopChild } from '../lib/child.js';
+import { forkChild, nextMessage, stopChild } from '../lib/child.js';
 import { runDriver } from '../lib/driver-client.js';
 import type { JourneysJob, JourneysResult } from '../children/driver.js';
 import { eventWithFixturePhotos } from '../lib/events.js';
@@ -153,7 +153,7 @@ export async function runLoad(opts: BenchOptions, log: (s: string) => void): Pro
       },
       180_000,
     );
-    hello = forkTs('children/hello-server.ts');
+    hello = forkChild('children/hello-server.ts');
     const helloPort = (await nextMessage<{ type: string; port: number }>(hello, 'ready', 60_000)).port;
     const maxMs = (opts.quick ? 150 : 600) * 1000;
     const journeysJob = async (attendees: number, key: string, addressBlock: number | undefined): Promise<JourneysJob> => {
