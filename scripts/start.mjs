@@ -1,5 +1,6 @@
 // `npm start`: the Electron app where Electron's binary is present, headless FindMe otherwise.
-// `npm run serve` (--headless): always headless. Builds the renderer first when it is missing.
+// `npm run serve` (--headless): always headless. Builds the renderer first when it is missing,
+// and compiles the Node side each time.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,9 +29,11 @@ if (!existsSync(join(root, 'dist', 'renderer', 'attendee', 'index.html'))) {
   run('npx', ['vite', 'build', '--logLevel', 'warn']);
 }
 
+// main/, preload/ and server/ compiled to dist/ (a few seconds): FindMe runs as it ships, with
+// or without Electron (from sources under tsx its threads would carry about 120 MB more).
+run('npx', ['tsc', '-p', 'tsconfig.node.json']);
 const electron = headlessOnly ? null : electronBinary();
 if (electron) {
-  run('npx', ['tsc', '-p', 'tsconfig.node.json']);
   const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
@@ -38,7 +41,7 @@ if (electron) {
     console.log("Electron's binary is not installed on this machine: starting FindMe headless instead.");
     console.log('(Where the network allows it, `node node_modules/electron/install.js` fetches it.)');
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'cli.ts')], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(root, 'dist', 'server', 'cli.js')], { cwd: root, stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
