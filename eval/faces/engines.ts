@@ -17,7 +17,7 @@ import { SELFIE_SSD_INPUT, judgeSelfie } from '../../server/faces/selfie-check.j
 import { FULL_RESOLUTION, decodeRgb, type RawImage } from '../../server/images/renditions.js';
 
 export type EngineId = 'v1' | 'v2' | 'v2p' | 'v2d' | 'v2t' | 'v2f' | 'v2b';
-/** The baseline and the engine in use; experiments run when named (--engines=v1,v2,v2f,v2b). */
+/** The baseline and the engine in use; the others run when named (--engines=v1,v2,v2p,v2d,v2t,v2f,v2b). */
 export const DEFAULT_ENGINES: EngineId[] = ['v1', 'v2'];
 /** `selfies` and `photos` name each path: engines sharing one share its cached results. */
 export const ENGINES: Record<EngineId, { label: string; rule: MatchRule; selfies: string; photos: string }> = {

@@ -57,11 +57,16 @@ export async function blazeDetect(tf: Tf, model: GraphModel, rgb: Uint8Array, wi
   const scaled = floatScratch(rgb.length);
   for (let i = 0; i < rgb.length; i++) scaled[i] = rgb[i]! / 127.5 - 1;
   const x = tf.tensor4d(scaled, [1, height, width, 3]);
-  const outs = model.execute(x, HEADS) as Tensor[];
-  x.dispose();
-  const values = await Promise.all(outs.map((o) => o.data() as Promise<Float32Array>));
+  let outs: Tensor[] = [];
+  let values: Float32Array[];
+  try {
+    outs = model.execute(x, HEADS) as Tensor[];
+    values = (await Promise.all(outs.map((o) => o.data()))) as Float32Array[];
+  } finally {
+    x.dispose();
+    tf.dispose(outs);
+  }
   const shapes = outs.map((o) => o.shape);
-  tf.dispose(outs);
   const logit = Math.log(minScore / (1 - minScore));
   const found: ScoredBox[] = [];
   GRIDS.forEach(({ stride, anchors }, g) => {

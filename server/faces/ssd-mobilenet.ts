@@ -7,7 +7,7 @@
 //   around it all) and the WebAssembly heap never shrinks; here each layer's input is freed as
 //   soon as its output exists, and batch norms are folded into fused convolutions.
 // At 512 px it finds face-api's boxes (tests/server/faces/ssd-mobilenet.test.ts).
-import { iou, type ScoredBox } from './face-boxes.js';
+import type { ScoredBox } from './face-boxes.js';
 import { floatScratch } from './float-scratch.js';
 import type { RgbImage } from './local-face-model.js';
 
@@ -44,7 +44,7 @@ export interface SsdOptions {
 }
 
 export interface SsdNet {
-  /** Boxes in `img`'s pixels, best first, overlaps suppressed (IoU > 0.5) as face-api does. */
+  /** Boxes in `img`'s pixels, best first, overlaps suppressed (IoU > 0.5) as face-api suppresses them. */
   detect(img: RgbImage, o: SsdOptions): Promise<ScoredBox[]>;
 }
 
@@ -129,16 +129,19 @@ export function createSsdNet(tf: Tf, params: FaceApiSsdParams): SsdNet {
   /** One head: box encodings and class logits read back, and the grid they cover. */
   const head = async (x: Tensor4D, p: { box_encoding_predictor: ConvParams; class_predictor: ConvParams }) => {
     const conv = (c: ConvParams) => tf.fused.conv2d({ x, filter: c.filters, strides: 1, pad: 'same', bias: c.bias });
-    const [boxT, clsT] = [conv(p.box_encoding_predictor), conv(p.class_predictor)];
-    const [boxes, classes] = (await Promise.all([boxT.data(), clsT.data()])) as [Float32Array, Float32Array];
-    tf.dispose([boxT, clsT]);
-    return { boxes, classes, rows: x.shape[1], cols: x.shape[2] };
+    const out = [conv(p.box_encoding_predictor), conv(p.class_predictor)];
+    try {
+      const [boxes, classes] = (await Promise.all(out.map((t) => t.data()))) as [Float32Array, Float32Array];
+      return { boxes, classes, rows: x.shape[1], cols: x.shape[2] };
+    } finally {
+      tf.dispose(out);
+    }
   };
 
   return {
     async detect(img, o) {
       const side = Math.max(img.width, img.height);
-      const input = tf.tidy(() => {
+      let x = tf.tidy(() => {
         // face-api's input: padded with black to a square on the right or bottom, resized, then -1..1.
         const square = floatScratch(side * side * 3).fill(0);
         for (let y = 0; y < img.height; y++) {
@@ -149,28 +152,47 @@ export function createSsdNet(tf: Tf, params: FaceApiSsdParams): SsdNet {
         const sized = side === o.inputSize ? t : tf.image.resizeBilinear(t, [o.inputSize, o.inputSize]);
         return tf.sub(tf.div(sized, 127.5), 1) as Tensor4D;
       });
-      const heads: Awaited<ReturnType<typeof head>>[] = [];
-      let x = step(input, pointwise(mobilenet.conv_0 as PointwiseParams, 2));
-      for (let i = 1; i <= 13; i++) {
-        const pw = (mobilenet[`conv_${i}`] as { pointwise_conv: PointwiseParams }).pointwise_conv;
-        x = step(step(x, depthwise(i)), pointwise(pw, 1));
-        if (i === 11) heads.push(await head(x, pred.box_predictor_0 as never));
+      try {
+        const heads: Awaited<ReturnType<typeof head>>[] = [];
+        x = step(x, pointwise(mobilenet.conv_0 as PointwiseParams, 2));
+        for (let i = 1; i <= 13; i++) {
+          const pw = (mobilenet[`conv_${i}`] as { pointwise_conv: PointwiseParams }).pointwise_conv;
+          x = step(step(x, depthwise(i)), pointwise(pw, 1));
+          if (i === 11) heads.push(await head(x, pred.box_predictor_0 as never));
+        }
+        heads.push(await head(x, pred.box_predictor_1 as never));
+        for (let j = 0; j < 8; j += 2) {
+          x = step(step(x, pointwise(pred[`conv_${j}`] as PointwiseParams, 1)), pointwise(pred[`conv_${j + 1}`] as PointwiseParams, 2));
+          heads.push(await head(x, pred[`box_predictor_${j / 2 + 2}`] as never));
+        }
+        return decode(heads, side, o);
+      } finally {
+        x.dispose();
       }
-      heads.push(await head(x, pred.box_predictor_1 as never));
-      for (let j = 0; j < 8; j += 2) {
-        x = step(step(x, pointwise(pred[`conv_${j}`] as PointwiseParams, 1)), pointwise(pred[`conv_${j + 1}`] as PointwiseParams, 2));
-        heads.push(await head(x, pred[`box_predictor_${j / 2 + 2}`] as never));
-      }
-      x.dispose();
-      return decode(heads, side, o);
     },
   };
 }
 
-/** Boxes from the heads' encodings (face-api's decoding: centres /10, sizes exp(/5)), then NMS. */
+/** A box as face-api decodes it: [top, left, bottom, right] in the padded square (0..1), unclipped. */
+type Corners = [number, number, number, number];
+
+/** Intersection over union of two corner boxes; 0 when either has no area (as face-api's). */
+function cornersIou(a: Corners, b: Corners): number {
+  const areaA = (a[2] - a[0]) * (a[3] - a[1]);
+  const areaB = (b[2] - b[0]) * (b[3] - b[1]);
+  if (areaA <= 0 || areaB <= 0) return 0;
+  const i = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+  return i / (areaA + areaB - i);
+}
+
+/**
+ * Boxes from the heads' encodings (face-api's decoding: centres /10, sizes exp(/5)), overlaps
+ * suppressed on the unclipped boxes (IoU > 0.5), then clipped to the square as face-api clips
+ * them; a box left without area is no face.
+ */
 function decode(heads: { boxes: Float32Array; classes: Float32Array; rows: number; cols: number }[], side: number, o: SsdOptions): ScoredBox[] {
   const logit = Math.log(o.minScore / (1 - o.minScore));
-  const found: ScoredBox[] = [];
+  const found: { score: number; c: Corners }[] = [];
   heads.forEach((h, n) => {
     const anchors = anchorsFor(n, h.rows, h.cols, SSD_TRAINED_SIZE / o.inputSize);
     for (let a = 0; a < anchors.length / 4; a++) {
@@ -183,16 +205,17 @@ function decode(heads: { boxes: Float32Array; classes: Float32Array; rows: numbe
       const cx = (h.boxes[i + 1]! / 10) * aw + anchors[i + 1]! + aw / 2;
       const hh = (Math.exp(h.boxes[i + 2]! / 5) * ah) / 2;
       const hw = (Math.exp(h.boxes[i + 3]! / 5) * aw) / 2;
-      const clip = (v: number) => Math.min(1, Math.max(0, v)) * side;
-      const [top, left, bottom, right] = [clip(cy - hh), clip(cx - hw), clip(cy + hh), clip(cx + hw)];
-      found.push({ score: 1 / (1 + Math.exp(-l)), box: { x: left, y: top, width: right - left, height: bottom - top } });
+      found.push({ score: 1 / (1 + Math.exp(-l)), c: [cy - hh, cx - hw, cy + hh, cx + hw] });
     }
   });
   found.sort((p, q) => q.score - p.score);
-  const keep: ScoredBox[] = [];
+  const kept: typeof found = [];
   for (const d of found) {
-    if (keep.length >= o.maxResults) break;
-    if (!keep.some((k) => iou(k.box, d.box) > 0.5)) keep.push(d);
+    if (kept.length >= o.maxResults) break;
+    if (!kept.some((k) => cornersIou(k.c, d.c) > 0.5)) kept.push(d);
   }
-  return keep;
+  return kept.flatMap(({ score, c: [t, l, b, r] }) => {
+    const [top, left, bottom, right] = [Math.max(0, t) * side, Math.max(0, l) * side, Math.min(1, b) * side, Math.min(1, r) * side];
+    return bottom > top && right > left ? [{ score, box: { x: left, y: top, width: right - left, height: bottom - top } }] : [];
+  });
 }
