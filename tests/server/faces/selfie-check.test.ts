@@ -50,22 +50,31 @@ describe('the selfie check', () => {
 
   it('refuses a picture without a face, and a face too small to describe well', async () => {
     const blank = join(dir, 'blank.jpg');
-    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a9' } }).jpeg().toFile(blank);
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a9' } })
+      .jpeg()
+      .toFile(blank);
     expect(await check(blank, 'blank')).toMatchObject({ accepted: false, reason: 'no_face' });
     // The selfie shrunk so that its face is about 40 px wide in the ≤800 px picture the check reads.
     const selfie = join(FIXTURES, 'selfies', 'obama.jpg');
     const img = await decodeRgb(selfie, SELFIE_DETECT_MAX);
     const [face] = await model.ssdBoxes(img, 512);
     const far = join(dir, 'far.jpg');
-    const shrunk = await sharp(selfie).resize(Math.round((img.width * 40) / face!.box.width)).toBuffer();
-    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a9' } }).composite([{ input: shrunk, left: 300, top: 200 }]).jpeg().toFile(far);
+    const shrunk = await sharp(selfie)
+      .resize(Math.round((img.width * 40) / face!.box.width))
+      .toBuffer();
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a9' } })
+      .composite([{ input: shrunk, left: 300, top: 200 }])
+      .jpeg()
+      .toFile(far);
     expect(await check(far, 'far')).toMatchObject({ accepted: false, reason: 'face_too_small' });
   });
 
   it('accepts a selfie with small faces behind the main one (only the main face is described)', async () => {
     const { strangers } = JSON.parse(readFileSync(join(SCALE, 'manifest.json'), 'utf8')) as { strangers: string[] };
     const background = await Promise.all(strangers.slice(20, 28).map((rel) => sharp(join(SCALE, rel)).resize(110, 110).toBuffer()));
-    const main = await sharp(join(FIXTURES, 'selfies', 'obama.jpg')).resize(420).toBuffer();
+    const main = await sharp(join(FIXTURES, 'selfies', 'obama.jpg'))
+      .resize(420)
+      .toBuffer();
     const path = join(dir, 'crowd-behind.jpg');
     await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#777' } })
       .composite([
