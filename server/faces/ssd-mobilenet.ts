@@ -173,6 +173,15 @@ export function createSsdNet(tf: Tf, params: FaceApiSsdParams): SsdNet {
   };
 }
 
+/** The anchors of the few grids FindMe uses (one per input size and head), made once. */
+const anchorCache = new Map<string, Float32Array>();
+function cachedAnchors(head: number, rows: number, cols: number, zoom: number): Float32Array {
+  const key = `${head}:${rows}:${cols}:${zoom}`;
+  let a = anchorCache.get(key);
+  if (!a) anchorCache.set(key, (a = anchorsFor(head, rows, cols, zoom)));
+  return a;
+}
+
 /** A box as face-api decodes it: [top, left, bottom, right] in the padded square (0..1), unclipped. */
 type Corners = [number, number, number, number];
 
@@ -194,7 +203,7 @@ function decode(heads: { boxes: Float32Array; classes: Float32Array; rows: numbe
   const logit = Math.log(o.minScore / (1 - o.minScore));
   const found: { score: number; c: Corners }[] = [];
   heads.forEach((h, n) => {
-    const anchors = anchorsFor(n, h.rows, h.cols, SSD_TRAINED_SIZE / o.inputSize);
+    const anchors = cachedAnchors(n, h.rows, h.cols, SSD_TRAINED_SIZE / o.inputSize);
     for (let a = 0; a < anchors.length / 4; a++) {
       const l = h.classes[a * 3 + 1]!;
       if (l <= logit) continue;

@@ -6,11 +6,10 @@ import type { AuthResponse } from '../../../server/contract/attendee';
 import type { EventRef } from '../../../server/contract/common';
 import { api, chooseEventOptions, errorCode, eventNames } from '../api';
 import { ErrorNotice } from '../components/error-notice';
-import { Field } from '../components/field';
+import { IdentifierField } from '../components/identifier-field';
 import { PasswordField } from '../components/password-field';
 import { ScreenHeading } from '../components/screen-heading';
 import { useI18n } from '../i18n/i18n';
-import { EMAIL_MAX } from '../../../server/contract/limits';
 
 interface Props {
   /** The event the attendee came for, preselected if they must choose. */
@@ -75,16 +74,7 @@ export function LoginScreen({ preferredEvent, onDone, onBack, onForgot }: Props)
         ) : (
           <>
             <p className="lead">{t('loginIntro')}</p>
-            <Field
-              label={t('identifierLabel')}
-              value={identifier}
-              onChange={(e) => setIdentifier(e.target.value)}
-              autoComplete="username"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-              maxLength={EMAIL_MAX}
-            />
+            <IdentifierField value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
             <PasswordField label={t('passwordLabel')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
             <button type="button" className="btn ghost forgot" onClick={() => onForgot(identifier.trim())}>
               {t('forgotPassword')}

@@ -2,10 +2,11 @@
 // or e-mail, a new password. Success is a login: the attendee lands in their gallery.
 import { useState } from 'react';
 import type { AuthResponse } from '../../../server/contract/attendee';
-import { EMAIL_MAX, RESET_CODE_LENGTH } from '../../../server/contract/limits';
+import { RESET_CODE_LENGTH } from '../../../server/contract/limits';
 import { api, errorCode } from '../api';
 import { ErrorNotice } from '../components/error-notice';
 import { Field } from '../components/field';
+import { IdentifierField } from '../components/identifier-field';
 import { PasswordField } from '../components/password-field';
 import { ScreenHeading } from '../components/screen-heading';
 import { useI18n } from '../i18n/i18n';
@@ -74,16 +75,7 @@ export function ResetPasswordScreen({ identifier: initialIdentifier, onDone, onB
           className="code-input"
           maxLength={RESET_CODE_LENGTH + 1}
         />
-        <Field
-          label={t('identifierLabel')}
-          value={identifier}
-          onChange={(e) => setIdentifier(e.target.value)}
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          maxLength={EMAIL_MAX}
-        />
+        <IdentifierField value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
         <PasswordField
           label={t('newPasswordLabel')}
           hint={t('passwordHint')}
