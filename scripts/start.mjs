@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const headlessOnly = process.argv.includes('--headless');
@@ -41,7 +41,10 @@ if (electron) {
     console.log("Electron's binary is not installed on this machine: starting FindMe headless instead.");
     console.log('(Where the network allows it, `node node_modules/electron/install.js` fetches it.)');
   }
-  const child = spawn(process.execPath, [join(root, 'dist', 'server', 'cli.js')], { cwd: root, stdio: 'inherit' });
+  // glibc reads its malloc settings only at a process's start: set here, for the server's process.
+  const { withMallocTuning } = await import(pathToFileURL(join(root, 'dist', 'server', 'util', 'malloc-tuning.js')).href);
+  const env = withMallocTuning(process.env);
+  const child = spawn(process.execPath, [join(root, 'dist', 'server', 'cli.js')], { cwd: root, stdio: 'inherit', env });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

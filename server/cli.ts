@@ -4,6 +4,7 @@ import { ConfigError, readConfig } from './config.js';
 import { createFindMe } from './core.js';
 import { createLogger } from './logger.js';
 import { ensureWritableDataDir } from './storage/data-dir.js';
+import { mallocTuningInEffect } from './util/malloc-tuning.js';
 import { defaultDataDir, packageRoot, packageVersion } from './util/app-paths.js';
 
 async function main() {
@@ -20,6 +21,8 @@ async function main() {
   }
   const root = packageRoot();
   const logger = createLogger({ dataDir: config.dataDir, level: config.logLevel, consoleLevel: process.env.FINDME_CONSOLE_LOG_LEVEL ?? 'warn' });
+  const malloc = mallocTuningInEffect();
+  if (malloc) logger.info({ malloc }, 'native memory settings of this process');
   const findme = await createFindMe({ config, logger, rendererDir: join(root, 'dist', 'renderer'), version: packageVersion(root) });
 
   let urls;

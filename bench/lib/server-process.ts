@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StageTotals } from '../../server/monitor/stage-stats.js';
 import { freePort } from '../../tests/helpers/child-server.js';
+import { withMallocTuning } from '../../server/util/malloc-tuning.js';
 import { forkChild, nextMessage, stopChild } from './child.js';
 import { adminClient, request, type AdminClient } from './http.js';
 
@@ -50,7 +51,9 @@ export async function startFindMe(opts: StartOptions = {}): Promise<FindMeServer
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'findme-bench-'));
   const adminToken = randomBytes(18).toString('base64url');
   const [port, adminPort] = [await freePort(), await freePort()];
+  // FindMe's process starts as `npm start` starts it: with its malloc settings (Linux).
   const child = forkChild('children/server-host.mjs', {
+    ...(withMallocTuning(process.env) as Record<string, string>),
     FINDME_DATA_DIR: dataDir,
     FINDME_PORT: String(port),
     FINDME_ADMIN_PORT: String(adminPort),
