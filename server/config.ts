@@ -79,6 +79,9 @@ const TEXT_SETTINGS = new Set<keyof Settings>(['faceEngine', 'rekognitionRegion'
 const BOOLEAN_SETTINGS = new Set<keyof Settings>(['ftpTls']);
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, 1: true, on: true, yes: true, false: false, 0: false, off: false, no: false };
 
+/** Where the face detector runs: ONNX Runtime (the default) or TensorFlow.js' WebAssembly backend. */
+export const FACE_RUNTIMES = ['onnx', 'tfjs'];
+
 export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Config {
   const settingsFromEnv: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV_SETTINGS)) {
@@ -89,6 +92,9 @@ export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Con
     if (!Value.Check(schema, value)) throw new ConfigError(`${name}=${raw} is not valid (${describe(schema as unknown as SchemaBounds)})`);
     settingsFromEnv[key] = value;
   }
+  // Read by each image worker thread (server/faces/local-face-model.ts); checked here, at start.
+  const runtime = env.FINDME_FACE_RUNTIME;
+  if (runtime && !FACE_RUNTIMES.includes(runtime)) throw new ConfigError(`FINDME_FACE_RUNTIME=${runtime} is not valid (one of: ${FACE_RUNTIMES.join(', ')})`);
   const token = env.FINDME_ADMIN_TOKEN;
   if (token !== undefined && token.length < 16) throw new ConfigError('FINDME_ADMIN_TOKEN must be at least 16 characters');
   return {

@@ -7,7 +7,9 @@
 // and 320 px, landmarks placed from the whole-pixel crop), `v2f` (mirror-image averaging: TAR
 // 0.770 vs 0.750 at 1e-4, one more descriptor per face), `v2b` (selfies described from a
 // BlazeFace first look at 384 px: descriptors read from BlazeFace's looser boxes let more
-// strangers through: TAR 0.479 vs 0.504 at 1e-5).
+// strangers through: TAR 0.479 vs 0.504 at 1e-5), `v2q` and `v2r` (the selfie at 256 and 288 px:
+// 9 wrong photos at 300 attendees against v2's 7, strangers matched 0.87 % against 0.65 %;
+// eval/reports/faces-2026-11-23-selfie-sizes.md).
 import type { DetectedFace, FaceBox } from '../../server/faces/face-engine.js';
 import { loadLocalFaceModel, type RgbImage } from '../../server/faces/local-face-model.js';
 import type { MatchRule } from '../../server/faces/matcher.js';
@@ -16,8 +18,8 @@ import { findPhotoFaces, level } from '../../server/faces/photo-faces.js';
 import { SELFIE_SSD_INPUT, judgeSelfie } from '../../server/faces/selfie-check.js';
 import { FULL_RESOLUTION, decodeRgb, type RawImage } from '../../server/images/renditions.js';
 
-export type EngineId = 'v1' | 'v2' | 'v2p' | 'v2d' | 'v2t' | 'v2f' | 'v2b';
-/** The baseline and the engine in use; the others run when named (--engines=v1,v2,v2p,v2d,v2t,v2f,v2b). */
+export type EngineId = 'v1' | 'v2' | 'v2p' | 'v2d' | 'v2t' | 'v2f' | 'v2b' | 'v2q' | 'v2r';
+/** The baseline and the engine in use; the others run when named (--engines=v1,v2,v2p,v2d,v2t,v2f,v2b,v2q,v2r). */
 export const DEFAULT_ENGINES: EngineId[] = ['v1', 'v2'];
 /** `selfies` and `photos` name each path: engines sharing one share its cached results. */
 export const ENGINES: Record<EngineId, { label: string; rule: MatchRule; selfies: string; photos: string }> = {
@@ -49,6 +51,18 @@ export const ENGINES: Record<EngineId, { label: string; rule: MatchRule; selfies
     label: 'v2 with the selfie at 320 px and its landmarks placed from the whole-pixel crop (experiment)',
     rule: PROFILE_V2.rule,
     selfies: 'ssdnet320-describe',
+    photos: 'ssdnet1600-blaze1200s60-full60-resnet128',
+  },
+  v2q: {
+    label: 'v2 with the selfie at 256 px (experiment)',
+    rule: PROFILE_V2.rule,
+    selfies: 'ssdnet256-describe-asfaceapi',
+    photos: 'ssdnet1600-blaze1200s60-full60-resnet128',
+  },
+  v2r: {
+    label: 'v2 with the selfie at 288 px (experiment)',
+    rule: PROFILE_V2.rule,
+    selfies: 'ssdnet288-describe-asfaceapi',
     photos: 'ssdnet1600-blaze1200s60-full60-resnet128',
   },
   v2f: {
@@ -117,6 +131,8 @@ export async function loadEngine(id: EngineId): Promise<EvalEngine> {
   if (id === 'v2p') return { detectSelfie, detectPhoto };
   if (id === 'v2d') return { detectSelfie: describedBoxes(512, false), detectPhoto };
   if (id === 'v2t') return { detectSelfie: describedBoxes(320, false), detectPhoto };
+  if (id === 'v2q') return { detectSelfie: describedBoxes(256, true), detectPhoto };
+  if (id === 'v2r') return { detectSelfie: describedBoxes(288, true), detectPhoto };
   if (id === 'v2b') {
     return {
       async detectSelfie(img) {

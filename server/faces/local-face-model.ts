@@ -1,13 +1,16 @@
-// The local, offline face models, on TensorFlow.js' WebAssembly backend, loaded once per
-// worker thread: @vladmandic/face-api (SSD MobileNet v1 detector, 68-point landmarks, the
-// dlib-style ResNet 128-d descriptor) and BlazeFace full-range (resources/models/). Weights and
-// .wasm files load from disk: no network, ever.
+// The local, offline face models, loaded once per worker thread: @vladmandic/face-api's SSD
+// MobileNet v1 detector (run by FindMe on ONNX Runtime, or on TensorFlow.js' WebAssembly backend
+// where ONNX Runtime cannot load), its 68-point landmarks and dlib-style ResNet 128-d descriptor
+// (TensorFlow.js, WebAssembly), and BlazeFace full-range (resources/models/, TensorFlow.js).
+// Weights, .wasm files and native libraries load from disk: no network, ever.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { unpackedPath } from '../util/worker-file.js';
 import { blazeDetect, loadBlazeface } from './blazeface.js';
 import type { ScoredBox } from './face-boxes.js';
 import { SSD_TRAINED_SIZE, createSsdNet, type FaceApiSsdParams } from './ssd-mobilenet.js';
+import { loadOnnxRuntime, onnxSsdForward } from './ssd-onnx.js';
+import { tfjsSsdForward } from './ssd-tfjs.js';
 import { MIN_FACE_SCORE, type DetectedFace, type FaceBox, type FaceDetector } from './face-engine.js';
 
 const require = createRequire(import.meta.url);
@@ -53,7 +56,12 @@ export interface DescribeOptions {
   asFaceApi?: boolean;
 }
 
+/** Where SSD MobileNet runs: ONNX Runtime (native) where it loads, else TensorFlow.js' WebAssembly backend. */
+export type SsdRuntime = 'onnxruntime' | 'tfjs-wasm';
+
 export interface LocalFaceModel extends FaceDetector {
+  /** The runtime of the SSD detector in this thread, and why the fallback when it is the fallback. */
+  ssdRuntime: { name: SsdRuntime; fallbackReason?: string };
   /**
    * SSD MobileNet v1 boxes: it looks at the whole image padded to a square and resized to
    * `inputSize` (the size it was trained at, 512, unless a cheaper look will do).
@@ -85,10 +93,15 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
   await faceapi.nets.faceLandmark68Net.loadFromDisk(dir);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(dir);
   const blaze = await loadBlazeface(tf);
-  const ssd = createSsdNet(tf, faceapi.nets.ssdMobilenetv1.params);
+  const params = faceapi.nets.ssdMobilenetv1.params;
+  const runtime = process.env.FINDME_FACE_RUNTIME === 'tfjs' ? { error: 'FINDME_FACE_RUNTIME=tfjs' } : loadOnnxRuntime();
+  const ssdRuntime: LocalFaceModel['ssdRuntime'] = 'ort' in runtime ? { name: 'onnxruntime' } : { name: 'tfjs-wasm', fallbackReason: runtime.error };
+  const ssd = createSsdNet('ort' in runtime ? await onnxSsdForward(runtime.ort, tf, params) : tfjsSsdForward(tf, params));
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence: MIN_FACE_SCORE, maxResults: 200 });
 
   return {
+    ssdRuntime,
+
     /** face-api's own pipeline (SSD at 512, landmarks, descriptors): engine v1, kept as the evaluation's baseline. */
     async detect(rgb, width, height): Promise<DetectedFace[]> {
       const input = tf.tensor3d(rgb, [height, width, 3], 'int32');

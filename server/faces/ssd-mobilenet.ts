@@ -1,14 +1,13 @@
-// SSD MobileNet v1 (face-api's weights), run here instead of through face-api for two reasons:
-// - any input size: face-api looks at a 512 px square always; a selfie's one large face is
-//   framed as well on a 384 px square for less than half the cost. The anchors are generated
-//   for the grid the input gives, by the rule the weights were trained with, and keep their
-//   size in pixels of the 512 px square the weights learnt (the boxes are read from pixels);
-// - memory: face-api keeps every layer's output alive until the network ends (one tf.tidy
-//   around it all) and the WebAssembly heap never shrinks; here each layer's input is freed as
-//   soon as its output exists, and batch norms are folded into fused convolutions.
-// At 512 px it finds face-api's boxes (tests/server/faces/ssd-mobilenet.test.ts).
+// SSD MobileNet v1 (face-api's weights), run by FindMe instead of through face-api: the
+// anchors, the decoding of the heads and the overlap suppression, shared by the two runtimes
+// that run the forward pass (ssd-onnx.ts: ONNX Runtime, native, several times faster;
+// ssd-tfjs.ts: TensorFlow.js' WebAssembly backend, where ONNX Runtime has no binary).
+// Any input size: face-api looks at a 512 px square always; a selfie's one large face is framed
+// as well on a 384 px square. The anchors are generated for the grid the input gives, by the
+// rule the weights were trained with, and keep their size in pixels of the 512 px square the
+// weights learnt (the boxes are read from pixels). At 512 px it finds face-api's boxes
+// (tests/server/faces/ssd-mobilenet.test.ts).
 import type { ScoredBox } from './face-boxes.js';
-import { floatScratch } from './float-scratch.js';
 import type { RgbImage } from './local-face-model.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -16,18 +15,18 @@ type Tensor = import('@tensorflow/tfjs').Tensor;
 type Tensor4D = import('@tensorflow/tfjs').Tensor4D;
 
 /** face-api's parameter tree for SSD MobileNet v1 (the parts read here). */
-interface PointwiseParams {
+export interface PointwiseParams {
   filters: Tensor4D;
   batch_norm_offset: Tensor;
 }
-interface DepthwiseParams {
+export interface DepthwiseParams {
   filters: Tensor4D;
   batch_norm_scale: Tensor;
   batch_norm_offset: Tensor;
   batch_norm_mean: Tensor;
   batch_norm_variance: Tensor;
 }
-interface ConvParams {
+export interface ConvParams {
   filters: Tensor4D;
   bias: Tensor;
 }
@@ -52,7 +51,7 @@ export interface SsdNet {
 export const SSD_TRAINED_SIZE = 512;
 const BN_EPSILON = 0.0010000000474974513;
 /** MobileNet's depthwise layers that halve the grid. */
-const STRIDE_2 = new Set([2, 4, 6, 12]);
+export const STRIDE_2 = new Set([2, 4, 6, 12]);
 
 /** The anchor scales of the six heads (TF object detection's SSD rule: 0.2 to 0.95). */
 const SCALES = [0.2, 0.35, 0.5, 0.65, 0.8, 0.95];
@@ -97,13 +96,31 @@ export function anchorsFor(head: number, rows: number, cols: number, zoom = 1): 
   return out;
 }
 
-export function createSsdNet(tf: Tf, params: FaceApiSsdParams): SsdNet {
-  const mobilenet = params.mobilenetv1;
-  const pred = params.prediction_layer;
-  // Batch norm folded into each depthwise filter and a bias, once.
+/** What a forward pass gives for each of the six heads: its grid, box encodings and class logits (channels-last). */
+export interface SsdHead {
+  boxes: Float32Array;
+  classes: Float32Array;
+  rows: number;
+  cols: number;
+}
+
+/** One forward pass of the net on `img` padded to a square and resized to `inputSize`. */
+export type SsdForward = (img: RgbImage, inputSize: number) => Promise<SsdHead[]>;
+
+/** The net on whichever runtime runs its forward pass (ssd-onnx.ts, or ssd-tfjs.ts where ONNX Runtime cannot load). */
+export function createSsdNet(forward: SsdForward): SsdNet {
+  return {
+    async detect(img, o) {
+      return decode(await forward(img, o.inputSize), Math.max(img.width, img.height), o);
+    },
+  };
+}
+
+/** MobileNet's depthwise layers with their batch norm folded into the filter and a bias, once per thread. */
+export function foldedDepthwise(tf: Tf, params: FaceApiSsdParams): Map<number, { filter: Tensor4D; bias: Tensor }> {
   const folded = new Map<number, { filter: Tensor4D; bias: Tensor }>();
   for (let i = 1; i <= 13; i++) {
-    const dw = (mobilenet[`conv_${i}`] as { depthwise_conv: DepthwiseParams }).depthwise_conv;
+    const dw = (params.mobilenetv1[`conv_${i}`] as { depthwise_conv: DepthwiseParams }).depthwise_conv;
     folded.set(
       i,
       tf.tidy(() => {
@@ -113,64 +130,7 @@ export function createSsdNet(tf: Tf, params: FaceApiSsdParams): SsdNet {
       }),
     );
   }
-
-  /** Runs `f` on `x` and frees `x`. */
-  const step = <T extends Tensor>(x: Tensor4D, f: (x: Tensor4D) => T): T => {
-    const y = f(x);
-    x.dispose();
-    return y;
-  };
-  const pointwise = (p: PointwiseParams, stride: 1 | 2) => (x: Tensor4D) =>
-    tf.fused.conv2d({ x, filter: p.filters, strides: stride, pad: 'same', bias: p.batch_norm_offset, activation: 'relu6' });
-  const depthwise = (i: number) => (x: Tensor4D) => {
-    const { filter, bias } = folded.get(i)!;
-    return tf.fused.depthwiseConv2d({ x, filter, strides: STRIDE_2.has(i) ? 2 : 1, pad: 'same', bias, activation: 'relu6' });
-  };
-  /** One head: box encodings and class logits read back, and the grid they cover. */
-  const head = async (x: Tensor4D, p: { box_encoding_predictor: ConvParams; class_predictor: ConvParams }) => {
-    const conv = (c: ConvParams) => tf.fused.conv2d({ x, filter: c.filters, strides: 1, pad: 'same', bias: c.bias });
-    const out = [conv(p.box_encoding_predictor), conv(p.class_predictor)];
-    try {
-      const [boxes, classes] = (await Promise.all(out.map((t) => t.data()))) as [Float32Array, Float32Array];
-      return { boxes, classes, rows: x.shape[1], cols: x.shape[2] };
-    } finally {
-      tf.dispose(out);
-    }
-  };
-
-  return {
-    async detect(img, o) {
-      const side = Math.max(img.width, img.height);
-      let x = tf.tidy(() => {
-        // face-api's input: padded with black to a square on the right or bottom, resized, then -1..1.
-        const square = floatScratch(side * side * 3).fill(0);
-        for (let y = 0; y < img.height; y++) {
-          const row = img.data.subarray(y * img.width * 3, (y + 1) * img.width * 3);
-          square.set(row, y * side * 3);
-        }
-        const t = tf.tensor4d(square, [1, side, side, 3]);
-        const sized = side === o.inputSize ? t : tf.image.resizeBilinear(t, [o.inputSize, o.inputSize]);
-        return tf.sub(tf.div(sized, 127.5), 1) as Tensor4D;
-      });
-      try {
-        const heads: Awaited<ReturnType<typeof head>>[] = [];
-        x = step(x, pointwise(mobilenet.conv_0 as PointwiseParams, 2));
-        for (let i = 1; i <= 13; i++) {
-          const pw = (mobilenet[`conv_${i}`] as { pointwise_conv: PointwiseParams }).pointwise_conv;
-          x = step(step(x, depthwise(i)), pointwise(pw, 1));
-          if (i === 11) heads.push(await head(x, pred.box_predictor_0 as never));
-        }
-        heads.push(await head(x, pred.box_predictor_1 as never));
-        for (let j = 0; j < 8; j += 2) {
-          x = step(step(x, pointwise(pred[`conv_${j}`] as PointwiseParams, 1)), pointwise(pred[`conv_${j + 1}`] as PointwiseParams, 2));
-          heads.push(await head(x, pred[`box_predictor_${j / 2 + 2}`] as never));
-        }
-        return decode(heads, side, o);
-      } finally {
-        x.dispose();
-      }
-    },
-  };
+  return folded;
 }
 
 /** The anchors of the few grids FindMe uses (one per input size and head), made once. */
@@ -199,7 +159,7 @@ function cornersIou(a: Corners, b: Corners): number {
  * suppressed on the unclipped boxes (IoU > 0.5), then clipped to the square as face-api clips
  * them; a box left without area is no face.
  */
-function decode(heads: { boxes: Float32Array; classes: Float32Array; rows: number; cols: number }[], side: number, o: SsdOptions): ScoredBox[] {
+function decode(heads: SsdHead[], side: number, o: SsdOptions): ScoredBox[] {
   const logit = Math.log(o.minScore / (1 - o.minScore));
   const found: { score: number; c: Corners }[] = [];
   heads.forEach((h, n) => {

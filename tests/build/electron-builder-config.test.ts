@@ -24,11 +24,19 @@ it('targets Windows, macOS and Linux with native modules and weights unpacked', 
   expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
   expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
   expect(config.linux.target).toBe('AppImage');
-  for (const part of ['better-sqlite3', 'sharp', 'face-api/model', 'dist/server']) {
+  for (const part of ['better-sqlite3', 'sharp', 'face-api/model', 'dist/server', 'onnxruntime-node/bin']) {
     expect(
       config.asarUnpack.some((p: string) => p.includes(part)),
       part,
     ).toBe(true);
   }
   expect(existsSync(join(root, config.icon))).toBe(true);
+});
+
+it("keeps in each installer only its own platform's ONNX Runtime binaries", () => {
+  const platforms = { win: 'win32', mac: 'darwin', linux: 'linux' } as const;
+  for (const [key, own] of Object.entries(platforms)) {
+    const excluded = (config[key].files as string[]).join(' ');
+    for (const other of Object.values(platforms)) expect(excluded.includes(other), `${key} excludes ${other}`).toBe(other !== own);
+  }
 });

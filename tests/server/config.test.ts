@@ -25,6 +25,8 @@ it('refuses invalid values with a message naming the variable', () => {
   expect(() => readConfig({ FINDME_BCRYPT_ROUNDS: '4' }, '/f')).toThrow(/FINDME_BCRYPT_ROUNDS=4 is not valid \(a number from 10 to 14\)/);
   expect(() => readConfig({ FINDME_FACE_ENGINE: 'magic' }, '/f')).toThrow(/one of local, rekognition/);
   expect(() => readConfig({ FINDME_ADMIN_TOKEN: 'short' }, '/f')).toThrow(/at least 16/);
+  expect(() => readConfig({ FINDME_FACE_RUNTIME: 'gpu' }, '/f')).toThrow(/FINDME_FACE_RUNTIME=gpu is not valid \(one of: onnx, tfjs\)/);
+  for (const runtime of ['onnx', 'tfjs', '']) expect(() => readConfig({ FINDME_FACE_RUNTIME: runtime }, '/f')).not.toThrow();
 });
 
 it('defaults workers to the core count and bcrypt to cost 10', () => {

@@ -1,13 +1,16 @@
 // FindMe's own run of SSD MobileNet v1 (server/faces/ssd-mobilenet.ts) against face-api's, on
 // the real fixtures: the anchors it generates are the ones the weights ship with, at 512 px it
-// finds face-api's boxes, and at the selfie check's smaller square it frames a selfie's face as
-// it does at 512, close-ups included.
+// finds face-api's boxes, at the selfie check's smaller square it frames a selfie's face as it
+// does at 512, close-ups included, and its two runtimes (ONNX Runtime, in use here, and
+// TensorFlow.js' WebAssembly fallback) give the same boxes from the same input.
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLocalFaceModel, type LocalFaceModel } from '../../../server/faces/local-face-model.js';
 import { SELFIE_SSD_INPUT } from '../../../server/faces/selfie-check.js';
-import { anchorsFor } from '../../../server/faces/ssd-mobilenet.js';
+import { anchorsFor, createSsdNet, type FaceApiSsdParams } from '../../../server/faces/ssd-mobilenet.js';
+import { ssdInput } from '../../../server/faces/ssd-onnx.js';
+import { tfjsSsdForward } from '../../../server/faces/ssd-tfjs.js';
 import { DETECT_MAX, SELFIE_DETECT_MAX, decodeRgb } from '../../../server/images/renditions.js';
 import { fixture, manifest } from '../../helpers/fixtures.js';
 
@@ -16,7 +19,7 @@ type Box = { x: number; y: number; width: number; height: number };
 interface FaceApiView {
   detectAllFaces(input: unknown, o: unknown): Promise<{ box: Box; score: number }[]>;
   SsdMobilenetv1Options: new (o: { minConfidence: number; maxResults: number }) => unknown;
-  nets: { ssdMobilenetv1: { params: { output_layer: { extra_dim: { dataSync(): Float32Array } } } } };
+  nets: { ssdMobilenetv1: { params: FaceApiSsdParams & { output_layer: { extra_dim: { dataSync(): Float32Array } } } } };
 }
 
 let model: LocalFaceModel;
@@ -87,4 +90,44 @@ describe('SSD MobileNet v1 run by FindMe', () => {
       }
     }
   }, 120_000);
+
+  it('runs on ONNX Runtime here, and gives the boxes TensorFlow.js gives, photos and selfies', async () => {
+    expect(model.ssdRuntime).toEqual({ name: 'onnxruntime' });
+    const wasm = createSsdNet(tfjsSsdForward(tf, faceapi.nets.ssdMobilenetv1.params));
+    const cases = [
+      ...Object.keys(manifest.photos).map((rel) => ({ rel, max: DETECT_MAX, size: 512 })),
+      ...Object.values(manifest.selfies).map((rel) => ({ rel, max: SELFIE_DETECT_MAX, size: SELFIE_SSD_INPUT })),
+    ];
+    let faces = 0;
+    for (const { rel, max, size } of cases) {
+      const img = await decodeRgb(fixture(rel), max);
+      const ours = await model.ssdBoxes(img, size);
+      const theirs = await wasm.detect(img, { inputSize: size, minScore: 0.5, maxResults: 200 });
+      expect(ours.length, rel).toBe(theirs.length);
+      ours.forEach((o, i) => {
+        expect(Math.abs(o.score - theirs[i]!.score), rel).toBeLessThan(1e-4);
+        for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(o.box[k] - theirs[i]!.box[k]), `${rel} ${k}`).toBeLessThan(0.05);
+      });
+      faces += ours.length;
+    }
+    expect(faces).toBeGreaterThan(cases.length);
+  }, 120_000);
+
+  it("prepares the input as TensorFlow.js prepares face-api's: padded to a square, resized bilinearly, -1..1", () => {
+    const [width, height, size] = [37, 23, 16];
+    const data = Uint8Array.from({ length: width * height * 3 }, (_, i) => (i * 7919) % 256);
+    const ours = new Float32Array(3 * size * size);
+    ssdInput({ data, width, height }, size, ours);
+    const expected = tf.tidy(() => {
+      const square = tf.pad(tf.tensor3d(data, [height, width, 3], 'float32'), [
+        [0, width - height],
+        [0, 0],
+        [0, 0],
+      ]);
+      const sized = tf.image.resizeBilinear(square as import('@tensorflow/tfjs').Tensor3D, [size, size]);
+      return tf.transpose(tf.sub(tf.div(sized, 127.5), 1), [2, 0, 1]).dataSync();
+    });
+    const worst = ours.reduce((m, v, i) => Math.max(m, Math.abs(v - expected[i]!)), 0);
+    expect(worst).toBeLessThan(1e-5);
+  });
 });
