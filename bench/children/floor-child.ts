@@ -34,7 +34,7 @@ let onGo: () => void = () => undefined;
 
 async function run(task: FloorTask): Promise<FloorChildResult> {
   const t0 = performance.now();
-  const model = await loadLocalFaceModel();
+  const model = await loadLocalFaceModel({ faceApiPipeline: true });
   const modelLoadMs = performance.now() - t0;
   const refs: Reference[] = [];
   for (const s of task.selfies) {

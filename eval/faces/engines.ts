@@ -89,7 +89,7 @@ export interface EvalEngine {
 }
 
 export async function loadEngine(id: EngineId): Promise<EvalEngine> {
-  const model = await loadLocalFaceModel();
+  const model = await loadLocalFaceModel({ faceApiPipeline: true });
   const detectSelfie = (img: RawImage) => model.detect(img.data, img.width, img.height);
   if (id === 'v1') {
     return {

@@ -7,9 +7,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { unpackedPath } from '../util/worker-file.js';
 import { blazeDetect, loadBlazeface } from './blazeface.js';
+import { onnxDescribeNets, type DescribeNets, type FaceApiInputs, type LandmarkParams, type RecognitionParams } from './describe-onnx.js';
 import type { ScoredBox } from './face-boxes.js';
 import { SSD_TRAINED_SIZE, createSsdNet, type FaceApiSsdParams } from './ssd-mobilenet.js';
-import { loadOnnxRuntime, onnxSsdForward } from './ssd-onnx.js';
+import { loadOnnxRuntime } from './onnx-runtime.js';
+import { onnxSsdForward } from './ssd-onnx.js';
 import { tfjsSsdForward } from './ssd-tfjs.js';
 import { MIN_FACE_SCORE, type DetectedFace, type FaceBox, type FaceDetector } from './face-engine.js';
 
@@ -21,13 +23,31 @@ interface Landmarks {
   shiftBy(x: number, y: number): Landmarks;
   align(box: null, o: { useDlibAlignment: boolean }): FaceBox;
 }
+interface Point {
+  x: number;
+  y: number;
+}
 // face-api's node-wasm build has no typed export path that fits NodeNext; we use a narrow view of it.
 interface FaceApi {
   nets: {
-    ssdMobilenetv1: { loadFromDisk(dir: string): Promise<void>; params: FaceApiSsdParams };
-    faceLandmark68Net: { loadFromDisk(dir: string): Promise<void>; detectLandmarks(face: Tensor3D): Promise<Landmarks> };
-    faceRecognitionNet: { loadFromDisk(dir: string): Promise<void>; computeFaceDescriptor(face: Tensor3D): Promise<Float32Array> };
+    ssdMobilenetv1: { loadFromDisk(dir: string): Promise<void>; params: FaceApiSsdParams; dispose(): void };
+    faceLandmark68Net: {
+      loadFromDisk(dir: string): Promise<void>;
+      detectLandmarks(face: Tensor3D): Promise<Landmarks>;
+      params: Pick<LandmarkParams, 'fc'>;
+      faceFeatureExtractor: { params: LandmarkParams['extractor'] };
+      dispose(): void;
+    };
+    faceRecognitionNet: {
+      loadFromDisk(dir: string): Promise<void>;
+      computeFaceDescriptor(face: Tensor3D): Promise<Float32Array>;
+      params: RecognitionParams;
+      dispose(): void;
+    };
   };
+  Point: new (x: number, y: number) => Point;
+  FaceLandmarks68: new (relative: Point[], dims: { width: number; height: number }) => Landmarks;
+  toNetInput: FaceApiInputs['toNetInput'];
   Rect: new (x: number, y: number, w: number, h: number) => FaceBox & { clipAtImageBorders(w: number, h: number): FaceBox };
   SsdMobilenetv1Options: new (o: { minConfidence: number; maxResults: number }) => unknown;
   extractFaceTensors(input: Tensor3D, boxes: FaceBox[]): Promise<Tensor3D[]>;
@@ -80,7 +100,17 @@ export function modelDirectory(): string {
   return unpackedPath(join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model'));
 }
 
-export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
+export interface LoadOptions {
+  /**
+   * Keep face-api's own pipeline (`detect`: engine v1, the evaluation's and the benchmark's
+   * baseline, the Rekognition stand-in). Without it, on ONNX Runtime, face-api's copies of the
+   * weights are freed once the ONNX sessions hold theirs (about 50 MB of WebAssembly heap a
+   * thread, which BlazeFace then reuses).
+   */
+  faceApiPipeline?: boolean;
+}
+
+export async function loadLocalFaceModel(opts: LoadOptions = {}): Promise<LocalFaceModel> {
   const tf = require('@tensorflow/tfjs') as Tf;
   const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(p: string): void };
   const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
@@ -97,6 +127,13 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
   const runtime = process.env.FINDME_FACE_RUNTIME === 'tfjs' ? { error: 'FINDME_FACE_RUNTIME=tfjs' } : loadOnnxRuntime();
   const ssdRuntime: LocalFaceModel['ssdRuntime'] = 'ort' in runtime ? { name: 'onnxruntime' } : { name: 'tfjs-wasm', fallbackReason: runtime.error };
   const ssd = createSsdNet('ort' in runtime ? await onnxSsdForward(runtime.ort, tf, params) : tfjsSsdForward(tf, params));
+  const lm = faceapi.nets.faceLandmark68Net;
+  const nets: DescribeNets =
+    'ort' in runtime
+      ? await onnxDescribeNets(runtime.ort, faceapi, { fc: lm.params.fc, extractor: lm.faceFeatureExtractor.params }, faceapi.nets.faceRecognitionNet.params)
+      : tfjsDescribeNets(faceapi);
+  const faceApiKept = opts.faceApiPipeline || !('ort' in runtime);
+  if (!faceApiKept) for (const net of [faceapi.nets.ssdMobilenetv1, lm, faceapi.nets.faceRecognitionNet]) net.dispose();
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence: MIN_FACE_SCORE, maxResults: 200 });
 
   return {
@@ -104,6 +141,7 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
 
     /** face-api's own pipeline (SSD at 512, landmarks, descriptors): engine v1, kept as the evaluation's baseline. */
     async detect(rgb, width, height): Promise<DetectedFace[]> {
+      if (!faceApiKept) throw new Error("face-api's pipeline was not kept: loadLocalFaceModel({ faceApiPipeline: true })");
       const input = tf.tensor3d(rgb, [height, width, 3], 'int32');
       try {
         const found = await faceapi.detectAllFaces(input, options).withFaceLandmarks().withFaceDescriptors();
@@ -138,17 +176,18 @@ export async function loadLocalFaceModel(): Promise<LocalFaceModel> {
         const [face] = await faceapi.extractFaceTensors(input, [rect]);
         held.push(face!);
         // As face-api's own pipeline: landmarks on the box, then dlib's alignment, then the descriptor.
-        const landmarks = (await faceapi.nets.faceLandmark68Net.detectLandmarks(face!)).shiftBy(
-          opts.asFaceApi ? box.x - left : rect.x,
-          opts.asFaceApi ? box.y - top : rect.y,
-        );
+        const found = await nets.landmarks(face!);
+        const landmarks = new faceapi.FaceLandmarks68(
+          found.relative.map((p) => new faceapi.Point(p.x, p.y)),
+          found,
+        ).shiftBy(opts.asFaceApi ? box.x - left : rect.x, opts.asFaceApi ? box.y - top : rect.y);
         const [aligned] = await faceapi.extractFaceTensors(input, [landmarks.align(null, { useDlibAlignment: true })]);
         held.push(aligned!);
-        const d = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(aligned!);
+        const d = await nets.descriptor(aligned!);
         if (!opts.flip) return d;
         const mirrored = tf.reverse(aligned!, 1) as Tensor3D;
         held.push(mirrored);
-        return meanOfUnit(d, await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(mirrored));
+        return meanOfUnit(d, await nets.descriptor(mirrored));
       } finally {
         for (const t of held) t.dispose();
         input.dispose();
@@ -162,4 +201,19 @@ function meanOfUnit(a: Float32Array, b: Float32Array): Float32Array {
   const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
   const [na, nb] = [norm(a), norm(b)];
   return a.map((x, i) => (x / na + b[i]! / nb) / 2);
+}
+
+/** The describing nets through face-api itself (TensorFlow.js), where ONNX Runtime cannot load. */
+function tfjsDescribeNets(faceapi: FaceApi): DescribeNets {
+  return {
+    async landmarks(face) {
+      const l = (await faceapi.nets.faceLandmark68Net.detectLandmarks(face)) as unknown as {
+        relativePositions: Point[];
+        imageWidth: number;
+        imageHeight: number;
+      };
+      return { relative: l.relativePositions, width: l.imageWidth, height: l.imageHeight };
+    },
+    descriptor: (face) => faceapi.nets.faceRecognitionNet.computeFaceDescriptor(face),
+  };
 }

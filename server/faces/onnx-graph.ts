@@ -1,7 +1,6 @@
 // A small builder of ONNX graphs for the convolutional nets FindMe runs on ONNX Runtime: the
 // nets' weights ship in npm in TensorFlow.js' layout (face-api), and are written here into an
-// in-memory ONNX model (NCHW) when a worker thread loads them. Only what these nets use:
-// Conv (grouped for depthwise), Clip (relu6), Transpose.
+// in-memory ONNX model (NCHW) when a worker thread loads them. Only what these nets use.
 import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;
@@ -14,11 +13,14 @@ export interface TfFilter {
 
 export interface ConvSpec {
   filter: TfFilter;
-  bias: Float32Array;
+  /** Added per output channel; none when absent. */
+  bias?: Float32Array;
   stride: 1 | 2;
+  /** TF's padding: "same" (the extra row and column after, as TF pads) unless "valid". */
+  padding?: 'same' | 'valid';
   /** Depthwise: one filter per input channel (TF layout [h, w, channels, 1]). */
   depthwise?: boolean;
-  relu6?: boolean;
+  activation?: 'relu' | 'relu6';
 }
 
 /** TF's [h, w, in, out] as ONNX's [out, in, h, w]; depthwise [h, w, c, 1] as [c, 1, h, w]. */
@@ -39,22 +41,22 @@ export function onnxFilter({ values, shape: [kh, kw, cin, cout] }: TfFilter, dep
   return { values: out, dims: [outs, ins, kh, kw] };
 }
 
+type Attribute = InstanceType<typeof onnx.AttributeProto>;
+
 export class OnnxGraph {
   private readonly nodes: InstanceType<typeof onnx.NodeProto>[] = [];
   private readonly initializers: InstanceType<typeof onnx.TensorProto>[] = [];
   private readonly outputs: string[] = [];
   private next = 0;
-  private readonly zero: string;
-  private readonly six: string;
+  private zero?: string;
+  private six?: string;
 
-  /** The graph's one input: float32 [1, channels, height, width], height and width free. */
+  /** The graph's one input: float32 [1, channels, height, width]; a free size unless given. */
   constructor(
     readonly input: string,
     private readonly channels: number,
-  ) {
-    this.zero = this.constant(new Float32Array([0]), []);
-    this.six = this.constant(new Float32Array([6]), []);
-  }
+    private readonly size?: number,
+  ) {}
 
   private name(prefix: string): string {
     return `${prefix}${this.next++}`;
@@ -67,38 +69,82 @@ export class OnnxGraph {
     return name;
   }
 
-  /** A convolution with TF's "same" padding (the extra row and column go after, as TF pads). */
-  conv(x: string, c: ConvSpec): string {
-    const w = onnxFilter(c.filter, c.depthwise);
-    const y = this.name('t');
-    const attribute = [ints('strides', [c.stride, c.stride]), text('auto_pad', 'SAME_UPPER')];
-    if (c.depthwise) attribute.push(int('group', w.dims[0]!));
-    this.nodes.push(
-      onnx.NodeProto.create({ opType: 'Conv', input: [x, this.constant(w.values, w.dims), this.constant(c.bias, [c.bias.length])], output: [y], attribute }),
-    );
-    if (!c.relu6) return y;
-    const z = this.name('t');
-    this.nodes.push(onnx.NodeProto.create({ opType: 'Clip', input: [y, this.zero, this.six], output: [z] }));
-    return z;
+  private int64s(values: number[]): string {
+    const name = this.name('i');
+    const rawData = new Uint8Array(new BigInt64Array(values.map(BigInt)).buffer);
+    this.initializers.push(onnx.TensorProto.create({ name, dims: [values.length], dataType: onnx.TensorProto.DataType.INT64, rawData }));
+    return name;
   }
 
-  /** Marks `x` as an output, transposed to channels-last (NHWC, TF's layout). Returns its name. */
-  outputChannelsLast(x: string): string {
+  /** A node of `opType` with one output; returns the output's name. */
+  op(opType: string, input: string[], attribute: Attribute[] = []): string {
+    const y = this.name('t');
+    this.nodes.push(onnx.NodeProto.create({ opType, input, output: [y], attribute }));
+    return y;
+  }
+
+  conv(x: string, c: ConvSpec): string {
+    const w = onnxFilter(c.filter, c.depthwise);
+    const attribute = [ints('strides', [c.stride, c.stride])];
+    if (c.padding !== 'valid') attribute.push(text('auto_pad', 'SAME_UPPER'));
+    if (c.depthwise) attribute.push(int('group', w.dims[0]!));
+    const inputs = [x, this.constant(w.values, w.dims)];
+    if (c.bias) inputs.push(this.constant(c.bias, [c.bias.length]));
+    const y = this.op('Conv', inputs, attribute);
+    if (c.activation === 'relu') return this.op('Relu', [y]);
+    if (c.activation !== 'relu6') return y;
+    this.zero ??= this.constant(new Float32Array([0]), []);
+    this.six ??= this.constant(new Float32Array([6]), []);
+    return this.op('Clip', [y, this.zero, this.six]);
+  }
+
+  add(a: string, b: string): string {
+    return this.op('Add', [a, b]);
+  }
+
+  relu(x: string): string {
+    return this.op('Relu', [x]);
+  }
+
+  /** Max or average pooling without padding (TF's "valid"). */
+  pool(kind: 'MaxPool' | 'AveragePool', x: string, kernel: number, stride: number): string {
+    return this.op(kind, [x], [ints('kernel_shape', [kernel, kernel]), ints('strides', [stride, stride])]);
+  }
+
+  /** Zeros added after the end of the channel, height and width axes (NCHW). */
+  padAfter(x: string, channels: number, rows: number, cols: number): string {
+    return this.op('Pad', [x, this.int64s([0, 0, 0, 0, 0, channels, rows, cols])]);
+  }
+
+  /** [1, C, H, W] → [1, C]: the mean over height and width. */
+  globalMean(x: string): string {
+    return this.op('Flatten', [this.op('GlobalAveragePool', [x])]);
+  }
+
+  /** x [1, n] times a constant [n, m], plus an optional bias [m]. */
+  dense(x: string, weights: TfFilter['values'], dims: [number, number], bias?: Float32Array): string {
+    const y = this.op('MatMul', [x, this.constant(weights, dims)]);
+    return bias ? this.add(y, this.constant(bias, [bias.length])) : y;
+  }
+
+  /** Marks `x` as an output (transposed to channels-last, TF's layout, when asked). */
+  output(x: string, channelsLast = false): string {
     const name = `out${this.outputs.length}`;
-    this.nodes.push(onnx.NodeProto.create({ opType: 'Transpose', input: [x], output: [name], attribute: [ints('perm', [0, 2, 3, 1])] }));
+    if (channelsLast) this.nodes.push(onnx.NodeProto.create({ opType: 'Transpose', input: [x], output: [name], attribute: [ints('perm', [0, 2, 3, 1])] }));
+    else this.nodes.push(onnx.NodeProto.create({ opType: 'Identity', input: [x], output: [name] }));
     this.outputs.push(name);
     return name;
   }
 
   /** The serialized model (ONNX IR 8, opset 13). */
   encode(graphName: string): Uint8Array {
-    const tensor = (name: string, dims: (number | string)[]) =>
+    const tensor = (name: string, dims?: (number | string)[]) =>
       onnx.ValueInfoProto.create({
         name,
         type: {
           tensorType: {
             elemType: onnx.TensorProto.DataType.FLOAT,
-            shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
+            ...(dims && { shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } }),
           },
         },
       });
@@ -106,8 +152,8 @@ export class OnnxGraph {
       name: graphName,
       node: this.nodes,
       initializer: this.initializers,
-      input: [tensor(this.input, [1, this.channels, 'height', 'width'])],
-      output: this.outputs.map((o, i) => tensor(o, [1, `rows${i}`, `cols${i}`, `channels${i}`])),
+      input: [tensor(this.input, [1, this.channels, this.size ?? 'height', this.size ?? 'width'])],
+      output: this.outputs.map((o) => tensor(o)),
     });
     const model = onnx.ModelProto.create({ irVersion: 8, opsetImport: [{ domain: '', version: 13 }], producerName: 'findme', graph });
     return onnx.ModelProto.encode(model).finish();

@@ -5,26 +5,15 @@
 // ssd-mobilenet.test.ts). The input is prepared here as TensorFlow.js prepares it for face-api:
 // the image padded with black to a square on the right or bottom, resized bilinearly (TF's rule:
 // no half-pixel centres, no corner alignment), then scaled to -1..1.
-import { createRequire } from 'node:module';
 import { floatScratch } from './float-scratch.js';
 import type { RgbImage } from './local-face-model.js';
 import { OnnxGraph, type TfFilter } from './onnx-graph.js';
+import { createSession } from './onnx-runtime.js';
 import { STRIDE_2, foldedDepthwise, type ConvParams, type FaceApiSsdParams, type PointwiseParams, type SsdForward, type SsdHead } from './ssd-mobilenet.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
 type Tensor = import('@tensorflow/tfjs').Tensor;
 type Ort = typeof import('onnxruntime-node');
-
-const require = createRequire(import.meta.url);
-
-/** ONNX Runtime's Node binding, or why it cannot load here (no binary for this platform, say). */
-export function loadOnnxRuntime(): { ort: Ort } | { error: string } {
-  try {
-    return { ort: require('onnxruntime-node') as Ort };
-  } catch (err) {
-    return { error: (err as Error).message.split('\n')[0]! };
-  }
-}
 
 const filterOf = (t: Tensor): TfFilter => ({ values: t.dataSync() as Float32Array, shape: t.shape as TfFilter['shape'] });
 const valuesOf = (t: Tensor) => t.dataSync() as Float32Array;
@@ -36,16 +25,16 @@ export function ssdOnnxModel(tf: Tf, params: FaceApiSsdParams): Uint8Array {
   const pred = params.prediction_layer;
   const folded = foldedDepthwise(tf, params);
   const pointwise = (x: string, p: PointwiseParams, stride: 1 | 2) =>
-    g.conv(x, { filter: filterOf(p.filters), bias: valuesOf(p.batch_norm_offset), stride, relu6: true });
+    g.conv(x, { filter: filterOf(p.filters), bias: valuesOf(p.batch_norm_offset), stride, activation: 'relu6' });
   const head = (x: string, p: { box_encoding_predictor: ConvParams; class_predictor: ConvParams }) => {
     for (const c of [p.box_encoding_predictor, p.class_predictor])
-      g.outputChannelsLast(g.conv(x, { filter: filterOf(c.filters), bias: valuesOf(c.bias), stride: 1 }));
+      g.output(g.conv(x, { filter: filterOf(c.filters), bias: valuesOf(c.bias), stride: 1 }), true);
   };
   try {
     let x = pointwise('x', mobilenet.conv_0 as PointwiseParams, 2);
     for (let i = 1; i <= 13; i++) {
       const { filter, bias } = folded.get(i)!;
-      x = g.conv(x, { filter: filterOf(filter), bias: valuesOf(bias), stride: STRIDE_2.has(i) ? 2 : 1, depthwise: true, relu6: true });
+      x = g.conv(x, { filter: filterOf(filter), bias: valuesOf(bias), stride: STRIDE_2.has(i) ? 2 : 1, depthwise: true, activation: 'relu6' });
       x = pointwise(x, (mobilenet[`conv_${i}`] as { pointwise_conv: PointwiseParams }).pointwise_conv, 1);
       if (i === 11) head(x, pred.box_predictor_0 as never);
     }
@@ -91,12 +80,7 @@ export function ssdInput(img: RgbImage, size: number, out: Float32Array): void {
 
 /** The forward pass on ONNX Runtime: one session, one thread (the worker pool gives each worker a core). */
 export async function onnxSsdForward(ort: Ort, tf: Tf, params: FaceApiSsdParams): Promise<SsdForward> {
-  const session = await ort.InferenceSession.create(ssdOnnxModel(tf, params), {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-  });
+  const session = await createSession(ort, ssdOnnxModel(tf, params));
   return async (img, inputSize) => {
     const input = floatScratch(3 * inputSize * inputSize);
     ssdInput(img, inputSize, input);

@@ -23,7 +23,7 @@ export async function detectFaces(bytes: Buffer): Promise<SeenFace[]> {
     } catch {
       throw new Error('unreadable');
     }
-    const faces = await (await (model ??= loadLocalFaceModel())).detect(img.data, img.width, img.height);
+    const faces = await (await (model ??= loadLocalFaceModel({ faceApiPipeline: true }))).detect(img.data, img.width, img.height);
     return faces.map((f) => ({
       box: { left: f.box.x / img.width, top: f.box.y / img.height, width: f.box.width / img.width, height: f.box.height / img.height },
       confidence: f.score * 100,
@@ -36,7 +36,7 @@ export async function detectFaces(bytes: Buffer): Promise<SeenFace[]> {
 
 /** Loads the model ahead of the first request. */
 export async function warmUpDetector(): Promise<void> {
-  await (model ??= loadLocalFaceModel());
+  await (model ??= loadLocalFaceModel({ faceApiPipeline: true }));
 }
 
 /**

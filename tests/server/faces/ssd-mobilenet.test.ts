@@ -26,7 +26,7 @@ let model: LocalFaceModel;
 let faceapi: FaceApiView;
 let tf: typeof import('@tensorflow/tfjs');
 beforeAll(async () => {
-  model = await loadLocalFaceModel();
+  model = await loadLocalFaceModel({ faceApiPipeline: true });
   faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApiView;
   tf = require('@tensorflow/tfjs') as typeof import('@tensorflow/tfjs');
 }, 60_000);
