@@ -16,7 +16,8 @@ type Tf = typeof import('@tensorflow/tfjs');
 type GraphModel = import('@tensorflow/tfjs').GraphModel;
 type Tensor = import('@tensorflow/tfjs').Tensor;
 
-const HEADS = ['conv2d_33', 'conv2d_35', 'conv2d_34', 'conv2d_36'].map((c) => `StatefulPartitionedCall/functional_1/${c}/BiasAdd`);
+/** The four heads, in the order decoded: classes and boxes at stride 16, then at stride 32. */
+export const HEADS = ['conv2d_33', 'conv2d_35', 'conv2d_34', 'conv2d_36'].map((c) => `StatefulPartitionedCall/functional_1/${c}/BiasAdd`);
 /** Stride and anchors per cell of the two heads (classification, regression). */
 const GRIDS = [
   { stride: 16, anchors: 2 },
@@ -27,7 +28,7 @@ export function blazefaceDirectory(): string {
   return unpackedPath(join(packageRoot(), 'resources', 'models', 'blazeface-back'));
 }
 
-interface ModelJson {
+export interface ModelJson {
   modelTopology: { node: { op: string; attr: { shape: { shape: { dim: { size: string }[] } } } }[] };
   format?: string;
   weightsManifest: { weights: unknown[] }[];
@@ -51,22 +52,36 @@ export async function loadBlazeface(tf: Tf, dir = blazefaceDirectory()): Promise
   });
 }
 
+/** The four heads' values (classes and boxes of the stride-16 grid, then of the stride-32 grid) and their NHWC shapes. */
+export interface BlazeHeads {
+  values: Float32Array[];
+  shapes: number[][];
+}
+
+/** One forward pass on an RGB image: TensorFlow.js here, ONNX Runtime in blazeface-onnx.ts. */
+export type BlazeForward = (rgb: Uint8Array, width: number, height: number) => Promise<BlazeHeads>;
+
+/** The forward pass on TensorFlow.js (the graph model as shipped). */
+export function tfjsBlazeForward(tf: Tf, model: GraphModel): BlazeForward {
+  return async (rgb, width, height) => {
+    // Scaled to [-1, 1] here: one float tensor in the model's heap instead of four kept through the run.
+    const scaled = floatScratch(rgb.length);
+    for (let i = 0; i < rgb.length; i++) scaled[i] = rgb[i]! / 127.5 - 1;
+    const x = tf.tensor4d(scaled, [1, height, width, 3]);
+    let outs: Tensor[] = [];
+    try {
+      outs = model.execute(x, HEADS) as Tensor[];
+      return { values: (await Promise.all(outs.map((o) => o.data()))) as Float32Array[], shapes: outs.map((o) => o.shape) };
+    } finally {
+      x.dispose();
+      tf.dispose(outs);
+    }
+  };
+}
+
 /** Faces in an RGB image of any size (at least 32 px a side), boxes in its pixels, SSD's convention. */
-export async function blazeDetect(tf: Tf, model: GraphModel, rgb: Uint8Array, width: number, height: number, minScore: number): Promise<ScoredBox[]> {
-  // Scaled to [-1, 1] here: one float tensor in the model's heap instead of four kept through the run.
-  const scaled = floatScratch(rgb.length);
-  for (let i = 0; i < rgb.length; i++) scaled[i] = rgb[i]! / 127.5 - 1;
-  const x = tf.tensor4d(scaled, [1, height, width, 3]);
-  let outs: Tensor[] = [];
-  let values: Float32Array[];
-  try {
-    outs = model.execute(x, HEADS) as Tensor[];
-    values = (await Promise.all(outs.map((o) => o.data()))) as Float32Array[];
-  } finally {
-    x.dispose();
-    tf.dispose(outs);
-  }
-  const shapes = outs.map((o) => o.shape);
+export async function blazeDetect(forward: BlazeForward, rgb: Uint8Array, width: number, height: number, minScore: number): Promise<ScoredBox[]> {
+  const { values, shapes } = await forward(rgb, width, height);
   const logit = Math.log(minScore / (1 - minScore));
   const found: ScoredBox[] = [];
   GRIDS.forEach(({ stride, anchors }, g) => {

@@ -6,7 +6,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { unpackedPath } from '../util/worker-file.js';
-import { blazeDetect, loadBlazeface } from './blazeface.js';
+import { blazeDetect, loadBlazeface, tfjsBlazeForward } from './blazeface.js';
+import { onnxBlazeForward } from './blazeface-onnx.js';
 import { onnxDescribeNets, type DescribeNets, type FaceApiInputs, type LandmarkParams, type RecognitionParams } from './describe-onnx.js';
 import type { ScoredBox } from './face-boxes.js';
 import { SSD_TRAINED_SIZE, createSsdNet, type FaceApiSsdParams } from './ssd-mobilenet.js';
@@ -122,7 +123,6 @@ export async function loadLocalFaceModel(opts: LoadOptions = {}): Promise<LocalF
   await faceapi.nets.ssdMobilenetv1.loadFromDisk(dir);
   await faceapi.nets.faceLandmark68Net.loadFromDisk(dir);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(dir);
-  const blaze = await loadBlazeface(tf);
   const params = faceapi.nets.ssdMobilenetv1.params;
   const runtime = process.env.FINDME_FACE_RUNTIME === 'tfjs' ? { error: 'FINDME_FACE_RUNTIME=tfjs' } : loadOnnxRuntime();
   const ssdRuntime: LocalFaceModel['ssdRuntime'] = 'ort' in runtime ? { name: 'onnxruntime' } : { name: 'tfjs-wasm', fallbackReason: runtime.error };
@@ -132,6 +132,7 @@ export async function loadLocalFaceModel(opts: LoadOptions = {}): Promise<LocalF
     'ort' in runtime
       ? await onnxDescribeNets(runtime.ort, faceapi, { fc: lm.params.fc, extractor: lm.faceFeatureExtractor.params }, faceapi.nets.faceRecognitionNet.params)
       : tfjsDescribeNets(faceapi);
+  const blaze = 'ort' in runtime ? await onnxBlazeForward(runtime.ort) : tfjsBlazeForward(tf, await loadBlazeface(tf));
   const faceApiKept = opts.faceApiPipeline || !('ort' in runtime);
   if (!faceApiKept) for (const net of [faceapi.nets.ssdMobilenetv1, lm, faceapi.nets.faceRecognitionNet]) net.dispose();
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence: MIN_FACE_SCORE, maxResults: 200 });
@@ -157,7 +158,7 @@ export async function loadLocalFaceModel(opts: LoadOptions = {}): Promise<LocalF
 
     ssdBoxes: (img, inputSize = SSD_TRAINED_SIZE) => ssd.detect(img, { inputSize, minScore: MIN_FACE_SCORE, maxResults: 200 }),
 
-    findBoxes: (img, minScore) => blazeDetect(tf, blaze, img.data, img.width, img.height, minScore),
+    findBoxes: (img, minScore) => blazeDetect(blaze, img.data, img.width, img.height, minScore),
 
     async describe(img, box, opts = {}) {
       // Only the face and a margin become a tensor, never the whole (perhaps 24 MP) image.

@@ -106,9 +106,11 @@ export class OnnxGraph {
     return this.op('Relu', [x]);
   }
 
-  /** Max or average pooling without padding (TF's "valid"). */
-  pool(kind: 'MaxPool' | 'AveragePool', x: string, kernel: number, stride: number): string {
-    return this.op(kind, [x], [ints('kernel_shape', [kernel, kernel]), ints('strides', [stride, stride])]);
+  /** Max or average pooling: without padding (TF's "valid"), or with TF's "same" (padded after). */
+  pool(kind: 'MaxPool' | 'AveragePool', x: string, kernel: number, stride: number, same = false): string {
+    const attribute = [ints('kernel_shape', [kernel, kernel]), ints('strides', [stride, stride])];
+    if (same) attribute.push(text('auto_pad', 'SAME_UPPER'));
+    return this.op(kind, [x], attribute);
   }
 
   /** Zeros added after the end of the channel, height and width axes (NCHW). */
