@@ -27,6 +27,14 @@ function quickSubset(ds: Dataset): Dataset {
   return { people, strangers, all: [...people.flatMap((p) => [p.selfie, ...p.others]), ...strangers] };
 }
 
+/**
+ * FindMe's own nets (paths named ssdnet… or blaze…) run on ONNX Runtime unless
+ * FINDME_FACE_RUNTIME=tfjs: their results are cached apart (the earlier TensorFlow.js results
+ * keep their names). face-api's own pipeline (v1, v2p's selfies) runs on TensorFlow.js always.
+ */
+const RUNTIME = process.env.FINDME_FACE_RUNTIME === 'tfjs' ? 'tfjs' : 'onnx';
+const onRuntime = (path: string) => (RUNTIME === 'onnx' && /^(ssdnet|blaze)/.test(path) ? `${path}-onnx` : path);
+
 async function main() {
   const quick = process.argv.includes('--quick');
   const engines = (arg('engines')?.split(',') ?? DEFAULT_ENGINES) as EngineId[];
@@ -38,14 +46,14 @@ async function main() {
   const ds = quick ? quickSubset(full) : full;
   const frames = planFrames(ds, SEED);
   const sizes = quick ? [25, 100] : [25, 100, 300];
-  log(`face evaluation: ${ds.people.length} people, ${ds.strangers.length} strangers, ${frames.length} group photos; engines ${engines.join(', ')}`);
+  log(`face evaluation: ${ds.people.length} people, ${ds.strangers.length} strangers, ${frames.length} group photos; engines ${engines.join(', ')}; FindMe's nets on ${RUNTIME}`);
 
   const reports: EngineReport[] = [];
   for (const id of engines) {
     const frameDir = join(cache, `frames-${SEED}${quick ? '-quick' : ''}`);
     const got = await extract(
       id,
-      { dir: join(cache, `${SEED}${quick ? '-quick' : ''}`), selfies: ENGINES[id].selfies, photos: ENGINES[id].photos },
+      { dir: join(cache, `${SEED}${quick ? '-quick' : ''}`), selfies: onRuntime(ENGINES[id].selfies), photos: onRuntime(ENGINES[id].photos) },
       ds.all.map((c) => ({ key: c.path, path: join(root, '..', 'shared', 'fixtures', 'scale', c.path) })),
       frames.map((f) => ({ key: f.id, path: () => renderFrame(f, frameDir) })),
       threads,
@@ -128,7 +136,7 @@ async function main() {
       groupPhotos: frames.length,
       placedFaces: frames.reduce((a, f) => a + f.faces.length, 0),
     },
-    machine: `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, Node ${process.version}`,
+    machine: `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, Node ${process.version}, FindMe's nets on ${RUNTIME === 'onnx' ? 'ONNX Runtime' : 'TensorFlow.js (wasm)'}`,
     engines: reports,
     goals,
   };
