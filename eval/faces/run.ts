@@ -46,7 +46,9 @@ async function main() {
   const ds = quick ? quickSubset(full) : full;
   const frames = planFrames(ds, SEED);
   const sizes = quick ? [25, 100] : [25, 100, 300];
-  log(`face evaluation: ${ds.people.length} people, ${ds.strangers.length} strangers, ${frames.length} group photos; engines ${engines.join(', ')}; FindMe's nets on ${RUNTIME}`);
+  log(
+    `face evaluation: ${ds.people.length} people, ${ds.strangers.length} strangers, ${frames.length} group photos; engines ${engines.join(', ')}; FindMe's nets on ${RUNTIME}`,
+  );
 
   const reports: EngineReport[] = [];
   for (const id of engines) {
