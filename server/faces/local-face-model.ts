@@ -77,12 +77,12 @@ export interface DescribeOptions {
   asFaceApi?: boolean;
 }
 
-/** Where SSD MobileNet runs: ONNX Runtime (native) where it loads, else TensorFlow.js' WebAssembly backend. */
-export type SsdRuntime = 'onnxruntime' | 'tfjs-wasm';
+/** Where the face nets run: ONNX Runtime (native) where it loads, else TensorFlow.js' WebAssembly backend. */
+export type FaceRuntime = 'onnxruntime' | 'tfjs-wasm';
 
 export interface LocalFaceModel extends FaceDetector {
-  /** The runtime of the SSD detector in this thread, and why the fallback when it is the fallback. */
-  ssdRuntime: { name: SsdRuntime; fallbackReason?: string };
+  /** Where this thread's face nets run, and why the fallback when it is the fallback. */
+  runtime: { name: FaceRuntime; fallbackReason?: string };
   /**
    * SSD MobileNet v1 boxes: it looks at the whole image padded to a square and resized to
    * `inputSize` (the size it was trained at, 512, unless a cheaper look will do).
@@ -111,7 +111,7 @@ export interface LoadOptions {
   faceApiPipeline?: boolean;
 }
 
-export async function loadLocalFaceModel(opts: LoadOptions = {}): Promise<LocalFaceModel> {
+export async function loadLocalFaceModel(load: LoadOptions = {}): Promise<LocalFaceModel> {
   const tf = require('@tensorflow/tfjs') as Tf;
   const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(p: string): void };
   const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
@@ -124,21 +124,21 @@ export async function loadLocalFaceModel(opts: LoadOptions = {}): Promise<LocalF
   await faceapi.nets.faceLandmark68Net.loadFromDisk(dir);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(dir);
   const params = faceapi.nets.ssdMobilenetv1.params;
-  const runtime = process.env.FINDME_FACE_RUNTIME === 'tfjs' ? { error: 'FINDME_FACE_RUNTIME=tfjs' } : loadOnnxRuntime();
-  const ssdRuntime: LocalFaceModel['ssdRuntime'] = 'ort' in runtime ? { name: 'onnxruntime' } : { name: 'tfjs-wasm', fallbackReason: runtime.error };
-  const ssd = createSsdNet('ort' in runtime ? await onnxSsdForward(runtime.ort, tf, params) : tfjsSsdForward(tf, params));
+  const onnx = process.env.FINDME_FACE_RUNTIME === 'tfjs' ? { error: 'FINDME_FACE_RUNTIME=tfjs' } : loadOnnxRuntime();
+  const runtime: LocalFaceModel['runtime'] = 'ort' in onnx ? { name: 'onnxruntime' } : { name: 'tfjs-wasm', fallbackReason: onnx.error };
+  const ssd = createSsdNet('ort' in onnx ? await onnxSsdForward(onnx.ort, tf, params) : tfjsSsdForward(tf, params));
   const lm = faceapi.nets.faceLandmark68Net;
   const nets: DescribeNets =
-    'ort' in runtime
-      ? await onnxDescribeNets(runtime.ort, faceapi, { fc: lm.params.fc, extractor: lm.faceFeatureExtractor.params }, faceapi.nets.faceRecognitionNet.params)
+    'ort' in onnx
+      ? await onnxDescribeNets(onnx.ort, faceapi, { fc: lm.params.fc, extractor: lm.faceFeatureExtractor.params }, faceapi.nets.faceRecognitionNet.params)
       : tfjsDescribeNets(faceapi);
-  const blaze = 'ort' in runtime ? await onnxBlazeForward(runtime.ort) : tfjsBlazeForward(tf, await loadBlazeface(tf));
-  const faceApiKept = opts.faceApiPipeline || !('ort' in runtime);
+  const blaze = 'ort' in onnx ? await onnxBlazeForward(onnx.ort) : tfjsBlazeForward(tf, await loadBlazeface(tf));
+  const faceApiKept = load.faceApiPipeline || !('ort' in onnx);
   if (!faceApiKept) for (const net of [faceapi.nets.ssdMobilenetv1, lm, faceapi.nets.faceRecognitionNet]) net.dispose();
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence: MIN_FACE_SCORE, maxResults: 200 });
 
   return {
-    ssdRuntime,
+    runtime,
 
     /** face-api's own pipeline (SSD at 512, landmarks, descriptors): engine v1, kept as the evaluation's baseline. */
     async detect(rgb, width, height): Promise<DetectedFace[]> {
