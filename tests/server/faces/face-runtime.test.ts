@@ -17,8 +17,8 @@ describe('the face runtime', () => {
     const onnx = await loadLocalFaceModel();
     process.env.FINDME_FACE_RUNTIME = 'tfjs';
     const wasm = await loadLocalFaceModel();
-    expect(onnx.ssdRuntime).toEqual({ name: 'onnxruntime' });
-    expect(wasm.ssdRuntime).toEqual({ name: 'tfjs-wasm', fallbackReason: 'FINDME_FACE_RUNTIME=tfjs' });
+    expect(onnx.runtime).toEqual({ name: 'onnxruntime' });
+    expect(wasm.runtime).toEqual({ name: 'tfjs-wasm', fallbackReason: 'FINDME_FACE_RUNTIME=tfjs' });
     for (const rel of Object.values(manifest.selfies)) {
       const img = await decodeRgb(fixture(rel), SELFIE_DETECT_MAX);
       const [a, b] = [await checkSelfie(onnx, img), await checkSelfie(wasm, img)];

@@ -92,7 +92,7 @@ describe('SSD MobileNet v1 run by FindMe', () => {
   }, 120_000);
 
   it('runs on ONNX Runtime here, and gives the boxes TensorFlow.js gives, photos and selfies', async () => {
-    expect(model.ssdRuntime).toEqual({ name: 'onnxruntime' });
+    expect(model.runtime).toEqual({ name: 'onnxruntime' });
     const wasm = createSsdNet(tfjsSsdForward(tf, faceapi.nets.ssdMobilenetv1.params));
     const cases = [
       ...Object.keys(manifest.photos).map((rel) => ({ rel, max: DETECT_MAX, size: 512 })),
