@@ -5,6 +5,10 @@
 // IDLE_RELEASE_MS ends, and its memory (about 350–450 MB: the face models and the WebAssembly
 // heap they grew) goes back to the system; the next task starts a thread again (about 1.5 s
 // to load the models).
+// A busy thread is never terminated: ONNX Runtime's binding aborts the whole process when the
+// thread it is running in is killed in the middle of a run. A resize lets the old threads finish
+// what they run, and closing lets every task handed to the pool finish (up to CLOSE_TIMEOUT_MS,
+// after the scheduler has waited for its jobs); idle release only ends idle threads.
 import { Piscina } from 'piscina';
 import type { Worker } from 'node:worker_threads';
 import { workerFile } from '../util/worker-file.js';
@@ -21,6 +25,9 @@ export interface ImagePool {
   close(): Promise<void>;
 }
 
+/** How long closing waits for running tasks before it ends the threads anyway. */
+export const CLOSE_TIMEOUT_MS = 60_000;
+
 /** How long a worker thread may sit idle before it ends and frees its memory. */
 export const IDLE_RELEASE_MS = 120_000;
 
@@ -33,22 +40,24 @@ export function createImagePool(threads: number, opts: { maxOldGenerationSizeMb?
       minThreads: 0,
       maxThreads: n,
       idleTimeout: opts.idleReleaseMs ?? IDLE_RELEASE_MS,
+      closeTimeout: CLOSE_TIMEOUT_MS,
       // Each thread holds one task: the scheduler never hands the pool more than it can run.
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 1536 },
     });
   let pool = make(threads);
   let size = threads;
-  let active = 0;
+  const inFlight = new Set<Promise<unknown>>();
   const draining = new Set<Promise<void>>();
 
   return {
     async run(task) {
-      active++;
+      const running = pool.run(task);
+      inFlight.add(running);
       try {
-        return await pool.run(task);
+        return await running;
       } finally {
-        active--;
+        inFlight.delete(running);
       }
     },
     size: () => size,
@@ -61,10 +70,14 @@ export function createImagePool(threads: number, opts: { maxOldGenerationSizeMb?
       draining.add(closing);
       void closing.finally(() => draining.delete(closing));
     },
-    active: () => active,
+    active: () => inFlight.size,
     threads: () => pool.threads as Worker[],
     async close() {
-      await Promise.all([pool.close({ force: true }).catch(() => undefined), ...draining]);
+      // Every task handed over finishes first, queued ones included (piscina's close only waits
+      // for the tasks its threads have already taken).
+      const deadline = new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
+      await Promise.race([Promise.allSettled([...inFlight]), deadline]);
+      await Promise.all([pool.close().catch(() => undefined), ...draining]);
     },
   };
 }

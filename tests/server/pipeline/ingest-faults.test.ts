@@ -7,6 +7,12 @@ import { badImages } from '../../helpers/bad-images.js';
 import { fixture, fixtureFile, manifest, uploadPhotos, waitForIdle } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
+// A thread killed in the middle of an ONNX Runtime call aborts the whole process (its binding
+// cannot unwind into a terminating thread), so FindMe never terminates a busy thread (see
+// server/workers/image-pool.ts). A thread dying in the middle of a job is simulated here on the
+// TensorFlow.js runtime, where killing one is safe; the worker threads read this at their start.
+process.env.FINDME_FACE_RUNTIME = 'tfjs';
+
 let s: TestServer;
 const hot = mkdtempSync(join(tmpdir(), 'findme-hot-dup-'));
 beforeAll(async () => {

@@ -23,3 +23,14 @@ it('ends an idle thread and starts one again for the next task', async () => {
   await expect.poll(() => pool.threads().length, { timeout: 10_000, interval: 100 }).toBe(0);
   expect(await selfie('again')).toMatchObject({ accepted: true });
 });
+
+it('lets running tasks finish when it closes: a thread is never ended in the middle of a run', async () => {
+  // Ending a thread inside an ONNX Runtime call would abort this whole process (and the test run).
+  const closing = createImagePool(2);
+  const photos = ['photos/two_people.jpg', 'photos/obama1.jpg'].map((rel, i) =>
+    closing.run({ kind: 'photo', originalPath: fixture(rel), previewPath: join(dir, `p${i}.jpg`), thumbPath: join(dir, `t${i}.jpg`) }),
+  );
+  await expect.poll(() => closing.active(), { timeout: 10_000, interval: 10 }).toBe(2);
+  await closing.close();
+  for (const result of await Promise.all(photos)) expect((result as { faces: unknown[] }).faces.length).toBeGreaterThan(0);
+});
