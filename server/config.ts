@@ -79,7 +79,7 @@ const TEXT_SETTINGS = new Set<keyof Settings>(['faceEngine', 'rekognitionRegion'
 const BOOLEAN_SETTINGS = new Set<keyof Settings>(['ftpTls']);
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, 1: true, on: true, yes: true, false: false, 0: false, off: false, no: false };
 
-/** Where the face detector runs: ONNX Runtime (the default) or TensorFlow.js' WebAssembly backend. */
+/** Where the local face nets run: ONNX Runtime (the default) or TensorFlow.js' WebAssembly backend. */
 export const FACE_RUNTIMES = ['onnx', 'tfjs'];
 
 export function readConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string): Config {

@@ -2,9 +2,9 @@
 // changes live: a new pool takes new tasks while the old one finishes what it has, so no job
 // is lost or failed by a resize. A thread that crashes or runs out of memory is replaced by
 // piscina; its task rejects and the job is retried by the queue. A thread idle for
-// IDLE_RELEASE_MS ends, and its memory (about 350–450 MB: the face models and the WebAssembly
-// heap they grew) goes back to the system; the next task starts a thread again (about 1.5 s
-// to load the models).
+// IDLE_RELEASE_MS ends, and its memory (the face nets' sessions, TensorFlow.js' WebAssembly
+// heap, a few hundred MB) goes back to the system; the next task starts a thread again (about
+// 1 s to load the models).
 // A busy thread is never terminated: ONNX Runtime's binding aborts the whole process when the
 // thread it is running in is killed in the middle of a run. A resize lets the old threads finish
 // what they run, and closing lets every task handed to the pool finish (up to CLOSE_TIMEOUT_MS,
