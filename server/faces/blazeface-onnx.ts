@@ -5,12 +5,10 @@
 // half-translated. Same heads as on TensorFlow.js (tests/server/faces/model-files.test.ts).
 // On ONNX Runtime without an arena, the 1200 px pass's large activations are freed when it
 // ends; on TensorFlow.js they set the WebAssembly heap's high-water mark for good.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { HEADS, blazefaceDirectory, type BlazeForward, type ModelJson } from './blazeface.js';
+import { HEADS, blazefaceDirectory, readBlazefaceFiles, type BlazeForward, type ModelJson } from './blazeface.js';
 import { floatScratch } from './float-scratch.js';
 import { OnnxGraph, type TfFilter } from './onnx-graph.js';
-import { createSession } from './onnx-runtime.js';
+import { createNet, planar } from './onnx-runtime.js';
 
 type Ort = typeof import('onnxruntime-node');
 
@@ -36,8 +34,8 @@ function readWeights(json: ModelJson, bin: Buffer): Map<string, { shape: number[
 }
 
 export function blazefaceOnnxModel(dir = blazefaceDirectory()): Uint8Array {
-  const json = JSON.parse(readFileSync(join(dir, 'blazeface-back.json'), 'utf8')) as ModelJson;
-  const weights = readWeights(json, readFileSync(join(dir, 'blazeface-back.bin')));
+  const { json, bin } = readBlazefaceFiles(dir);
+  const weights = readWeights(json, bin);
   const nodes = json.modelTopology.node as unknown as GraphNode[];
   const g = new OnnxGraph('x', 3);
   const names = new Map<string, string>();
@@ -105,13 +103,11 @@ export function blazefaceOnnxModel(dir = blazefaceDirectory()): Uint8Array {
 
 /** BlazeFace's forward pass on ONNX Runtime: the input scaled to -1..1 and planar (NCHW). */
 export async function onnxBlazeForward(ort: Ort): Promise<BlazeForward> {
-  const session = await createSession(ort, blazefaceOnnxModel());
+  const net = await createNet(ort, blazefaceOnnxModel());
   return async (rgb, width, height) => {
-    const plane = width * height;
-    const input = floatScratch(3 * plane);
-    for (let i = 0; i < plane; i++) for (let c = 0; c < 3; c++) input[c * plane + i] = rgb[i * 3 + c]! / 127.5 - 1;
-    const out = await session.run({ x: new ort.Tensor('float32', input, [1, 3, height, width]) });
+    const pixels = width * height;
+    const out = await net.run(planar(rgb, pixels, floatScratch(3 * pixels), [127.5, 127.5, 127.5], 1 / 127.5), height, width);
     const heads = HEADS.map((_, i) => out[`out${i}`]!);
-    return { values: heads.map((h) => h.data as Float32Array), shapes: heads.map((h) => [...h.dims]) };
+    return { values: heads.map((h) => h.data), shapes: heads.map((h) => [...h.dims]) };
   };
 }

@@ -35,13 +35,17 @@ export interface ModelJson {
   signature?: unknown;
 }
 
+/** The model's graph and weights as shipped (read afresh: callers may change the graph). */
+export function readBlazefaceFiles(dir = blazefaceDirectory()): { json: ModelJson; bin: Buffer } {
+  return { json: JSON.parse(readFileSync(join(dir, 'blazeface-back.json'), 'utf8')) as ModelJson, bin: readFileSync(join(dir, 'blazeface-back.bin')) };
+}
+
 export async function loadBlazeface(tf: Tf, dir = blazefaceDirectory()): Promise<GraphModel> {
-  const json = JSON.parse(readFileSync(join(dir, 'blazeface-back.json'), 'utf8')) as ModelJson;
+  const { json, bin } = readBlazefaceFiles(dir);
   const input = json.modelTopology.node.find((n) => n.op === 'Placeholder')!;
   input.attr.shape.shape.dim = [{ size: '1' }, { size: '-1' }, { size: '-1' }, { size: '3' }];
   delete json.signature;
-  const bin = readFileSync(join(dir, 'blazeface-back.bin'));
-  const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
+  const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
   return tf.loadGraphModel({
     load: async () => ({
       modelTopology: json.modelTopology,

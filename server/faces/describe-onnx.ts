@@ -4,14 +4,13 @@
 // scale layer folded into its convolution); face-api still prepares the inputs (its
 // NetInput: the face padded to a centred square and resized, in TensorFlow.js) and places the
 // landmarks, so the outputs are face-api's (tests/server/faces/describe-onnx.test.ts).
-import { OnnxGraph, type TfFilter } from './onnx-graph.js';
-import { createSession } from './onnx-runtime.js';
+import { OnnxGraph, tfFilter, tfValues } from './onnx-graph.js';
+import { createNet, planar, type OnnxNet } from './onnx-runtime.js';
 
 type Tensor = import('@tensorflow/tfjs').Tensor;
 type Tensor3D = import('@tensorflow/tfjs').Tensor3D;
 type Tensor4D = import('@tensorflow/tfjs').Tensor4D;
 type Ort = typeof import('onnxruntime-node');
-type Session = import('onnxruntime-node').InferenceSession;
 
 interface Conv {
   filters: Tensor4D;
@@ -49,21 +48,18 @@ const MEAN_RGB = [122.782, 117.001, 104.298];
 export const LANDMARK_INPUT = 112;
 export const RECOGNITION_INPUT = 150;
 
-const values = (t: Tensor) => t.dataSync() as Float32Array;
-const filterOf = (t: Tensor): TfFilter => ({ values: values(t), shape: t.shape as TfFilter['shape'] });
-
 export function landmarkOnnxModel(p: LandmarkParams): Uint8Array {
   const g = new OnnxGraph('x', 3, LANDMARK_INPUT);
   const separable = (x: string, c: SeparableConv, stride: 1 | 2) =>
-    g.conv(g.conv(x, { filter: filterOf(c.depthwise_filter), stride, depthwise: true }), {
-      filter: filterOf(c.pointwise_filter),
-      bias: values(c.bias),
+    g.conv(g.conv(x, { filter: tfFilter(c.depthwise_filter), stride, depthwise: true }), {
+      filter: tfFilter(c.pointwise_filter),
+      bias: tfValues(c.bias),
       stride: 1,
     });
   const dense = (x: string, b: DenseBlock, first: boolean) => {
     const out1 = g.relu(
       first
-        ? g.conv(x, { filter: filterOf((b.conv0 as Conv).filters), bias: values((b.conv0 as Conv).bias), stride: 2 })
+        ? g.conv(x, { filter: tfFilter((b.conv0 as Conv).filters), bias: tfValues((b.conv0 as Conv).bias), stride: 2 })
         : separable(x, b.conv0 as SeparableConv, 2),
     );
     const out2 = separable(out1, b.conv1, 1);
@@ -75,7 +71,7 @@ export function landmarkOnnxModel(p: LandmarkParams): Uint8Array {
   for (const b of [p.extractor.dense1, p.extractor.dense2, p.extractor.dense3]) x = dense(x, b, false);
   // 7 × 7 after four halvings of 112: one average over the grid, then the fully connected layer.
   const features = g.globalMean(g.pool('AveragePool', x, 7, 2));
-  g.output(g.dense(features, values(p.fc.weights), p.fc.weights.shape as [number, number], values(p.fc.bias)));
+  g.output(g.dense(features, tfValues(p.fc.weights), p.fc.weights.shape as [number, number], tfValues(p.fc.bias)));
   return g.encode('face_landmark_68');
 }
 
@@ -83,8 +79,8 @@ export function recognitionOnnxModel(p: RecognitionParams): Uint8Array {
   const g = new OnnxGraph('x', 3, RECOGNITION_INPUT);
   // face-api's conv layer: conv + bias, then a per-channel scale (× weights + biases): folded.
   const conv = (x: string, l: ScaledConv, down: boolean, relu: boolean) => {
-    const f = filterOf(l.conv.filters);
-    const [s, sb, b] = [values(l.scale.weights), values(l.scale.biases), values(l.conv.bias)];
+    const f = tfFilter(l.conv.filters);
+    const [s, sb, b] = [tfValues(l.scale.weights), tfValues(l.scale.biases), tfValues(l.conv.bias)];
     const cout = f.shape[3];
     const scaled = f.values.map((v, i) => v * s[i % cout]!);
     const bias = b.map((v, o) => v * s[o]! + sb[o]!);
@@ -122,7 +118,7 @@ export function recognitionOnnxModel(p: RecognitionParams): Uint8Array {
     const r = p[name] as Residual;
     x = name.includes('down') ? residualDown(x, r) : residual(x, r);
   }
-  g.output(g.dense(g.globalMean(x), values(p.fc), p.fc.shape as [number, number]));
+  g.output(g.dense(g.globalMean(x), tfValues(p.fc), p.fc.shape as [number, number]));
   return g.encode('face_recognition_resnet');
 }
 
@@ -144,24 +140,20 @@ export interface DescribeNets {
 }
 
 export async function onnxDescribeNets(ort: Ort, faceapi: FaceApiInputs, landmarks: LandmarkParams, recognition: RecognitionParams): Promise<DescribeNets> {
-  const landmarkSession = await createSession(ort, landmarkOnnxModel(landmarks));
-  const recognitionSession = await createSession(ort, recognitionOnnxModel(recognition));
-  /** face-api's input for a net of `size`: the face centred in a square, resized, normalised, planar. */
-  const input = async (face: Tensor3D, size: number) => {
+  const landmarkNet = await createNet(ort, landmarkOnnxModel(landmarks));
+  const recognitionNet = await createNet(ort, recognitionOnnxModel(recognition));
+  /** One net's one output on face-api's input for it: the face centred in a square, resized, normalised, planar. */
+  const run = async (net: OnnxNet, face: Tensor3D, size: number) => {
     const netInput = await faceapi.toNetInput(face);
     const batch = netInput.toBatchTensor(size, true);
     const hwc = batch.dataSync() as Float32Array;
     batch.dispose();
-    const plane = size * size;
-    const chw = new Float32Array(3 * plane);
-    for (let i = 0; i < plane; i++) for (let c = 0; c < 3; c++) chw[c * plane + i] = (hwc[i * 3 + c]! - MEAN_RGB[c]!) / 255;
-    return { netInput, x: new ort.Tensor('float32', chw, [1, 3, size, size]) };
+    const x = planar(hwc, size * size, new Float32Array(3 * size * size), MEAN_RGB, 1 / 255);
+    return { netInput, out: (await net.run(x, size, size)).out0!.data };
   };
-  const run = async (session: Session, x: import('onnxruntime-node').Tensor) => (await session.run({ x })).out0!.data as Float32Array;
   return {
     async landmarks(face) {
-      const { netInput, x } = await input(face, LANDMARK_INPUT);
-      const out = await run(landmarkSession, x);
+      const { netInput, out } = await run(landmarkNet, face, LANDMARK_INPUT);
       // face-api's postProcess: from the padded square back to the face's own width and height.
       const [height, width] = netInput.inputDimensions[0]!;
       const k = LANDMARK_INPUT / Math.max(width!, height!);
@@ -176,7 +168,7 @@ export async function onnxDescribeNets(ort: Ort, faceapi: FaceApiInputs, landmar
     async descriptor(face) {
       // As face-api: a face with no pixels has a zero descriptor.
       if (face.shape.some((d) => d <= 0)) return new Float32Array(128);
-      return run(recognitionSession, (await input(face, RECOGNITION_INPUT)).x);
+      return (await run(recognitionNet, face, RECOGNITION_INPUT)).out;
     },
   };
 }

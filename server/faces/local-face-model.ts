@@ -1,8 +1,9 @@
 // The local, offline face models, loaded once per worker thread: @vladmandic/face-api's SSD
-// MobileNet v1 detector (run by FindMe on ONNX Runtime, or on TensorFlow.js' WebAssembly backend
-// where ONNX Runtime cannot load), its 68-point landmarks and dlib-style ResNet 128-d descriptor
-// (TensorFlow.js, WebAssembly), and BlazeFace full-range (resources/models/, TensorFlow.js).
-// Weights, .wasm files and native libraries load from disk: no network, ever.
+// MobileNet v1 detector, 68-point landmarks and dlib-style ResNet 128-d descriptor, and BlazeFace
+// full-range (resources/models/). All four run on ONNX Runtime (written into ONNX graphs from
+// their weights at load), or on TensorFlow.js' WebAssembly backend where ONNX Runtime cannot load.
+// face-api still cuts and aligns the face crops (TensorFlow.js). Weights, .wasm files and native
+// libraries load from disk: no network, ever.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { unpackedPath } from '../util/worker-file.js';
@@ -105,7 +106,7 @@ export interface LoadOptions {
   /**
    * Keep face-api's own pipeline (`detect`: engine v1, the evaluation's and the benchmark's
    * baseline, the Rekognition stand-in). Without it, on ONNX Runtime, face-api's copies of the
-   * weights are freed once the ONNX sessions hold theirs (about 50 MB of WebAssembly heap a
+   * weights are freed once the ONNX sessions hold theirs (46 MB of WebAssembly heap a
    * thread, which BlazeFace then reuses).
    */
   faceApiPipeline?: boolean;
@@ -125,15 +126,15 @@ export async function loadLocalFaceModel(load: LoadOptions = {}): Promise<LocalF
   await faceapi.nets.faceRecognitionNet.loadFromDisk(dir);
   const params = faceapi.nets.ssdMobilenetv1.params;
   const onnx = process.env.FINDME_FACE_RUNTIME === 'tfjs' ? { error: 'FINDME_FACE_RUNTIME=tfjs' } : loadOnnxRuntime();
+  const ort = 'ort' in onnx ? onnx.ort : null;
   const runtime: LocalFaceModel['runtime'] = 'ort' in onnx ? { name: 'onnxruntime' } : { name: 'tfjs-wasm', fallbackReason: onnx.error };
-  const ssd = createSsdNet('ort' in onnx ? await onnxSsdForward(onnx.ort, tf, params) : tfjsSsdForward(tf, params));
+  const ssd = createSsdNet(ort ? await onnxSsdForward(ort, tf, params) : tfjsSsdForward(tf, params));
   const lm = faceapi.nets.faceLandmark68Net;
-  const nets: DescribeNets =
-    'ort' in onnx
-      ? await onnxDescribeNets(onnx.ort, faceapi, { fc: lm.params.fc, extractor: lm.faceFeatureExtractor.params }, faceapi.nets.faceRecognitionNet.params)
-      : tfjsDescribeNets(faceapi);
-  const blaze = 'ort' in onnx ? await onnxBlazeForward(onnx.ort) : tfjsBlazeForward(tf, await loadBlazeface(tf));
-  const faceApiKept = load.faceApiPipeline || !('ort' in onnx);
+  const nets: DescribeNets = ort
+    ? await onnxDescribeNets(ort, faceapi, { fc: lm.params.fc, extractor: lm.faceFeatureExtractor.params }, faceapi.nets.faceRecognitionNet.params)
+    : tfjsDescribeNets(faceapi);
+  const blaze = ort ? await onnxBlazeForward(ort) : tfjsBlazeForward(tf, await loadBlazeface(tf));
+  const faceApiKept = load.faceApiPipeline || !ort;
   if (!faceApiKept) for (const net of [faceapi.nets.ssdMobilenetv1, lm, faceapi.nets.faceRecognitionNet]) net.dispose();
   const options = new faceapi.SsdMobilenetv1Options({ minConfidence: MIN_FACE_SCORE, maxResults: 200 });
 

@@ -11,6 +11,12 @@ export interface TfFilter {
   shape: [number, number, number, number];
 }
 
+type Tensor = import('@tensorflow/tfjs').Tensor;
+/** A TensorFlow.js weight's values (read once, when the graph is written). */
+export const tfValues = (t: Tensor) => t.dataSync() as Float32Array;
+/** A TensorFlow.js filter tensor as a TfFilter. */
+export const tfFilter = (t: Tensor): TfFilter => ({ values: tfValues(t), shape: t.shape as TfFilter['shape'] });
+
 export interface ConvSpec {
   filter: TfFilter;
   /** Added per output channel; none when absent. */

@@ -1,22 +1,18 @@
 // SSD MobileNet v1's forward pass on ONNX Runtime (onnxruntime-node, native, CPU): face-api's
 // weights are written into an ONNX graph when the worker thread loads the model (batch norms
-// folded), and one session per thread runs it on one core. About 5× faster than TensorFlow.js'
+// folded), and one session per thread runs it on one core. 3.5–4× faster than TensorFlow.js'
 // WebAssembly backend on the same input, with the same outputs (within 1e-4; tests/server/faces/
 // ssd-mobilenet.test.ts). The input is prepared here as TensorFlow.js prepares it for face-api:
 // the image padded with black to a square on the right or bottom, resized bilinearly (TF's rule:
 // no half-pixel centres, no corner alignment), then scaled to -1..1.
 import { floatScratch } from './float-scratch.js';
 import type { RgbImage } from './local-face-model.js';
-import { OnnxGraph, type TfFilter } from './onnx-graph.js';
-import { createSession } from './onnx-runtime.js';
+import { OnnxGraph, tfFilter, tfValues } from './onnx-graph.js';
+import { createNet } from './onnx-runtime.js';
 import { STRIDE_2, foldedDepthwise, type ConvParams, type FaceApiSsdParams, type PointwiseParams, type SsdForward, type SsdHead } from './ssd-mobilenet.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
-type Tensor = import('@tensorflow/tfjs').Tensor;
 type Ort = typeof import('onnxruntime-node');
-
-const filterOf = (t: Tensor): TfFilter => ({ values: t.dataSync() as Float32Array, shape: t.shape as TfFilter['shape'] });
-const valuesOf = (t: Tensor) => t.dataSync() as Float32Array;
 
 /** face-api's SSD as an ONNX model: one input `x` [1, 3, h, w], the six heads' boxes and classes as outputs. */
 export function ssdOnnxModel(tf: Tf, params: FaceApiSsdParams): Uint8Array {
@@ -25,16 +21,16 @@ export function ssdOnnxModel(tf: Tf, params: FaceApiSsdParams): Uint8Array {
   const pred = params.prediction_layer;
   const folded = foldedDepthwise(tf, params);
   const pointwise = (x: string, p: PointwiseParams, stride: 1 | 2) =>
-    g.conv(x, { filter: filterOf(p.filters), bias: valuesOf(p.batch_norm_offset), stride, activation: 'relu6' });
+    g.conv(x, { filter: tfFilter(p.filters), bias: tfValues(p.batch_norm_offset), stride, activation: 'relu6' });
   const head = (x: string, p: { box_encoding_predictor: ConvParams; class_predictor: ConvParams }) => {
     for (const c of [p.box_encoding_predictor, p.class_predictor])
-      g.output(g.conv(x, { filter: filterOf(c.filters), bias: valuesOf(c.bias), stride: 1 }), true);
+      g.output(g.conv(x, { filter: tfFilter(c.filters), bias: tfValues(c.bias), stride: 1 }), true);
   };
   try {
     let x = pointwise('x', mobilenet.conv_0 as PointwiseParams, 2);
     for (let i = 1; i <= 13; i++) {
       const { filter, bias } = folded.get(i)!;
-      x = g.conv(x, { filter: filterOf(filter), bias: valuesOf(bias), stride: STRIDE_2.has(i) ? 2 : 1, depthwise: true, activation: 'relu6' });
+      x = g.conv(x, { filter: tfFilter(filter), bias: tfValues(bias), stride: STRIDE_2.has(i) ? 2 : 1, depthwise: true, activation: 'relu6' });
       x = pointwise(x, (mobilenet[`conv_${i}`] as { pointwise_conv: PointwiseParams }).pointwise_conv, 1);
       if (i === 11) head(x, pred.box_predictor_0 as never);
     }
@@ -80,16 +76,16 @@ export function ssdInput(img: RgbImage, size: number, out: Float32Array): void {
 
 /** The forward pass on ONNX Runtime: one session, one thread (the worker pool gives each worker a core). */
 export async function onnxSsdForward(ort: Ort, tf: Tf, params: FaceApiSsdParams): Promise<SsdForward> {
-  const session = await createSession(ort, ssdOnnxModel(tf, params));
+  const net = await createNet(ort, ssdOnnxModel(tf, params));
   return async (img, inputSize) => {
     const input = floatScratch(3 * inputSize * inputSize);
     ssdInput(img, inputSize, input);
-    const out = await session.run({ x: new ort.Tensor('float32', input, [1, 3, inputSize, inputSize]) });
+    const out = await net.run(input, inputSize, inputSize);
     const heads: SsdHead[] = [];
     for (let h = 0; h < 6; h++) {
       const boxes = out[`out${2 * h}`]!;
       const classes = out[`out${2 * h + 1}`]!;
-      heads.push({ boxes: boxes.data as Float32Array, classes: classes.data as Float32Array, rows: boxes.dims[1]!, cols: boxes.dims[2]! });
+      heads.push({ boxes: boxes.data, classes: classes.data, rows: boxes.dims[1]!, cols: boxes.dims[2]! });
     }
     return heads;
   };

@@ -23,7 +23,7 @@ sharp.cache(false);
 let detector: Promise<LocalFaceModel> | undefined;
 const getDetector = () =>
   (detector ??= loadLocalFaceModel().then((model) => {
-    // Once per thread, on the process's stderr (the terminal, or Electron's log): a fallback is 3.5–5× slower.
+    // Once per thread, on the process's stderr (the terminal, or Electron's log): a fallback is 3.5–4× slower.
     if (model.runtime.fallbackReason) console.warn(`FindMe: face nets on TensorFlow.js (WebAssembly), not ONNX Runtime: ${model.runtime.fallbackReason}`);
     return model;
   }));
